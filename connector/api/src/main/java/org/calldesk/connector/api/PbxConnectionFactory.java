@@ -1,0 +1,17 @@
+package org.calldesk.connector.api;
+
+import jakarta.resource.Referenceable;
+import java.io.Serializable;
+
+/**
+ * Hands out pooled connections to the PBX. Applications obtain it from JNDI
+ * ({@code java:app/eis/PbxConnectionFactory}) and close every connection they take, ideally with
+ * try-with-resources.
+ */
+public interface PbxConnectionFactory extends Serializable, Referenceable {
+
+    /**
+     * @throws PbxException.PbxUnreachable if no session with the PBX can be had
+     */
+    PbxConnection getConnection() throws PbxException;
+}

@@ -1,0 +1,107 @@
+package org.calldesk.infrastructure.messaging.jms;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Instant;
+import org.calldesk.connector.api.CallEvent;
+import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
+import org.calldesk.connector.api.DeviceState;
+import org.calldesk.connector.api.EndCause;
+
+/**
+ * Writes the PBX's call events to the JSON kept on the PBX events queue, and reads them back.
+ * JSON rather than Java serialization keeps the queue readable with any broker tool and free of
+ * deserialization risks.
+ */
+final class CallEventJson {
+
+    private CallEventJson() {
+    }
+
+    static String write(CallEvent event) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", event.getClass().getSimpleName())
+                .add("at", event.at().toString());
+        if (event instanceof CallEvent.CallArrived e) {
+            json.add("call", e.call().value()).add("callerNumber", e.callerNumber()).add("dialledNumber", e.dialledNumber());
+        } else if (event instanceof CallEvent.CallRinging e) {
+            json.add("call", e.call().value()).add("party", e.party());
+        } else if (event instanceof CallEvent.CallAnswered e) {
+            json.add("call", e.call().value()).add("agentDevice", e.agentDevice().value());
+        } else if (event instanceof CallEvent.CallHeld e) {
+            json.add("call", e.call().value());
+        } else if (event instanceof CallEvent.CallRetrieved e) {
+            json.add("call", e.call().value());
+        } else if (event instanceof CallEvent.ConsultAnswered e) {
+            json.add("call", e.call().value()).add("target", e.target().value());
+        } else if (event instanceof CallEvent.ConsultFailed e) {
+            json.add("call", e.call().value()).add("target", e.target().value()).add("cause", e.cause().name());
+        } else if (event instanceof CallEvent.CallTransferred e) {
+            json.add("call", e.call().value()).add("from", e.from().value()).add("to", e.to().value());
+        } else if (event instanceof CallEvent.CallEnded e) {
+            json.add("call", e.call().value()).add("cause", e.cause().name());
+        } else if (event instanceof CallEvent.DeviceStateChanged e) {
+            json.add("device", e.device().value()).add("state", e.state().name());
+        } else if (event instanceof CallEvent.PbxConnectionLost e) {
+            json.add("reason", e.reason());
+        }
+        return json.build().toString();
+    }
+
+    /**
+     * @throws IllegalArgumentException if the text is not a call event this version knows
+     */
+    static CallEvent read(String text) {
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            json = reader.readObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
+        }
+        try {
+            Instant at = Instant.parse(json.getString("at"));
+            String type = json.getString("type");
+            return switch (type) {
+                case "CallArrived" -> new CallEvent.CallArrived(call(json), json.getString("callerNumber"),
+                        json.getString("dialledNumber"), at);
+                case "CallRinging" -> new CallEvent.CallRinging(call(json), json.getString("party"), at);
+                case "CallAnswered" -> new CallEvent.CallAnswered(call(json), device(json, "agentDevice"), at);
+                case "CallHeld" -> new CallEvent.CallHeld(call(json), at);
+                case "CallRetrieved" -> new CallEvent.CallRetrieved(call(json), at);
+                case "ConsultAnswered" -> new CallEvent.ConsultAnswered(call(json), device(json, "target"), at);
+                case "ConsultFailed" -> new CallEvent.ConsultFailed(call(json), device(json, "target"),
+                        EndCause.valueOf(json.getString("cause")), at);
+                case "CallTransferred" -> new CallEvent.CallTransferred(call(json), device(json, "from"),
+                        device(json, "to"), at);
+                case "CallEnded" -> new CallEvent.CallEnded(call(json), EndCause.valueOf(json.getString("cause")), at);
+                case "DeviceStateChanged" -> new CallEvent.DeviceStateChanged(device(json, "device"),
+                        DeviceState.valueOf(json.getString("state")), at);
+                case "PbxConnectionLost" -> new CallEvent.PbxConnectionLost(json.getString("reason"), at);
+                case "PbxConnectionRestored" -> new CallEvent.PbxConnectionRestored(at);
+                default -> throw new IllegalArgumentException("unknown call event type '" + type + "'");
+            };
+        } catch (NullPointerException | ClassCastException | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("malformed call event: " + e.getMessage(), e);
+        }
+    }
+
+    /** The message group of an event: one per call, so a call's events are consumed in order. */
+    static String group(CallEvent event) {
+        return event.callId().map(CallId::value)
+                .or(() -> event instanceof CallEvent.DeviceStateChanged d ? java.util.Optional.of(d.device().value())
+                        : java.util.Optional.empty())
+                .orElse("pbx");
+    }
+
+    private static CallId call(JsonObject json) {
+        return new CallId(json.getString("call"));
+    }
+
+    private static DeviceId device(JsonObject json, String key) {
+        return new DeviceId(json.getString(key));
+    }
+}

@@ -1,0 +1,52 @@
+package org.calldesk.infrastructure.messaging.jms;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.util.Map;
+
+/**
+ * The one place that sends JMS messages. It uses the container's pooled, transaction-enlisted
+ * connection factory, so a message sent within a transaction is delivered only if that
+ * transaction commits.
+ */
+@ApplicationScoped
+public class JmsSender {
+
+    @Resource(lookup = JmsResources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = JmsResources.PBX_EVENT_QUEUE)
+    Queue pbxEventQueue;
+
+    @Resource(lookup = JmsResources.EVENT_TOPIC)
+    Topic eventTopic;
+
+    public void toPbxEventQueue(String text, String group) {
+        send(pbxEventQueue, text, Map.of("JMSXGroupID", group));
+    }
+
+    public void toEventTopic(String text, Map<String, String> properties) {
+        send(eventTopic, text, properties);
+    }
+
+    private void send(Destination destination, String text, Map<String, String> properties) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            TextMessage message = context.createTextMessage(text);
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(destination, message);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.calldesk.infrastructure.persistence.migration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the database schema to the version this build needs, from the versioned migrations in
+ * {@code db/migration}, before anything else uses it. The same migrations run on H2 and
+ * PostgreSQL.
+ *
+ * <p>A database that is down does not stop the application from starting: the failure is kept
+ * for the health check, the log names the setting to fix, and the migration is tried again
+ * every half minute until it succeeds.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigration {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/ContactCenterDS")
+    DataSource dataSource;
+
+    private final AtomicReference<String> failure = new AtomicReference<>("not migrated yet");
+
+    @PostConstruct
+    void migrate() {
+        try {
+            MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            failure.set(null);
+            LOG.info(() -> "database schema at version " + result.targetSchemaVersion
+                    + " (" + result.migrationsExecuted + " migrations applied now)");
+        } catch (RuntimeException e) {
+            failure.set(e.getMessage());
+            LOG.log(Level.SEVERE, "the database could not be migrated; check the data source settings "
+                    + "(calldesk.datasource.url, calldesk.datasource.user, calldesk.datasource.password): {0}",
+                    e.getMessage());
+        }
+    }
+
+    @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
+    void retryIfFailed() {
+        if (failure.get() != null) {
+            migrate();
+        }
+    }
+
+    /** Why the schema is not ready, if it is not. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+}
