@@ -1,0 +1,258 @@
+package org.calldesk.pbxsim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The simulator's HTTP control API: what a test, a demo or a load generator uses to play the
+ * customers and phones, with JSON in and out.
+ *
+ * <p>It runs on the JDK's {@code com.sun.net.httpserver} so the simulator stays free of
+ * dependencies. Each request is a thin translation to the {@link PbxSimulator} Java API.
+ * Errors are JSON too: {@code {"error": "..."}} with 400, 404, 405 or 409.
+ */
+final class ControlApi implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ControlApi.class.getName());
+    private static final int MAX_BODY = 64 * 1024;
+
+    /** A request that cannot be served, with its HTTP status. */
+    static final class HttpError extends RuntimeException {
+        private final int status;
+
+        HttpError(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private record Reply(int status, Object body) {
+    }
+
+    private final PbxSimulator simulator;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    ControlApi(PbxSimulator simulator, InetAddress bindAddress, int port) throws IOException {
+        this.simulator = simulator;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "pbxsim-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
+        this.server.setExecutor(executor);
+        this.server.createContext("/", this::handle);
+        this.server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        Reply reply;
+        try {
+            reply = route(exchange.getRequestMethod(), pathSegments(exchange), readBody(exchange));
+        } catch (HttpError e) {
+            reply = new Reply(e.status, error(e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            reply = new Reply(400, error(e.getMessage()));
+        } catch (IllegalStateException e) {
+            reply = new Reply(409, error(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "control API request failed", e);
+            reply = new Reply(500, error(String.valueOf(e)));
+        }
+        send(exchange, reply);
+    }
+
+    private Reply route(String method, List<String> path, String body) {
+        if (path.isEmpty()) {
+            throw new HttpError(404, "no such resource; see GET /health, /calls");
+        }
+        switch (path.get(0)) {
+            case "health":
+                requireMethod(method, "GET");
+                return new Reply(200, health());
+            case "calls":
+                return calls(method, path, body);
+            default:
+                throw new HttpError(404, "no such resource: /" + String.join("/", path));
+        }
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", simulator.isRunning() ? "UP" : "DOWN");
+        out.put("amiPort", simulator.amiPort());
+        out.put("httpPort", simulator.httpPort());
+        out.put("amiConnections", simulator.amiConnections());
+        out.put("channels", simulator.isRunning() ? simulator.channels().size() : 0);
+        return out;
+    }
+
+    private Reply calls(String method, List<String> path, String body) {
+        if (path.size() == 1) {
+            if (method.equals("GET")) {
+                List<Object> calls = new ArrayList<>();
+                for (CallInfo call : simulator.calls()) {
+                    calls.add(json(call));
+                }
+                return new Reply(200, calls);
+            }
+            requireMethod(method, "POST");
+            Map<String, Object> request = Json.parseObject(body);
+            String from = requiredString(request, "from");
+            String to = requiredString(request, "to");
+            String name = optionalString(request, "name", "");
+            ChannelInfo channel = simulator.inboundCall(from, name, to);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", channel.callId());
+            out.put("channel", channel.name());
+            out.put("uniqueid", channel.uniqueid());
+            return new Reply(201, out);
+        }
+        String id = path.get(1);
+        if (path.size() == 2) {
+            requireMethod(method, "GET");
+            CallInfo call = simulator.call(id).orElseThrow(() -> new HttpError(404, "no such call: " + id));
+            return new Reply(200, json(call));
+        }
+        if (path.size() == 3 && path.get(2).equals("hangup")) {
+            requireMethod(method, "POST");
+            if (!simulator.hangupCall(id)) {
+                throw new HttpError(404, "no such call: " + id);
+            }
+            return new Reply(204, null);
+        }
+        throw new HttpError(404, "no such resource: /" + String.join("/", path));
+    }
+
+    static Map<String, Object> json(CallInfo call) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", call.id());
+        List<Object> channels = new ArrayList<>();
+        for (ChannelInfo c : call.channels()) {
+            channels.add(json(c));
+        }
+        out.put("channels", channels);
+        return out;
+    }
+
+    static Map<String, Object> json(ChannelInfo c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("channel", c.name());
+        out.put("uniqueid", c.uniqueid());
+        out.put("linkedid", c.linkedid());
+        out.put("device", c.device());
+        out.put("state", c.state());
+        out.put("callerIdNum", c.callerIdNum());
+        out.put("callerIdName", c.callerIdName());
+        out.put("connectedLineNum", c.connectedLineNum());
+        out.put("context", c.context());
+        out.put("exten", c.exten());
+        out.put("priority", c.priority());
+        out.put("application", c.application());
+        out.put("bridge", c.bridgeId());
+        return out;
+    }
+
+    static String requiredString(Map<String, Object> request, String name) {
+        Object value = request.get(name);
+        if (!(value instanceof String) || ((String) value).isBlank()) {
+            throw new IllegalArgumentException("\"" + name + "\" (a non-empty string) is required");
+        }
+        return (String) value;
+    }
+
+    static String optionalString(Map<String, Object> request, String name, String fallback) {
+        Object value = request.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String)) {
+            throw new IllegalArgumentException("\"" + name + "\" must be a string");
+        }
+        return (String) value;
+    }
+
+    private static void requireMethod(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw new HttpError(405, "method " + method + " not allowed here; use " + allowed);
+        }
+    }
+
+    private static Map<String, Object> error(String message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", message);
+        return out;
+    }
+
+    /** The path split on '/', each segment URL-decoded (so {@code PJSIP%2F1001} is one segment). */
+    private static List<String> pathSegments(HttpExchange exchange) {
+        String raw = exchange.getRequestURI().getRawPath();
+        List<String> segments = new ArrayList<>();
+        for (String part : raw.split("/")) {
+            if (!part.isEmpty()) {
+                segments.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+            }
+        }
+        return segments;
+    }
+
+    private static String readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new HttpError(413, "request body larger than " + MAX_BODY + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        try (exchange) {
+            if (reply.body() == null) {
+                exchange.sendResponseHeaders(reply.status(), -1);
+                return;
+            }
+            byte[] bytes = Json.write(reply.body()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+}

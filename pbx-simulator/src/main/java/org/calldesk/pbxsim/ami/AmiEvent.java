@@ -1,0 +1,56 @@
+package org.calldesk.pbxsim.ami;
+
+import java.util.Objects;
+
+/**
+ * One AMI event, rendered once and shared by every session that receives it.
+ *
+ * <p>Rendering happens on first use and is cached, so an event sent to ten sessions is
+ * formatted once; the layout is Asterisk's ({@code Event}, {@code Privilege}, then the body).
+ */
+public final class AmiEvent {
+
+    private final String name;
+    private final EventCategory category;
+    private final AmiMessage body;
+    private volatile String wire;
+
+    public AmiEvent(String name, EventCategory category, AmiMessage body) {
+        this.name = Objects.requireNonNull(name, "name is required");
+        this.category = Objects.requireNonNull(category, "category is required");
+        this.body = Objects.requireNonNull(body, "body is required");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public EventCategory category() {
+        return category;
+    }
+
+    /** The headers after {@code Event} and {@code Privilege}; callers must not change it once published. */
+    public AmiMessage body() {
+        return body;
+    }
+
+    /** The packet as written on the wire, ending with the blank line. */
+    public String toWire() {
+        String w = wire;
+        if (w == null) {
+            StringBuilder out = new StringBuilder(64 + 40 * body.size());
+            out.append("Event: ").append(name).append("\r\n");
+            out.append("Privilege: ").append(category.privilege()).append("\r\n");
+            body.appendTo(out);
+            out.append("\r\n");
+            w = out.toString();
+            wire = w;
+        }
+        return w;
+    }
+
+    @Override
+    public String toString() {
+        return "Event " + name + " {" + body + "}";
+    }
+}

@@ -1,0 +1,121 @@
+package org.calldesk.pbxsim.ami;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The AMI listening socket: accepts clients, greets them with Asterisk's protocol identifier,
+ * and fans events out to the sessions that want them.
+ *
+ * <p>It knows the transport only; what an action means is the {@link ActionHandler}'s business.
+ */
+public final class AmiServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AmiServer.class.getName());
+
+    private final ServerSocket serverSocket;
+    private final ActionHandler handler;
+    private final int queueCapacity;
+    private final Set<AmiSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
+    private volatile boolean closed;
+
+    /**
+     * Binds the port (0 for an ephemeral one) and starts accepting.
+     *
+     * @param queueCapacity packets a session may have waiting to be written before it is dropped
+     */
+    public AmiServer(InetAddress bindAddress, int port, ActionHandler handler, int queueCapacity) throws IOException {
+        this.handler = Objects.requireNonNull(handler, "handler is required");
+        this.queueCapacity = queueCapacity;
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(bindAddress, port), 128);
+        this.serverSocket = socket;
+        Thread acceptor = new Thread(this::acceptLoop, "pbxsim-ami-accept-" + serverSocket.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    public InetAddress address() {
+        return serverSocket.getInetAddress();
+    }
+
+    /** Sessions currently connected, logged in or not. */
+    public List<AmiSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /** Queues the event on every session that is logged in, may read its class and asked for it. */
+    public void publish(AmiEvent event) {
+        for (AmiSession session : sessions) {
+            if (session.wants(event)) {
+                session.send(event.toWire());
+            }
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = serverSocket.accept();
+                socket.setTcpNoDelay(true);
+                AmiSession[] holder = new AmiSession[1];
+                AmiSession session = new AmiSession(ids.incrementAndGet(), socket, handler, queueCapacity,
+                        () -> sessions.remove(holder[0]));
+                holder[0] = session;
+                sessions.add(session);
+                if (closed) {
+                    session.close();
+                    return;
+                }
+                session.start("Asterisk Call Manager/" + AsteriskIdentity.AMI_VERSION + "\r\n");
+                LOG.fine(() -> "AMI connection from " + session.remoteAddress());
+            } catch (SocketException e) {
+                if (!closed) {
+                    LOG.log(Level.WARNING, "AMI accept failed", e);
+                }
+                return;
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "AMI accept failed", e);
+            }
+        }
+    }
+
+    /** Stops listening and drops every connection, as a stopped Asterisk does. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing AMI server socket", e);
+        }
+        for (AmiSession session : sessions) {
+            session.close();
+        }
+        sessions.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "AmiServer[" + serverSocket.getLocalSocketAddress() + ", sessions="
+                + sessions.stream().map(AmiSession::toString).collect(Collectors.joining(",")) + "]";
+    }
+}
