@@ -59,33 +59,33 @@ final class CallEventJson {
         JsonObject json;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             json = reader.readObject();
-        } catch (RuntimeException e) {
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
         }
         try {
-            Instant at = Instant.parse(json.getString("at"));
-            String type = json.getString("type");
+            Instant at = Instant.parse(text(json, "at"));
+            String type = text(json, "type");
             return switch (type) {
-                case "CallArrived" -> new CallEvent.CallArrived(call(json), json.getString("callerNumber"),
-                        json.getString("dialledNumber"), at);
-                case "CallRinging" -> new CallEvent.CallRinging(call(json), json.getString("party"), at);
+                case "CallArrived" -> new CallEvent.CallArrived(call(json), text(json, "callerNumber"),
+                        text(json, "dialledNumber"), at);
+                case "CallRinging" -> new CallEvent.CallRinging(call(json), text(json, "party"), at);
                 case "CallAnswered" -> new CallEvent.CallAnswered(call(json), device(json, "agentDevice"), at);
                 case "CallHeld" -> new CallEvent.CallHeld(call(json), at);
                 case "CallRetrieved" -> new CallEvent.CallRetrieved(call(json), at);
                 case "ConsultAnswered" -> new CallEvent.ConsultAnswered(call(json), device(json, "target"), at);
                 case "ConsultFailed" -> new CallEvent.ConsultFailed(call(json), device(json, "target"),
-                        EndCause.valueOf(json.getString("cause")), at);
+                        enumValue(EndCause.class, text(json, "cause")), at);
                 case "CallTransferred" -> new CallEvent.CallTransferred(call(json), device(json, "from"),
                         device(json, "to"), at);
-                case "CallEnded" -> new CallEvent.CallEnded(call(json), EndCause.valueOf(json.getString("cause")), at);
+                case "CallEnded" -> new CallEvent.CallEnded(call(json), enumValue(EndCause.class, text(json, "cause")), at);
                 case "DeviceStateChanged" -> new CallEvent.DeviceStateChanged(device(json, "device"),
-                        DeviceState.valueOf(json.getString("state")), at);
-                case "PbxConnectionLost" -> new CallEvent.PbxConnectionLost(json.getString("reason"), at);
+                        enumValue(DeviceState.class, text(json, "state")), at);
+                case "PbxConnectionLost" -> new CallEvent.PbxConnectionLost(text(json, "reason"), at);
                 case "PbxConnectionRestored" -> new CallEvent.PbxConnectionRestored(at);
                 default -> throw new IllegalArgumentException("unknown call event type '" + type + "'");
             };
-        } catch (NullPointerException | ClassCastException | java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("malformed call event: " + e.getMessage(), e);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("malformed time in call event: " + e.getParsedString(), e);
         }
     }
 
@@ -98,10 +98,25 @@ final class CallEventJson {
     }
 
     private static CallId call(JsonObject json) {
-        return new CallId(json.getString("call"));
+        return new CallId(text(json, "call"));
     }
 
     private static DeviceId device(JsonObject json, String key) {
-        return new DeviceId(json.getString(key));
+        return new DeviceId(text(json, key));
+    }
+
+    private static String text(JsonObject json, String key) {
+        if (!(json.get(key) instanceof jakarta.json.JsonString value)) {
+            throw new IllegalArgumentException("call event without the text field '" + key + "'");
+        }
+        return value.getString();
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown " + type.getSimpleName() + " '" + name + "'", e);
+        }
     }
 }

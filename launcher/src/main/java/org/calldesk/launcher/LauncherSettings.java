@@ -1,0 +1,104 @@
+package org.calldesk.launcher;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The embedded run's settings: command-line flags ({@code --http-port 8081}) win over environment
+ * variables ({@code CALLDESK_HTTP_PORT}), which win over the defaults.
+ */
+record LauncherSettings(
+        int httpPort,
+        Path dataDir,
+        String host,
+        int amiPort,
+        int pbxControlPort,
+        int brokerPort,
+        String amiUsername,
+        String amiSecret,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String maxHeap) {
+
+    static final String USAGE = """
+            usage: java -jar calldesk-launcher-all.jar [options]
+              --http-port N         console and REST API port            (CALLDESK_HTTP_PORT, 8080)
+              --data DIR            database, broker journal, logs       (CALLDESK_DATA, ./data)
+              --ami-port N          the PBX simulator's AMI port         (CALLDESK_AMI_PORT, 5038)
+              --pbx-control-port N  the PBX simulator's control API port (CALLDESK_PBX_CONTROL_PORT, 8088)
+              --broker-port N       the Artemis broker's port            (CALLDESK_BROKER_PORT, 61616)
+              --db-url URL          JDBC URL (H2 file under DIR by default; jdbc:postgresql://... for PostgreSQL)
+              --db-user NAME        (CALLDESK_DB_USER, calldesk)
+              --db-password SECRET  (CALLDESK_DB_PASSWORD, calldesk)
+              --max-heap SIZE       Payara Micro's -Xmx                  (CALLDESK_MAX_HEAP, 768m)
+            """;
+
+    static LauncherSettings parse(String[] args, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new IllegalArgumentException("");
+            }
+            if (!arg.startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown or incomplete option: " + arg);
+            }
+            values.put(arg.substring(2), args[++i]);
+        }
+        Path data = Path.of(value(values, env, "data", "./data")).toAbsolutePath().normalize();
+        LauncherSettings settings = new LauncherSettings(
+                port(values, env, "http-port", 8080),
+                data,
+                "127.0.0.1",
+                port(values, env, "ami-port", 5038),
+                port(values, env, "pbx-control-port", 8088),
+                port(values, env, "broker-port", 61616),
+                "calldesk",
+                value(values, env, "ami-secret", "calldesk"),
+                value(values, env, "db-url", "jdbc:h2:file:" + data.resolve("db").resolve("calldesk")),
+                value(values, env, "db-user", "calldesk"),
+                value(values, env, "db-password", "calldesk"),
+                value(values, env, "max-heap", "768m"));
+        values.keySet().removeAll(java.util.Set.of("http-port", "data", "ami-port", "pbx-control-port",
+                "broker-port", "ami-secret", "db-url", "db-user", "db-password", "max-heap"));
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("unknown option: --" + values.keySet().iterator().next());
+        }
+        return settings;
+    }
+
+    /** The data source class Payara should instantiate for the configured JDBC URL. */
+    String dataSourceClass() {
+        if (dbUrl.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.ds.PGSimpleDataSource";
+        }
+        if (dbUrl.startsWith("jdbc:h2:")) {
+            return "org.h2.jdbcx.JdbcDataSource";
+        }
+        throw new IllegalArgumentException("unsupported database URL (H2 or PostgreSQL): " + dbUrl);
+    }
+
+    private static String value(Map<String, String> values, Map<String, String> env, String name, String fallback) {
+        String fromArgs = values.get(name);
+        if (fromArgs != null) {
+            return fromArgs;
+        }
+        String fromEnv = env.get("CALLDESK_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback;
+    }
+
+    private static int port(Map<String, String> values, Map<String, String> env, String name, int fallback) {
+        String text = value(values, env, name, Integer.toString(fallback));
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a TCP port (1-65535), not '" + text + "'");
+        }
+    }
+}
