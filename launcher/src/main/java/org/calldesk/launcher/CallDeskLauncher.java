@@ -49,7 +49,7 @@ public final class CallDeskLauncher {
                 .build()
                 .start();
         PayaraMicroProcess payara = PayaraMicroProcess.start(runtime, settings.dataDir(), settings.httpPort(),
-                settings.maxHeap(), applicationProperties(settings, broker));
+                settings.maxHeap(), settings.host(), settings.brokerPort(), applicationProperties(settings, broker.url()));
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("CallDesk: stopping");
@@ -73,13 +73,13 @@ public final class CallDeskLauncher {
         System.exit(exit == 0 ? 0 : 1);
     }
 
-    static Map<String, String> applicationProperties(LauncherSettings settings, EmbeddedBroker broker) {
+    static Map<String, String> applicationProperties(LauncherSettings settings, String brokerUrl) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("calldesk.datasource.class", settings.dataSourceClass());
         properties.put("calldesk.datasource.url", settings.dbUrl());
         properties.put("calldesk.datasource.user", settings.dbUser());
         properties.put("calldesk.datasource.password", settings.dbPassword());
-        properties.put("calldesk.broker.url", broker.url());
+        properties.put("calldesk.broker.url", brokerUrl);
         properties.put("calldesk.ami.host", settings.host());
         properties.put("calldesk.ami.port", Integer.toString(settings.amiPort()));
         properties.put("calldesk.ami.username", settings.amiUsername());

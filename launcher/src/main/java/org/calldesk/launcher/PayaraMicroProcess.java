@@ -25,13 +25,16 @@ final class PayaraMicroProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static PayaraMicroProcess start(Path runtime, Path workDir, int httpPort, String maxHeap,
-                                    Map<String, String> systemProperties) throws IOException {
+    static PayaraMicroProcess start(Path runtime, Path workDir, int httpPort, String maxHeap, String brokerHost,
+                                    int brokerPort, Map<String, String> systemProperties) throws IOException {
         Files.createDirectories(workDir);
         Path properties = workDir.resolve("calldesk.properties");
         writePrivately(properties, toPropertiesText(systemProperties));
         Path postBoot = workDir.resolve("post-boot.asadmin");
         Files.writeString(postBoot, String.join(System.lineSeparator(),
+                // asadmin property syntax: '=' inside a value is escaped
+                "create-resource-adapter-config --property ConnectionParameters=host\\=" + brokerHost
+                        + ";port\\=" + brokerPort + " calldesk-artemis",
                 "deploy " + runtime.resolve("calldesk-artemis.rar"),
                 "deploy " + runtime.resolve("calldesk-pbx.rar"),
                 ""));

@@ -1,0 +1,61 @@
+package org.calldesk.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LauncherSettingsTest {
+
+    @Test
+    void withNothingGivenTheEmbeddedDefaultsApply() {
+        LauncherSettings settings = LauncherSettings.parse(new String[0], Map.of());
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.amiPort()).isEqualTo(5038);
+        assertThat(settings.brokerPort()).isEqualTo(61616);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(settings.dbUrl()).startsWith("jdbc:h2:file:").contains(settings.dataDir().toString());
+        assertThat(settings.dataSourceClass()).isEqualTo("org.h2.jdbcx.JdbcDataSource");
+    }
+
+    @Test
+    void flagsWinOverTheEnvironmentWhichWinsOverDefaults() {
+        LauncherSettings settings = LauncherSettings.parse(new String[] {"--http-port", "9090"},
+                Map.of("CALLDESK_HTTP_PORT", "7070", "CALLDESK_AMI_PORT", "15038"));
+        assertThat(settings.httpPort()).isEqualTo(9090);
+        assertThat(settings.amiPort()).isEqualTo(15038);
+    }
+
+    @Test
+    void aPostgresUrlSelectsThePostgresDataSource() {
+        LauncherSettings settings = LauncherSettings.parse(
+                new String[] {"--db-url", "jdbc:postgresql://127.0.0.1:5432/calldesk"}, Map.of());
+        assertThat(settings.dataSourceClass()).isEqualTo("org.postgresql.ds.PGSimpleDataSource");
+    }
+
+    @Test
+    void badInputIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> LauncherSettings.parse(new String[] {"--http-port", "eighty"}, Map.of()))
+                .hasMessageContaining("--http-port must be a TCP port");
+        assertThatThrownBy(() -> LauncherSettings.parse(new String[] {"--colour", "blue"}, Map.of()))
+                .hasMessageContaining("unknown option: --colour");
+        assertThatThrownBy(() -> LauncherSettings.parse(new String[] {"--data"}, Map.of()))
+                .hasMessageContaining("incomplete option");
+        assertThatThrownBy(() -> LauncherSettings.parse(new String[] {"--db-url", "jdbc:oracle:thin:@x"}, Map.of())
+                .dataSourceClass()).hasMessageContaining("H2 or PostgreSQL");
+    }
+
+    @Test
+    void theApplicationGetsTheDatabaseAndPbxSettingsAndTheDemoAccounts() {
+        LauncherSettings settings = LauncherSettings.parse(new String[] {"--ami-port", "15038"}, Map.of());
+        Map<String, String> properties = CallDeskLauncher.applicationProperties(settings, "tcp://127.0.0.1:61616");
+        assertThat(properties).containsEntry("calldesk.ami.port", "15038")
+                .containsEntry("calldesk.datasource.url", settings.dbUrl())
+                .containsEntry("calldesk.datasource.class", "org.h2.jdbcx.JdbcDataSource")
+                .containsEntry("calldesk.demo.enabled", "true")
+                .containsKeys("calldesk.ami.host", "calldesk.ami.username", "calldesk.ami.secret",
+                        "calldesk.datasource.user", "calldesk.datasource.password");
+    }
+}
