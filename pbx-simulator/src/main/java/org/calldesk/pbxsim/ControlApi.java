@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.calldesk.pbxsim.pbx.Behaviour;
+import org.calldesk.pbxsim.pbx.DeviceInfo;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -107,6 +110,10 @@ final class ControlApi implements AutoCloseable {
                 return new Reply(200, health());
             case "calls":
                 return calls(method, path, body);
+            case "phones":
+                return phones(method, path, body);
+            case "customers":
+                return customers(method, path, body);
             default:
                 throw new HttpError(404, "no such resource: /" + String.join("/", path));
         }
@@ -157,6 +164,132 @@ final class ControlApi implements AutoCloseable {
             return new Reply(204, null);
         }
         throw new HttpError(404, "no such resource: /" + String.join("/", path));
+    }
+
+    private Reply phones(String method, List<String> path, String body) {
+        if (path.size() == 1) {
+            requireMethod(method, "GET");
+            List<Object> phones = new ArrayList<>();
+            for (DeviceInfo phone : simulator.phones()) {
+                phones.add(json(phone));
+            }
+            return new Reply(200, phones);
+        }
+        if (path.size() != 2) {
+            throw new HttpError(404, "no such resource: /" + String.join("/", path));
+        }
+        String device = path.get(1);
+        if (method.equals("GET")) {
+            DeviceInfo phone = simulator.device(device).orElseThrow(() -> new HttpError(404, "no such phone: " + device));
+            return new Reply(200, json(phone));
+        }
+        requireMethod(method, "PUT");
+        Map<String, Object> request = Json.parseObject(body);
+        checkKeys(request, "registered", "answer", "afterMs", "hangupAfterMs");
+        DeviceInfo current = simulator.device(device).orElse(null);
+        Behaviour base = current != null ? current.behaviour() : simulator.phones().isEmpty()
+                ? Behaviour.answerAfter(200) : simulator.phones().get(0).behaviour();
+        DeviceInfo updated = current;
+        if (request.containsKey("answer") || request.containsKey("afterMs") || request.containsKey("hangupAfterMs")) {
+            updated = simulator.setPhoneBehaviour(device, merge(base, request));
+        }
+        if (request.containsKey("registered")) {
+            Object registered = request.get("registered");
+            if (!(registered instanceof Boolean)) {
+                throw new IllegalArgumentException("\"registered\" must be true or false");
+            }
+            updated = simulator.setPhoneRegistered(device, (Boolean) registered);
+        }
+        if (updated == null) {
+            updated = simulator.setPhoneBehaviour(device, base);
+        }
+        return new Reply(200, json(updated));
+    }
+
+    private Reply customers(String method, List<String> path, String body) {
+        if (path.size() == 1) {
+            requireMethod(method, "GET");
+            List<Object> customers = new ArrayList<>();
+            simulator.scriptedCustomers().forEach((number, behaviour) -> customers.add(json(number, behaviour, true)));
+            return new Reply(200, customers);
+        }
+        if (path.size() != 2) {
+            throw new HttpError(404, "no such resource: /" + String.join("/", path));
+        }
+        String number = path.get(1);
+        switch (method) {
+            case "GET":
+                return new Reply(200, json(number, simulator.customerBehaviour(number),
+                        simulator.scriptedCustomers().containsKey(number)));
+            case "PUT": {
+                Map<String, Object> request = Json.parseObject(body);
+                checkKeys(request, "answer", "afterMs", "hangupAfterMs");
+                Behaviour behaviour = merge(simulator.customerBehaviour(number), request);
+                simulator.setCustomerBehaviour(number, behaviour);
+                return new Reply(200, json(number, behaviour, true));
+            }
+            case "DELETE":
+                simulator.setCustomerBehaviour(number, null);
+                return new Reply(204, null);
+            default:
+                throw new HttpError(405, "method " + method + " not allowed here; use GET, PUT or DELETE");
+        }
+    }
+
+    /** Applies {@code answer}, {@code afterMs} and {@code hangupAfterMs} from a request over a behaviour. */
+    static Behaviour merge(Behaviour base, Map<String, Object> request) {
+        Behaviour.Answer answer = base.answer();
+        if (request.containsKey("answer")) {
+            Object value = request.get("answer");
+            try {
+                answer = Behaviour.Answer.parse(String.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("\"answer\" must be \"after\", \"busy\" or \"never\", not " + value);
+            }
+        }
+        long after = request.containsKey("afterMs") ? millis(request, "afterMs") : base.answerAfterMillis();
+        long hangup = request.containsKey("hangupAfterMs") ? millis(request, "hangupAfterMs") : base.hangupAfterMillis();
+        return new Behaviour(answer, after, hangup);
+    }
+
+    private static long millis(Map<String, Object> request, String name) {
+        Object value = request.get(name);
+        if (!(value instanceof Long) || (Long) value < 0) {
+            throw new IllegalArgumentException("\"" + name + "\" must be a whole number of milliseconds, 0 or more");
+        }
+        return (Long) value;
+    }
+
+    private static void checkKeys(Map<String, Object> request, String... allowed) {
+        List<String> names = List.of(allowed);
+        for (String key : request.keySet()) {
+            if (!names.contains(key)) {
+                throw new IllegalArgumentException("unknown field \"" + key + "\"; allowed: " + String.join(", ", names));
+            }
+        }
+    }
+
+    static Map<String, Object> json(DeviceInfo device) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("device", device.device());
+        out.put("registered", device.registered());
+        out.put("state", device.state());
+        putBehaviour(out, device.behaviour());
+        return out;
+    }
+
+    static Map<String, Object> json(String number, Behaviour behaviour, boolean scripted) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("number", number);
+        out.put("scripted", scripted);
+        putBehaviour(out, behaviour);
+        return out;
+    }
+
+    private static void putBehaviour(Map<String, Object> out, Behaviour behaviour) {
+        out.put("answer", behaviour.answer().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("afterMs", behaviour.answerAfterMillis());
+        out.put("hangupAfterMs", behaviour.hangupAfterMillis());
     }
 
     static Map<String, Object> json(CallInfo call) {

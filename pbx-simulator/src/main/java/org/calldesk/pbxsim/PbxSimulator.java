@@ -21,6 +21,7 @@ import org.calldesk.pbxsim.ami.AmiServer;
 import org.calldesk.pbxsim.ami.EventCategory;
 import org.calldesk.pbxsim.pbx.Behaviour;
 import org.calldesk.pbxsim.pbx.Channel;
+import org.calldesk.pbxsim.pbx.DeviceInfo;
 import org.calldesk.pbxsim.pbx.HangupCause;
 import org.calldesk.pbxsim.pbx.ManagerActions;
 import org.calldesk.pbxsim.pbx.Pbx;
@@ -181,7 +182,7 @@ public final class PbxSimulator implements AutoCloseable {
     /** As {@link #inboundCall(String, String)}, with a caller name (SIP display name). */
     public ChannelInfo inboundCall(String callerNumber, String callerName, String dialledNumber) {
         Pbx core = running();
-        Channel channel = core.inboundCall(callerNumber, callerName, dialledNumber, config.customerBehaviour);
+        Channel channel = core.inboundCall(callerNumber, callerName, dialledNumber);
         return info(channel);
     }
 
@@ -236,6 +237,50 @@ public final class PbxSimulator implements AutoCloseable {
         return running().farEndHangup(channelName, cause);
     }
 
+    // ---------------------------------------------------------------- phones and customers
+
+    /** The agents' phones (not the trunk), by name. */
+    public List<DeviceInfo> phones() {
+        return running().devices(false);
+    }
+
+    /** A phone or the trunk by device name, e.g. {@code PJSIP/1001}. */
+    public Optional<DeviceInfo> device(String device) {
+        return running().device(device);
+    }
+
+    /**
+     * Registers or unregisters a phone, as the phone itself would (a DeviceStateChange follows).
+     * An unknown {@code PJSIP/<endpoint>} is added.
+     */
+    public DeviceInfo setPhoneRegistered(String device, boolean registered) {
+        return running().configurePhone(device, registered, null);
+    }
+
+    /** Scripts what a phone does when called. An unknown {@code PJSIP/<endpoint>} is added, registered. */
+    public DeviceInfo setPhoneBehaviour(String device, Behaviour behaviour) {
+        return running().configurePhone(device, null, Objects.requireNonNull(behaviour, "behaviour is required"));
+    }
+
+    /**
+     * Scripts the customer with this number: what they do when the PBX calls them (Dial up),
+     * and when they hang up once their call is answered, inbound or outbound. {@code null}
+     * returns them to the default.
+     */
+    public void setCustomerBehaviour(String number, Behaviour behaviour) {
+        running().configureCustomer(Objects.requireNonNull(number, "number is required"), behaviour);
+    }
+
+    /** What the customer with this number does. */
+    public Behaviour customerBehaviour(String number) {
+        return running().customerBehaviour(number);
+    }
+
+    /** Customers with their own script. */
+    public Map<String, Behaviour> scriptedCustomers() {
+        return running().customers();
+    }
+
     private Pbx running() {
         Pbx core = pbx;
         if (core == null) {
@@ -273,6 +318,7 @@ public final class PbxSimulator implements AutoCloseable {
         private Behaviour phoneBehaviour = Behaviour.answerAfter(200);
         private Behaviour customerBehaviour = Behaviour.answerAfter(1000);
         private long playbackMillis = 3000;
+        private List<String> phones = defaultPhones();
         private int eventQueueCapacity = 100_000;
 
         private Builder() {
@@ -369,6 +415,28 @@ public final class PbxSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The agents' phones (PJSIP endpoints such as {@code PJSIP/1001}), registered at start.
+         * Default: {@code PJSIP/1001} to {@code PJSIP/1099}.
+         */
+        public Builder phones(List<String> devices) {
+            for (String device : devices) {
+                if (!device.startsWith("PJSIP/") || device.length() <= "PJSIP/".length()) {
+                    throw new IllegalArgumentException("a phone is named PJSIP/<endpoint>, not " + device);
+                }
+            }
+            this.phones = List.copyOf(devices);
+            return this;
+        }
+
+        private static List<String> defaultPhones() {
+            List<String> list = new ArrayList<>();
+            for (int ext = 1001; ext <= 1099; ext++) {
+                list.add("PJSIP/" + ext);
+            }
+            return list;
+        }
+
         public PbxSimulator build() {
             EventCategory.parseMask(readPermissions);
             return new PbxSimulator(this);
@@ -378,7 +446,7 @@ public final class PbxSimulator implements AutoCloseable {
             return new PbxSettings(username, secret, EventCategory.parseMask(readPermissions),
                     EventCategory.parseMask(writePermissions), authFailureDelay,
                     dialplan != null ? dialplan : defaultDialplan(), inboundContext, trunk,
-                    phoneBehaviour, customerBehaviour, playbackMillis);
+                    phoneBehaviour, customerBehaviour, playbackMillis, phones);
         }
 
         private static int checkPort(int port) {

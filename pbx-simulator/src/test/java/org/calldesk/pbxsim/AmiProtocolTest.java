@@ -141,6 +141,40 @@ class AmiProtocolTest {
     }
 
     @Test
+    void listsDeviceStatesFramedAsAnEventList() throws IOException {
+        pbx.setPhoneRegistered("PJSIP/1099", false);
+        try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
+            client.login("calldesk", "s3cret", "off");
+            client.send("Action", "DeviceStateList", "ActionID", "d-1");
+            assertThat(client.read()).containsExactly(Map.entry("Response", "Success"), Map.entry("ActionID", "d-1"),
+                    Map.entry("EventList", "start"), Map.entry("Message", "Device State Changes will follow"));
+            Map<String, String> item = client.read();
+            assertThat(item.keySet()).containsExactly("Event", "ActionID", "Device", "State");
+            assertThat(item).containsEntry("Event", "DeviceStateChange").containsEntry("Device", "PJSIP/1001")
+                    .containsEntry("State", "NOT_INUSE");
+            Map<String, String> packet = item;
+            while (!"DeviceStateListComplete".equals(packet.get("Event"))) {
+                if ("PJSIP/1099".equals(packet.get("Device"))) {
+                    assertThat(packet).containsEntry("State", "UNAVAILABLE");
+                }
+                packet = client.read();
+            }
+            assertThat(packet).containsEntry("ActionID", "d-1").containsEntry("EventList", "Complete")
+                    .containsEntry("ListItems", "100");
+        }
+    }
+
+    @Test
+    void answersGetvarOfADeviceStateWithoutAChannel() throws IOException {
+        try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
+            client.login("calldesk", "s3cret", "off");
+            client.send("Action", "Getvar", "ActionID", "g-1", "Variable", "DEVICE_STATE(PJSIP/1001)");
+            assertThat(client.read()).containsExactly(Map.entry("Response", "Success"), Map.entry("ActionID", "g-1"),
+                    Map.entry("Variable", "DEVICE_STATE(PJSIP/1001)"), Map.entry("Value", "NOT_INUSE"));
+        }
+    }
+
+    @Test
     void writesTheInboundCallEventsWithAsteriskHeaderOrder() throws IOException {
         try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
             client.login("calldesk", "s3cret", "call");

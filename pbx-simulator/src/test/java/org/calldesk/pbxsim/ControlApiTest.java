@@ -75,6 +75,57 @@ class ControlApiTest {
         assertThat(send("DELETE", "/health", null).statusCode()).isEqualTo(405);
     }
 
+    @Test
+    void scriptsAPhoneAndShowsItsState() throws Exception {
+        HttpResponse<String> busy = send("PUT", "/phones/PJSIP%2F1001", "{\"answer\":\"busy\"}");
+        assertThat(busy.statusCode()).isEqualTo(200);
+        assertThat(json(busy)).containsEntry("device", "PJSIP/1001").containsEntry("answer", "busy")
+                .containsEntry("registered", true).containsEntry("state", "NOT_INUSE");
+
+        HttpResponse<String> after = send("PUT", "/phones/PJSIP%2F1001", "{\"answer\":\"after\",\"afterMs\":300}");
+        assertThat(json(after)).containsEntry("answer", "after").containsEntry("afterMs", 300L);
+
+        HttpResponse<String> unregistered = send("PUT", "/phones/PJSIP%2F1001", "{\"registered\":false}");
+        assertThat(json(unregistered)).containsEntry("registered", false).containsEntry("state", "UNAVAILABLE")
+                .containsEntry("afterMs", 300L);
+        assertThat(pbx.device("PJSIP/1001")).hasValueSatisfying(d -> assertThat(d.registered()).isFalse());
+
+        List<?> phones = (List<?>) Json.parse(send("GET", "/phones", null).body());
+        assertThat(phones).hasSize(99);
+        assertThat(json(send("GET", "/phones/PJSIP%2F1050", null))).containsEntry("answer", "after");
+        assertThat(send("GET", "/phones/PJSIP%2F9999", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void addsAPhoneThatIsNotConfiguredYet() throws Exception {
+        HttpResponse<String> added = send("PUT", "/phones/PJSIP%2F2001", "{\"answer\":\"never\"}");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(pbx.device("PJSIP/2001")).hasValueSatisfying(d -> assertThat(d.behaviour().answer().name()).isEqualTo("NEVER"));
+        assertThat(send("PUT", "/phones/trunk", "{}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void scriptsACustomerAndForgetsTheScript() throws Exception {
+        HttpResponse<String> scripted = send("PUT", "/customers/01012345678", "{\"answer\":\"never\",\"hangupAfterMs\":5000}");
+        assertThat(scripted.statusCode()).isEqualTo(200);
+        assertThat(json(scripted)).containsEntry("answer", "never").containsEntry("hangupAfterMs", 5000L)
+                .containsEntry("scripted", true);
+        assertThat((List<?>) Json.parse(send("GET", "/customers", null).body())).hasSize(1);
+
+        assertThat(send("DELETE", "/customers/01012345678", null).statusCode()).isEqualTo(204);
+        assertThat(json(send("GET", "/customers/01012345678", null))).containsEntry("scripted", false)
+                .containsEntry("answer", "after").containsEntry("afterMs", 1000L);
+    }
+
+    @Test
+    void refusesAnUnknownBehaviourField() throws Exception {
+        HttpResponse<String> response = send("PUT", "/customers/0101", "{\"anwser\":\"busy\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").toString()).contains("anwser");
+        assertThat(send("PUT", "/phones/PJSIP%2F1001", "{\"answer\":\"maybe\"}").statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/phones/PJSIP%2F1001", "{\"afterMs\":-5}").statusCode()).isEqualTo(400);
+    }
+
     private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pbx.httpPort() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

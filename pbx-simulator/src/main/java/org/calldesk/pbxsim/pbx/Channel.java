@@ -2,6 +2,8 @@ package org.calldesk.pbxsim.pbx;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 import org.calldesk.pbxsim.ami.AmiMessage;
 
@@ -21,6 +23,8 @@ public final class Channel {
     private final Map<String, String> variables = new ConcurrentHashMap<>();
 
     volatile String linkedid;
+    /** The creation order of the channel whose unique id {@link #linkedid} is; the oldest wins in a bridge. */
+    private volatile long linkedSequence;
     volatile ChannelState state;
     volatile String callerIdNum = "";
     volatile String callerIdName = "";
@@ -43,6 +47,14 @@ public final class Channel {
     volatile Blocking blocking;
     /** What the far end will do (answer, ring out, hang up); set for phones and customers. */
     volatile Behaviour behaviour;
+    /** What the channel does when its bridge is dissolved around it: continue its dialplan or hang up. */
+    volatile Consumer<Channel> afterBridge;
+    /** Set while the channel runs one application for an application Originate: hang up after it. */
+    volatile boolean singleApplication;
+    /** True for channels Asterisk placed (Originate, Dial) rather than received. */
+    volatile boolean outgoing;
+    /** A far-end hang-up timer, cancelled when the channel goes away first. */
+    volatile ScheduledFuture<?> farEndTimer;
 
     Channel(String name, String uniqueid, String device, long sequence) {
         this.name = name;
@@ -50,6 +62,17 @@ public final class Channel {
         this.device = device;
         this.sequence = sequence;
         this.linkedid = uniqueid;
+        this.linkedSequence = sequence;
+    }
+
+    long sequenceOfLinkedid() {
+        return linkedSequence;
+    }
+
+    /** Joins the call of another channel ({@code ast_channel_internal_copy_linkedid}). */
+    void linkTo(String linkedidValue, long sequenceOfLinked) {
+        this.linkedid = linkedidValue;
+        this.linkedSequence = sequenceOfLinked;
     }
 
     public String name() {
@@ -117,6 +140,10 @@ public final class Channel {
     public String bridgeId() {
         Bridge b = bridge;
         return b == null ? "" : b.uniqueid();
+    }
+
+    public long answeredMillis() {
+        return answeredMillis;
     }
 
     public long createdMillis() {

@@ -59,6 +59,7 @@ public final class ManagerActions implements ActionHandler {
         register("CoreSettings", EventCategory.SYSTEM.flag() | EventCategory.REPORTING.flag(), this::coreSettings);
         register("CoreStatus", EventCategory.SYSTEM.flag() | EventCategory.REPORTING.flag(), this::coreStatus);
         register("Command", EventCategory.COMMAND.flag(), this::command);
+        new CallActions(pbx).registerWith(this);
     }
 
     /** Adds an action; names are matched ignoring case, as Asterisk does. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,9 +49,13 @@ public final class Pbx implements AutoCloseable {
     private final List<Consumer<AmiEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Channel> channelsByName = new ConcurrentHashMap<>();
     private final Map<String, Channel> channelsByUniqueid = new ConcurrentHashMap<>();
+    private final Map<String, String> globals = new ConcurrentHashMap<>();
     private final AtomicLong uniqueSequence = new AtomicLong();
     private final AtomicLong channelIndex = new AtomicLong();
     private final Instant startedAt = Instant.now();
+    private final Devices devices;
+    private final Applications applications;
+    private final Originator originator;
     private volatile Thread pbxThread;
 
     public Pbx(PbxSettings settings) {
@@ -64,6 +69,9 @@ public final class Pbx implements AutoCloseable {
         });
         this.executor.setRemoveOnCancelPolicy(true);
         this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.devices = new Devices(this, settings.trunk(), settings.phones());
+        this.applications = new Applications(this);
+        this.originator = new Originator(this);
     }
 
     public PbxSettings settings() {
@@ -76,6 +84,14 @@ public final class Pbx implements AutoCloseable {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    Devices devices() {
+        return devices;
+    }
+
+    Originator originator() {
+        return originator;
     }
 
     /** Adds a listener that receives every event, on the PBX thread; it must return quickly. */
@@ -91,7 +107,9 @@ public final class Pbx implements AutoCloseable {
 
     /** Runs the task on the PBX thread, after the tasks already queued. */
     public void execute(Runnable task) {
-        executor.execute(guarded(task));
+        if (!executor.isShutdown()) {
+            executor.execute(guarded(task));
+        }
     }
 
     /** Runs the task on the PBX thread and waits for its result; runs it at once if already there. */
@@ -106,13 +124,17 @@ public final class Pbx implements AutoCloseable {
             }
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    result.complete(task.call());
+                } catch (Exception | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("the PBX is stopped", e);
+        }
         try {
             return result.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -147,7 +169,12 @@ public final class Pbx implements AutoCloseable {
         };
     }
 
-    /** Hangs up every channel (no events are delivered any more) and stops the PBX thread. */
+    /** Tasks waiting on the PBX thread, timers included; a load generator may watch it. */
+    public int pendingTasks() {
+        return executor.getQueue().size();
+    }
+
+    /** Stops the PBX thread and forgets every channel; no events are raised for them. */
     @Override
     public void close() {
         executor.shutdownNow();
@@ -184,7 +211,7 @@ public final class Pbx implements AutoCloseable {
 
     // ---------------------------------------------------------------- channels
 
-    /** Channels that are up or ringing now, oldest first. */
+    /** Channels that exist now, oldest first. */
     public List<Channel> channels() {
         List<Channel> list = new ArrayList<>(channelsByName.values());
         list.sort(Comparator.comparingLong(Channel::sequence));
@@ -199,8 +226,48 @@ public final class Pbx implements AutoCloseable {
         return Optional.ofNullable(channelsByUniqueid.get(uniqueid));
     }
 
+    /** The first channel whose name starts with {@code prefix}, as {@code ast_channel_get_by_name_prefix}. */
+    Optional<Channel> channelByPrefix(String prefix) {
+        Channel exact = channelsByName.get(prefix);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return channels().stream().filter(c -> c.name().startsWith(prefix)).findFirst();
+    }
+
     public int channelCount() {
         return channelsByName.size();
+    }
+
+    boolean uniqueidInUse(String uniqueid) {
+        return channelsByUniqueid.containsKey(uniqueid);
+    }
+
+    /**
+     * Allocates a channel on a device with Asterisk's naming, {@code PJSIP/<endpoint>-<8 hex digits>},
+     * and unique id, {@code <epoch seconds>.<sequence>} unless one is assigned, and raises Newchannel.
+     * A channel requested by another (Dial) shares the requestor's linkedid.
+     */
+    Channel newChannel(String device, ChannelState state, String context, String exten, String uniqueid,
+                       Channel requestor, Consumer<Channel> setup) {
+        long seq = uniqueSequence.getAndIncrement();
+        String id = uniqueid != null && !uniqueid.isEmpty() ? uniqueid : (System.currentTimeMillis() / 1000) + "." + seq;
+        String name = String.format(Locale.ROOT, "%s-%08x", device, channelIndex.getAndIncrement() & 0xffffffffL);
+        Channel channel = new Channel(name, id, device, seq);
+        channel.state = state;
+        channel.context = context;
+        channel.exten = exten;
+        channel.priority = 1;
+        channel.createdMillis = System.currentTimeMillis();
+        if (requestor != null) {
+            channel.linkTo(requestor.linkedid, requestor.sequenceOfLinkedid());
+        }
+        setup.accept(channel);
+        channelsByName.put(name, channel);
+        channelsByUniqueid.put(id, channel);
+        channelEvent("Newchannel", EventCategory.CALL, channel);
+        devices.channelStateChanged(channel, null, state);
+        return channel;
     }
 
     /** Changes the state and raises Newstate, as Asterisk does on every state change. */
@@ -208,18 +275,21 @@ public final class Pbx implements AutoCloseable {
         if (channel.hungUp || channel.state == state) {
             return;
         }
+        ChannelState from = channel.state;
         channel.state = state;
         if (state == ChannelState.UP && channel.answeredMillis == 0) {
             channel.answeredMillis = System.currentTimeMillis();
             scheduleFarEndHangup(channel);
         }
         channelEvent("Newstate", EventCategory.CALL, channel);
+        devices.channelStateChanged(channel, from, state);
     }
 
     private void scheduleFarEndHangup(Channel channel) {
         Behaviour behaviour = channel.behaviour;
         if (behaviour != null && behaviour.hangupAfterMillis() > 0) {
-            schedule(() -> farEndHangup(channel, HangupCause.NORMAL_CLEARING), behaviour.hangupAfterMillis());
+            channel.farEndTimer = schedule(() -> farEndHangup(channel, HangupCause.NORMAL_CLEARING),
+                    behaviour.hangupAfterMillis());
         }
     }
 
@@ -232,30 +302,212 @@ public final class Pbx implements AutoCloseable {
             return;
         }
         channelEvent("HangupRequest", EventCategory.CALL, channel, "Cause", cause);
+        if (channel.hangupCause == 0) {
+            channel.hangupCause = cause;
+        }
         hangup(channel, cause);
     }
 
     /**
-     * Hangs the channel up: interrupts the application it is blocked in, raises Hangup with the
-     * cause, and forgets it.
+     * Hangs the channel up: interrupts the application it is blocked in (leaving its bridge,
+     * stopping its music, cancelling its dial), raises Hangup with the cause, and forgets it.
+     * A cause of 0 keeps the channel's own cause.
      */
     void hangup(Channel channel, int cause) {
         if (channel.hungUp) {
             return;
         }
         channel.hungUp = true;
-        if (channel.hangupCause == 0) {
+        if (cause > 0 && channel.hangupCause == 0) {
             channel.hangupCause = cause;
+        }
+        ScheduledFuture<?> timer = channel.farEndTimer;
+        if (timer != null) {
+            timer.cancel(false);
         }
         Blocking blocking = channel.blocking;
         channel.blocking = null;
         if (blocking != null) {
             blocking.interrupt(true);
         }
+        if (channel.bridge != null) {
+            leaveBridge(channel, true);
+        }
         channelsByName.remove(channel.name());
         channelsByUniqueid.remove(channel.uniqueid());
         channelEvent("Hangup", EventCategory.CALL, channel,
                 "Cause", channel.hangupCause, "Cause-txt", HangupCause.text(channel.hangupCause));
+        devices.channelStateChanged(channel, channel.state, null);
+    }
+
+    /**
+     * Hangs a channel up on request (the Hangup action): with a cause above 0 it becomes the
+     * channel's cause; otherwise the channel keeps its own, as {@code ast_channel_softhangup_withcause_locked}.
+     */
+    void requestHangup(Channel channel, int cause) {
+        if (cause > 0) {
+            channel.hangupCause = cause;
+        }
+        hangup(channel, 0);
+    }
+
+    // ---------------------------------------------------------------- bridges
+
+    /** Creates a basic two-party bridge and raises BridgeCreate. */
+    Bridge createBridge() {
+        Bridge bridge = new Bridge(UUID.randomUUID().toString());
+        emit("BridgeCreate", EventCategory.CALL, bridge.appendSnapshot(new AmiMessage()));
+        return bridge;
+    }
+
+    /**
+     * Puts a channel into a bridge (raising BridgeEnter), pulling it out of any bridge it is in.
+     *
+     * @param afterBridge what the channel does if the bridge is dissolved around it
+     */
+    void enterBridge(Bridge bridge, Channel channel, Consumer<Channel> afterBridge) {
+        if (channel.bridge != null && channel.bridge != bridge) {
+            leaveBridge(channel, false);
+        }
+        updateLinkedids(bridge, channel);
+        bridge.channels().add(channel);
+        channel.bridge = bridge;
+        channel.afterBridge = afterBridge;
+        AmiMessage body = bridge.appendSnapshot(new AmiMessage());
+        channel.appendSnapshot(body, "");
+        emit("BridgeEnter", EventCategory.CALL, body);
+        if (bridge.channels().size() == 2) {
+            Channel a = bridge.channels().get(0);
+            Channel b = bridge.channels().get(1);
+            updateConnectedLine(a, b.callerIdNum, b.callerIdName);
+            updateConnectedLine(b, a.callerIdNum, a.callerIdName);
+        }
+    }
+
+    /**
+     * Makes the joining channel and those already bridged one call, as
+     * {@code ast_bridge_channel_update_linkedids} does before BridgeEnter: all take the
+     * linkedid of the oldest channel.
+     */
+    private void updateLinkedids(Bridge bridge, Channel joining) {
+        Channel oldest = joining;
+        for (Channel other : bridge.channels()) {
+            if (other.sequenceOfLinkedid() < oldest.sequenceOfLinkedid()) {
+                oldest = other;
+            }
+        }
+        String linkedid = oldest.linkedid;
+        long sequence = oldest.sequenceOfLinkedid();
+        joining.linkTo(linkedid, sequence);
+        for (Channel other : bridge.channels()) {
+            other.linkTo(linkedid, sequence);
+        }
+    }
+
+    private void updateConnectedLine(Channel channel, String num, String name) {
+        if (Objects.equals(channel.connectedLineNum, num) && Objects.equals(channel.connectedLineName, name)) {
+            return;
+        }
+        channel.connectedLineNum = num;
+        channel.connectedLineName = name;
+        channelEvent("NewConnectedLine", EventCategory.CALL, channel);
+    }
+
+    /**
+     * Takes a channel out of its bridge (BridgeLeave). When it leaves by hanging up, the bridge
+     * is dissolved, as a basic bridge is ({@code AST_BRIDGE_FLAG_DISSOLVE_HANGUP}): the other
+     * channels leave with the same cause and carry on as their {@code afterBridge} says. An
+     * empty bridge is destroyed (BridgeDestroy).
+     */
+    void leaveBridge(Channel channel, boolean hungUp) {
+        Bridge bridge = channel.bridge;
+        if (bridge == null) {
+            return;
+        }
+        if (hungUp && channel.hangupCause <= 0) {
+            channel.hangupCause = HangupCause.NORMAL_CLEARING;
+        }
+        removeFromBridge(bridge, channel);
+        if (hungUp) {
+            int cause = channel.hangupCause;
+            for (Channel other : List.copyOf(bridge.channels())) {
+                removeFromBridge(bridge, other);
+                other.hangupCause = cause;
+                Consumer<Channel> after = other.afterBridge;
+                other.afterBridge = null;
+                other.blocking = null;
+                if (after != null) {
+                    execute(() -> {
+                        if (!other.hungUp) {
+                            after.accept(other);
+                        }
+                    });
+                }
+            }
+        }
+        if (bridge.channels().isEmpty() && !bridge.isDestroyed()) {
+            bridge.destroyed();
+            emit("BridgeDestroy", EventCategory.CALL, bridge.appendSnapshot(new AmiMessage()));
+        }
+    }
+
+    private void removeFromBridge(Bridge bridge, Channel channel) {
+        bridge.channels().remove(channel);
+        channel.bridge = null;
+        AmiMessage body = bridge.appendSnapshot(new AmiMessage());
+        channel.appendSnapshot(body, "");
+        emit("BridgeLeave", EventCategory.CALL, body);
+    }
+
+    // ---------------------------------------------------------------- redirect
+
+    /**
+     * Sends channels elsewhere in the dialplan, as the Redirect action does with
+     * {@code ast_async_goto}: each leaves the application or bridge it is in, then all continue
+     * at their new places. Both channels of a dual redirect leave before either goes on, as
+     * Asterisk's {@code AST_FLAG_BRIDGE_DUAL_REDIRECT_WAIT} arranges.
+     */
+    void redirect(List<Channel> channels, List<String[]> locations) {
+        for (Channel channel : channels) {
+            Blocking blocking = channel.blocking;
+            channel.blocking = null;
+            if (blocking != null) {
+                blocking.interrupt(false);
+            }
+            if (channel.bridge != null) {
+                channel.afterBridge = null;
+                leaveBridge(channel, false);
+            }
+        }
+        for (int i = 0; i < channels.size(); i++) {
+            Channel channel = channels.get(i);
+            String[] location = locations.get(i);
+            goTo(channel, location[0], location[1], Integer.parseInt(location[2]));
+        }
+    }
+
+    /** Continues the channel's dialplan at a new place ({@code ast_explicit_goto} and run). */
+    void goTo(Channel channel, String context, String exten, int priority) {
+        if (channel.hungUp) {
+            return;
+        }
+        channel.context = context;
+        channel.exten = exten;
+        channel.priority = priority;
+        channel.inDialplan = true;
+        channel.singleApplication = false;
+        runDialplan(channel);
+    }
+
+    /** Runs one application on an answered channel and hangs it up afterwards ({@code pbx_exec} then {@code ast_hangup}). */
+    void runSingleApplication(Channel channel, String application, String data) {
+        channel.singleApplication = true;
+        String substituted = substitute(data, channel);
+        channel.application = application;
+        channel.appData = substituted;
+        if (applications.execute(channel, application, substituted)) {
+            hangup(channel, HangupCause.NORMAL_CLEARING);
+        }
     }
 
     // ---------------------------------------------------------------- calls from outside
@@ -264,45 +516,83 @@ public final class Pbx implements AutoCloseable {
      * A customer calls a service number over the trunk: a channel in state Ring enters the
      * inbound context at the dialled number.
      */
-    public Channel inboundCall(String callerNumber, String callerName, String dialledNumber, Behaviour behaviour) {
+    public Channel inboundCall(String callerNumber, String callerName, String dialledNumber) {
         Objects.requireNonNull(callerNumber, "callerNumber is required");
         Objects.requireNonNull(dialledNumber, "dialledNumber is required");
-        return call(() -> {
-            String device = "PJSIP/" + settings.trunk();
-            Channel channel = newChannel(device, ChannelState.RING, settings.inboundContext(), dialledNumber, null,
-                    c -> {
-                        c.callerIdNum = callerNumber;
-                        c.callerIdName = callerName == null ? "" : callerName;
-                        c.behaviour = behaviour;
-                    });
-            startDialplan(channel);
-            return channel;
-        });
+        return call(() -> placeInboundCall(callerNumber, callerName, dialledNumber));
+    }
+
+    /** As {@link #inboundCall} but on the PBX thread without waiting; for load generation. */
+    Channel placeInboundCall(String callerNumber, String callerName, String dialledNumber) {
+        Behaviour behaviour = devices.customerBehaviour(callerNumber);
+        Channel channel = newChannel("PJSIP/" + settings.trunk(), ChannelState.RING, settings.inboundContext(),
+                dialledNumber, null, null, c -> {
+                    c.callerIdNum = callerNumber;
+                    c.callerIdName = callerName == null ? "" : callerName;
+                    c.behaviour = behaviour;
+                });
+        startDialplan(channel);
+        return channel;
+    }
+
+    /** Places inbound calls without waiting for each; used by the load generator. */
+    void placeInboundCallAsync(String callerNumber, String dialledNumber) {
+        execute(() -> placeInboundCall(callerNumber, "", dialledNumber));
+    }
+
+    // ---------------------------------------------------------------- phones and customers
+
+    /** Every endpoint (the trunk and the phones), by name. */
+    public List<DeviceInfo> devices(boolean includeTrunk) {
+        return call(() -> devices.all().stream().filter(d -> includeTrunk || !d.trunk()).toList());
+    }
+
+    public Optional<DeviceInfo> device(String name) {
+        return call(() -> devices.find(name).map(devices::view));
     }
 
     /**
-     * Allocates a channel on a device with Asterisk's naming, {@code PJSIP/<endpoint>-<8 hex digits>},
-     * and unique id, {@code <epoch seconds>.<sequence>}, and raises Newchannel.
+     * Changes a phone: its registration and/or its behaviour (null leaves either as it is). An
+     * unknown {@code PJSIP/<endpoint>} becomes a new registered phone; other names are refused.
      */
-    Channel newChannel(String device, ChannelState state, String context, String exten, String linkedid,
-                       Consumer<Channel> setup) {
-        long seq = uniqueSequence.getAndIncrement();
-        String uniqueid = (System.currentTimeMillis() / 1000) + "." + seq;
-        String name = String.format(Locale.ROOT, "%s-%08x", device, channelIndex.getAndIncrement() & 0xffffffffL);
-        Channel channel = new Channel(name, uniqueid, device, seq);
-        channel.state = state;
-        channel.context = context;
-        channel.exten = exten;
-        channel.priority = 1;
-        channel.createdMillis = System.currentTimeMillis();
-        if (linkedid != null) {
-            channel.linkedid = linkedid;
+    public DeviceInfo configurePhone(String name, Boolean registered, Behaviour behaviour) {
+        if (!name.startsWith("PJSIP/") || name.length() <= "PJSIP/".length() || name.contains("@")) {
+            throw new IllegalArgumentException("a phone is named PJSIP/<endpoint>, not " + name);
         }
-        setup.accept(channel);
-        channelsByName.put(name, channel);
-        channelsByUniqueid.put(uniqueid, channel);
-        channelEvent("Newchannel", EventCategory.CALL, channel);
-        return channel;
+        return call(() -> {
+            Devices.Device device = devices.find(name).orElse(null);
+            if (device != null && device.trunk) {
+                throw new IllegalArgumentException(name + " is the trunk; script customers instead");
+            }
+            if (device == null) {
+                device = devices.addPhone(name);
+            }
+            if (behaviour != null) {
+                device.behaviour = behaviour;
+            }
+            if (registered != null) {
+                devices.setRegistered(device, registered);
+            }
+            return devices.view(device);
+        });
+    }
+
+    /** Scripts the customer with this number (null returns them to the default). */
+    public void configureCustomer(String number, Behaviour behaviour) {
+        call(() -> {
+            devices.setCustomerBehaviour(number, behaviour);
+            return null;
+        });
+    }
+
+    /** What the customer with this number does. */
+    public Behaviour customerBehaviour(String number) {
+        return devices.customerBehaviour(number);
+    }
+
+    /** The customers that have their own script. */
+    public Map<String, Behaviour> customers() {
+        return devices.customers();
     }
 
     /** Hangs up a channel by name from outside the PBX, as the far end would. */
@@ -331,6 +621,10 @@ public final class Pbx implements AutoCloseable {
             return;
         }
         channel.blocking = null;
+        if (channel.singleApplication) {
+            hangup(channel, HangupCause.NORMAL_CLEARING);
+            return;
+        }
         channel.priority++;
         runDialplan(channel);
     }
@@ -340,7 +634,7 @@ public final class Pbx implements AutoCloseable {
      * ends the dialplan and hangs the channel up, as Asterisk's PBX loop does.
      */
     void runDialplan(Channel channel) {
-        while (!channel.hungUp && channel.blocking == null) {
+        while (!channel.hungUp && channel.blocking == null && channel.bridge == null) {
             Optional<Dialplan.Step> step = dialplan.find(channel.context, channel.exten, channel.priority);
             if (step.isEmpty()) {
                 hangup(channel, HangupCause.NORMAL_CLEARING);
@@ -351,140 +645,43 @@ public final class Pbx implements AutoCloseable {
             channel.appData = data;
             channelEvent("Newexten", EventCategory.DIALPLAN, channel,
                     "Extension", channel.exten, "Application", channel.application, "AppData", data);
-            if (!execute(channel, channel.application, data)) {
+            if (!applications.execute(channel, channel.application, data)) {
                 return;
             }
             channel.priority++;
         }
     }
 
-    /**
-     * Executes one application.
-     *
-     * @return true to go on at the next priority, false if the application blocked or hung up
-     */
-    private boolean execute(Channel channel, String application, String data) {
-        List<String> args = splitArgs(data);
-        switch (application.toLowerCase(Locale.ROOT)) {
-            case "noop":
-                return true;
-            case "answer":
-                setState(channel, ChannelState.UP);
-                return true;
-            case "set":
-                return set(channel, data);
-            case "userevent":
-                userEvent(channel, args);
-                return true;
-            case "musiconhold":
-                musicOnHold(channel, args);
-                return false;
-            case "wait":
-                waitApp(channel, args);
-                return false;
-            case "playback":
-                playback(channel, args);
-                return false;
-            case "hangup":
-                hangup(channel, args.isEmpty() || args.get(0).isBlank() ? HangupCause.NORMAL_CLEARING : parseInt(args.get(0), 16));
-                return false;
-            default:
-                LOG.warning(() -> "No application '" + application + "' for extension (" + channel.context + ", "
-                        + channel.exten + ", " + channel.priority + ")");
-                hangup(channel, HangupCause.NORMAL_CLEARING);
-                return false;
-        }
-    }
-
-    private boolean set(Channel channel, String data) {
-        int eq = data.indexOf('=');
-        if (eq <= 0) {
-            return true;
-        }
-        String name = data.substring(0, eq).trim();
-        String value = data.substring(eq + 1);
-        setVariable(channel, name, value);
-        return true;
-    }
-
-    /** Sets a channel variable or writes a dialplan function, as Set() and the Setvar action do. */
+    /** Sets a channel variable (or a global one when {@code channel} is null) or writes a dialplan function. */
     void setVariable(Channel channel, String name, String value) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        if (upper.equals("CALLERID(NUM)")) {
-            channel.callerIdNum = value;
+        String upper = name.trim().toUpperCase(Locale.ROOT);
+        if (channel != null && (upper.equals("CALLERID(NUM)") || upper.equals("CALLERID(NAME)"))) {
+            if (upper.endsWith("(NUM)")) {
+                channel.callerIdNum = value;
+            } else {
+                channel.callerIdName = value;
+            }
             channelEvent("NewCallerid", EventCategory.CALL, channel,
                     "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
             return;
         }
-        if (upper.equals("CALLERID(NAME)")) {
-            channel.callerIdName = value;
-            channelEvent("NewCallerid", EventCategory.CALL, channel,
-                    "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
+        if (channel == null) {
+            globals.put(name, value);
+            emit("VarSet", EventCategory.DIALPLAN, new AmiMessage().add("Channel", "none").add("Uniqueid", "none")
+                    .add("Variable", name).add("Value", value));
             return;
         }
         channel.variables().put(name, value);
         channelEvent("VarSet", EventCategory.DIALPLAN, channel, "Variable", name, "Value", value);
     }
 
-    private void userEvent(Channel channel, List<String> args) {
-        if (args.isEmpty() || args.get(0).isBlank()) {
-            return;
-        }
-        AmiMessage body = channel.snapshot().add("UserEvent", args.get(0));
-        for (String extra : args.subList(1, args.size())) {
-            int colon = extra.indexOf(':');
-            if (colon > 0) {
-                body.add(extra.substring(0, colon), extra.substring(colon + 1).trim());
-            }
-        }
-        emit("UserEvent", EventCategory.USER, body);
-    }
-
-    private void musicOnHold(Channel channel, List<String> args) {
-        String musicClass = args.isEmpty() || args.get(0).isBlank() ? "default" : args.get(0);
-        channelEvent("MusicOnHoldStart", EventCategory.CALL, channel, "Class", musicClass);
-        ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
-        channel.blocking = hangup -> {
-            if (timer[0] != null) {
-                timer[0].cancel(false);
-            }
-            channelEvent("MusicOnHoldStop", EventCategory.CALL, channel);
-        };
-        int seconds = args.size() > 1 ? parseInt(args.get(1), 0) : 0;
-        if (seconds > 0) {
-            timer[0] = schedule(() -> {
-                channelEvent("MusicOnHoldStop", EventCategory.CALL, channel);
-                resume(channel);
-            }, seconds * 1000L);
-        }
-    }
-
-    private void waitApp(Channel channel, List<String> args) {
-        double seconds = args.isEmpty() ? 0 : parseDouble(args.get(0));
-        block(channel, Math.round(seconds * 1000));
-    }
-
-    private void playback(Channel channel, List<String> args) {
-        if (channel.state != ChannelState.UP) {
-            setState(channel, ChannelState.UP);
-        }
-        channel.variables().put("PLAYBACKSTATUS", "SUCCESS");
-        block(channel, settings.playbackMillis());
-    }
-
-    /** Blocks the channel for a while, then continues the dialplan; a redirect or hang-up cancels the wait. */
-    private void block(Channel channel, long millis) {
-        ScheduledFuture<?> timer = schedule(() -> resume(channel), millis);
-        channel.blocking = hangup -> timer.cancel(false);
-    }
-
     // ---------------------------------------------------------------- variables
 
     /**
      * Substitutes {@code ${...}} expressions as Asterisk's {@code pbx_substitute_variables}:
-     * channel variables, {@code EXTEN}, {@code CONTEXT}, {@code PRIORITY}, {@code CHANNEL},
-     * {@code UNIQUEID}, {@code CALLERID(num|name)}, {@code DEVICE_STATE(device)} and the
-     * {@code ${VAR:offset:length}} substring form. Unknown names are empty.
+     * channel and global variables, {@code EXTEN}, {@code CONTEXT}, {@code PRIORITY},
+     * {@code CHANNEL}, {@code UNIQUEID}, {@code CALLERID(num|name)}, {@code DEVICE_STATE(device)}
+     * and the {@code ${VAR:offset:length}} substring form. Unknown names are empty.
      */
     String substitute(String text, Channel channel) {
         if (text.indexOf("${") < 0) {
@@ -549,12 +746,13 @@ public final class Pbx implements AutoCloseable {
 
     /** Reads a variable or dialplan function the way Getvar and ${...} do; {@code ""} if unknown. */
     String readVariable(Channel channel, String name) {
-        String upper = name.trim().toUpperCase(Locale.ROOT);
+        String trimmed = name.trim();
+        String upper = trimmed.toUpperCase(Locale.ROOT);
         if (upper.startsWith("DEVICE_STATE(") && upper.endsWith(")")) {
-            return deviceState(name.trim().substring("DEVICE_STATE(".length(), name.trim().length() - 1));
+            return devices.state(trimmed.substring("DEVICE_STATE(".length(), trimmed.length() - 1).trim());
         }
         if (channel == null) {
-            return "";
+            return globals.getOrDefault(trimmed, "");
         }
         switch (upper) {
             case "EXTEN":
@@ -576,15 +774,12 @@ public final class Pbx implements AutoCloseable {
                 return channel.linkedid;
             case "CHANNEL(STATE)":
                 return channel.state.description();
+            case "HANGUPCAUSE":
+                return String.valueOf(channel.hangupCause);
             default:
-                String value = channel.variables().get(name.trim());
-                return value == null ? "" : value;
+                String value = channel.variables().get(trimmed);
+                return value != null ? value : globals.getOrDefault(trimmed, "");
         }
-    }
-
-    /** The state of a device as {@code DEVICE_STATE()} reports it; refined by the device model. */
-    String deviceState(String device) {
-        return "UNKNOWN";
     }
 
     // ---------------------------------------------------------------- helpers
@@ -624,14 +819,6 @@ public final class Pbx implements AutoCloseable {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException | NullPointerException e) {
             return fallback;
-        }
-    }
-
-    private static double parseDouble(String text) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            return 0;
         }
     }
 }

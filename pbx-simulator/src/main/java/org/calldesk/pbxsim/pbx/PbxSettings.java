@@ -1,6 +1,7 @@
 package org.calldesk.pbxsim.pbx;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,10 +19,12 @@ import java.util.Objects;
  * @param phoneBehaviour what an agent's phone does unless told otherwise
  * @param customerBehaviour what a customer does unless told otherwise
  * @param playbackMillis how long Playback of an announcement lasts
+ * @param phones the agents' phones (PJSIP endpoints, e.g. {@code PJSIP/1001}), registered at start
  */
 public record PbxSettings(String username, String secret, int readPermissions, int writePermissions,
                           Duration authFailureDelay, String dialplan, String inboundContext, String trunk,
-                          Behaviour phoneBehaviour, Behaviour customerBehaviour, long playbackMillis) {
+                          Behaviour phoneBehaviour, Behaviour customerBehaviour, long playbackMillis,
+                          List<String> phones) {
 
     public PbxSettings {
         Objects.requireNonNull(username, "username is required");
@@ -32,5 +35,6 @@ public record PbxSettings(String username, String secret, int readPermissions, i
         Objects.requireNonNull(trunk, "trunk is required");
         Objects.requireNonNull(phoneBehaviour, "phoneBehaviour is required");
         Objects.requireNonNull(customerBehaviour, "customerBehaviour is required");
+        phones = List.copyOf(phones);
     }
 }

@@ -1,0 +1,300 @@
+package org.calldesk.pbxsim.pbx;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Logger;
+
+import org.calldesk.pbxsim.ami.AmiMessage;
+import org.calldesk.pbxsim.ami.EventCategory;
+
+/**
+ * The dialplan applications the simulator knows, each behaving as its Asterisk namesake:
+ * NoOp, Answer, Set, UserEvent, MusicOnHold, Wait, Playback, Hangup, Goto, Bridge and Dial.
+ *
+ * <p>An application either finishes at once (the dialplan goes on at the next priority) or
+ * blocks the channel: it then leaves a {@link Blocking} on the channel, or puts the channel in
+ * a bridge, and continues the dialplan itself when it is done. Runs on the PBX thread.
+ */
+final class Applications {
+
+    private static final Logger LOG = Logger.getLogger(Applications.class.getName());
+
+    private final Pbx pbx;
+
+    Applications(Pbx pbx) {
+        this.pbx = pbx;
+    }
+
+    /**
+     * Executes one application.
+     *
+     * @return true to go on at the next priority, false if the application blocked or hung up
+     */
+    boolean execute(Channel channel, String application, String data) {
+        List<String> args = Pbx.splitArgs(data);
+        switch (application.toLowerCase(Locale.ROOT)) {
+            case "noop":
+                return true;
+            case "answer":
+                pbx.setState(channel, ChannelState.UP);
+                return true;
+            case "set":
+                set(channel, data);
+                return true;
+            case "userevent":
+                userEvent(channel, args);
+                return true;
+            case "musiconhold":
+                musicOnHold(channel, args);
+                return false;
+            case "wait":
+                waitFor(channel, Math.round(parseSeconds(arg(args, 0)) * 1000));
+                return false;
+            case "playback":
+                pbx.setState(channel, ChannelState.UP);
+                channel.variables().put("PLAYBACKSTATUS", "SUCCESS");
+                waitFor(channel, pbx.settings().playbackMillis());
+                return false;
+            case "hangup":
+                hangupApp(channel, arg(args, 0));
+                return false;
+            case "goto":
+                return gotoApp(channel, args);
+            case "bridge":
+                return bridge(channel, arg(args, 0));
+            case "dial":
+                return dial(channel, args);
+            default:
+                LOG.warning(() -> "No application '" + application + "' for extension (" + channel.context + ", "
+                        + channel.exten + ", " + channel.priority + ")");
+                pbx.hangup(channel, HangupCause.NORMAL_CLEARING);
+                return false;
+        }
+    }
+
+    private static String arg(List<String> args, int index) {
+        return index < args.size() ? args.get(index).trim() : "";
+    }
+
+    private void set(Channel channel, String data) {
+        int eq = data.indexOf('=');
+        if (eq > 0) {
+            pbx.setVariable(channel, data.substring(0, eq).trim(), data.substring(eq + 1));
+        }
+    }
+
+    /** UserEvent(name,Key: value,...): the channel's snapshot, {@code UserEvent: name}, then the keys. */
+    private void userEvent(Channel channel, List<String> args) {
+        String name = arg(args, 0);
+        if (name.isEmpty()) {
+            return;
+        }
+        AmiMessage body = channel.snapshot().add("UserEvent", name);
+        for (String extra : args.subList(1, args.size())) {
+            int colon = extra.indexOf(':');
+            if (colon > 0) {
+                body.add(extra.substring(0, colon), extra.substring(colon + 1).trim());
+            }
+        }
+        pbx.emit("UserEvent", EventCategory.USER, body);
+    }
+
+    /** MusicOnHold(class[,duration]): music until the duration ends, the channel leaves or hangs up. */
+    private void musicOnHold(Channel channel, List<String> args) {
+        String musicClass = arg(args, 0).isEmpty() ? "default" : arg(args, 0);
+        pbx.channelEvent("MusicOnHoldStart", EventCategory.CALL, channel, "Class", musicClass);
+        long seconds = Pbx.parseInt(arg(args, 1), 0);
+        ScheduledFuture<?> timer = seconds <= 0 ? null : pbx.schedule(() -> {
+            pbx.channelEvent("MusicOnHoldStop", EventCategory.CALL, channel);
+            pbx.resume(channel);
+        }, seconds * 1000);
+        channel.blocking = hangup -> {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            pbx.channelEvent("MusicOnHoldStop", EventCategory.CALL, channel);
+        };
+    }
+
+    /** Blocks the channel for a while, then continues the dialplan; a redirect or hang-up cancels the wait. */
+    private void waitFor(Channel channel, long millis) {
+        ScheduledFuture<?> timer = pbx.schedule(() -> pbx.resume(channel), millis);
+        channel.blocking = hangup -> timer.cancel(false);
+    }
+
+    /** Hangup([cause]): the given cause, else the channel's own, else 16 ({@code pbx_builtin_hangup}). */
+    private void hangupApp(Channel channel, String cause) {
+        int code = Pbx.parseInt(cause, 0);
+        if (code > 0) {
+            channel.hangupCause = code;
+        } else if (channel.hangupCause <= 0) {
+            channel.hangupCause = HangupCause.NORMAL_CLEARING;
+        }
+        pbx.hangup(channel, 0);
+    }
+
+    /** Goto([[context,]exten,]priority). */
+    private boolean gotoApp(Channel channel, List<String> args) {
+        String context = channel.context;
+        String exten = channel.exten;
+        String priority;
+        if (args.size() >= 3) {
+            context = arg(args, 0);
+            exten = arg(args, 1);
+            priority = arg(args, 2);
+        } else if (args.size() == 2) {
+            exten = arg(args, 0);
+            priority = arg(args, 1);
+        } else {
+            priority = arg(args, 0);
+        }
+        channel.context = context;
+        channel.exten = exten;
+        channel.priority = Pbx.parseInt(priority, 1) - 1;
+        return true;
+    }
+
+    /**
+     * Bridge(channel): joins this channel with another in a new basic bridge, as
+     * {@code features.c bridge_exec}. The other channel leaves whatever it was doing (music,
+     * a wait) and, when the bridge is dissolved by a hang-up, goes on at its next priority;
+     * this channel goes on at its own next priority. A missing peer sets
+     * {@code BRIDGERESULT=NONEXISTENT} and the dialplan goes on.
+     */
+    private boolean bridge(Channel channel, String peerName) {
+        Channel peer = peerName.isEmpty() ? null : pbx.channelByPrefix(peerName).orElse(null);
+        if (peer == null || peer.hungUp) {
+            LOG.fine(() -> "Bridge: channel " + peerName + " not found");
+            pbx.setVariable(channel, "BRIDGERESULT", "NONEXISTENT");
+            return true;
+        }
+        if (peer == channel) {
+            pbx.setVariable(channel, "BRIDGERESULT", "LOOP");
+            return true;
+        }
+        pbx.setState(channel, ChannelState.UP);
+        Blocking peerBlocking = peer.blocking;
+        peer.blocking = null;
+        if (peerBlocking != null) {
+            peerBlocking.interrupt(false);
+        }
+        String peerContext = peer.context;
+        String peerExten = peer.exten;
+        int peerPriority = peer.priority;
+        Bridge bridge = pbx.createBridge();
+        pbx.enterBridge(bridge, peer, p -> pbx.goTo(p, peerContext, peerExten, peerPriority + 1));
+        pbx.enterBridge(bridge, channel, c -> {
+            pbx.setVariable(c, "BRIDGERESULT", "SUCCESS");
+            pbx.resume(c);
+        });
+        return false;
+    }
+
+    /**
+     * Dial(tech/resource[&...][,timeout[,options]]): calls one destination (the first), with
+     * app_dial's events: DialBegin, DialState RINGING, DialEnd ANSWER/BUSY/NOANSWER/CANCEL, and
+     * {@code DIALSTATUS}. Answered, the two are bridged; when that call ends the dialplan ends
+     * too (Dial returns -1 without the {@code g} option). Otherwise the dialplan goes on.
+     */
+    private boolean dial(Channel caller, List<String> args) {
+        String destinations = arg(args, 0);
+        String first = destinations.split("&")[0].trim();
+        long timeoutMillis = Math.round(parseSeconds(arg(args, 1)) * 1000);
+        DialTarget target = DialTarget.resolve(pbx, first);
+        if (target == null || target.failed()) {
+            caller.hangupCause = target == null ? HangupCause.CHAN_NOT_IMPLEMENTED : target.failureCause();
+            pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
+            return true;
+        }
+        Channel callee = pbx.newChannel(target.device(), ChannelState.DOWN, target.context(), caller.exten, null,
+                caller, c -> {
+                    c.outgoing = true;
+                    c.callerIdNum = target.number();
+                    c.connectedLineNum = caller.callerIdNum;
+                    c.connectedLineName = caller.callerIdName;
+                    c.behaviour = target.behaviour();
+                    c.variables().put("DIALEDPEERNUMBER", target.resource());
+                });
+        String dialString = target.resource();
+        AmiMessage begin = caller.snapshot();
+        callee.appendSnapshot(begin, "Dest");
+        pbx.emit("DialBegin", EventCategory.CALL, begin.add("DialString", dialString));
+        boolean[] ended = new boolean[1];
+        caller.blocking = hangup -> {
+            if (!ended[0]) {
+                ended[0] = true;
+                dialEvent("DialEnd", caller, callee, "CANCEL");
+                callee.hangupCause = caller.hangupCause > 0 ? caller.hangupCause : HangupCause.NORMAL_CLEARING;
+                pbx.hangup(callee, 0);
+            }
+        };
+        Ringer.ring(pbx, callee, timeoutMillis, new Ringer.Outcome() {
+            @Override
+            public void answered() {
+                ended[0] = true;
+                caller.blocking = null;
+                dialEvent("DialEnd", caller, callee, "ANSWER");
+                caller.hangupCause = HangupCause.NORMAL_CLEARING;
+                callee.hangupCause = HangupCause.NORMAL_CLEARING;
+                pbx.setVariable(caller, "DIALSTATUS", "ANSWER");
+                Bridge bridge = pbx.createBridge();
+                pbx.enterBridge(bridge, callee, c -> pbx.hangup(c, 0));
+                pbx.enterBridge(bridge, caller, c -> pbx.hangup(c, 0));
+            }
+
+            @Override
+            public void busy() {
+                ended[0] = true;
+                dialEvent("DialEnd", caller, callee, "BUSY");
+                callee.hangupCause = HangupCause.USER_BUSY;
+                pbx.hangup(callee, 0);
+                caller.hangupCause = HangupCause.USER_BUSY;
+                pbx.setVariable(caller, "DIALSTATUS", "BUSY");
+                pbx.resume(caller);
+            }
+
+            @Override
+            public void timedOut() {
+                ended[0] = true;
+                dialEvent("DialEnd", caller, callee, "NOANSWER");
+                pbx.hangup(callee, 0);
+                pbx.setVariable(caller, "DIALSTATUS", "NOANSWER");
+                pbx.resume(caller);
+            }
+
+            @Override
+            public void abandoned() {
+                if (ended[0]) {
+                    return;
+                }
+                ended[0] = true;
+                int cause = callee.hangupCause;
+                dialEvent("DialEnd", caller, callee, cause == HangupCause.USER_BUSY ? "BUSY" : "CANCEL");
+                if (!caller.hungUp) {
+                    caller.hangupCause = cause;
+                    pbx.setVariable(caller, "DIALSTATUS", "CANCEL");
+                    pbx.resume(caller);
+                }
+            }
+        });
+        if (callee.state == ChannelState.RINGING) {
+            dialEvent("DialState", caller, callee, "RINGING");
+        }
+        return false;
+    }
+
+    private void dialEvent(String name, Channel caller, Channel callee, String status) {
+        AmiMessage body = caller.snapshot();
+        callee.appendSnapshot(body, "Dest");
+        pbx.emit(name, EventCategory.CALL, body.add("DialStatus", status));
+    }
+
+    private static double parseSeconds(String text) {
+        try {
+            return text.isEmpty() ? 0 : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package org.calldesk.pbxsim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.SetVarAction;
+import org.asteriskjava.manager.action.StatusAction;
+import org.asteriskjava.manager.event.BridgeCreateEvent;
+import org.asteriskjava.manager.event.BridgeDestroyEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
+import org.asteriskjava.manager.event.MusicOnHoldStartEvent;
+import org.asteriskjava.manager.event.MusicOnHoldStopEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewStateEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.event.StatusEvent;
+import org.asteriskjava.manager.response.GetVarResponse;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.calldesk.pbxsim.pbx.Behaviour;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every call control of docs/asterisk.md, driven through asterisk-java over TCP as the
+ * resource adapter drives it, with the events Asterisk raises for each.
+ */
+class CallControlTest {
+
+    private PbxSimulator pbx;
+    private AsteriskJavaSession ami;
+
+    @BeforeEach
+    void start() throws Exception {
+        pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "s3cret")
+                .phoneBehaviour(Behaviour.answerAfter(50)).customerBehaviour(Behaviour.answerAfter(50))
+                .playbackMillis(100).build().start();
+        ami = new AsteriskJavaSession(pbx, "calldesk", "s3cret");
+    }
+
+    @AfterEach
+    void stop() {
+        ami.close();
+        pbx.close();
+    }
+
+    // ---------------------------------------------------------------- connect (Confirm)
+
+    @Test
+    void connectsAWaitingCallerToAnAgentPhone() throws Exception {
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+
+        ManagerResponse response = ami.send(connect("PJSIP/1001", customer.name(), "call-1-agent"));
+        assertThat(response.getResponse()).isEqualTo("Success");
+        assertThat(response.getMessage()).isEqualTo("Originate successfully queued");
+
+        OriginateResponseEvent originated = ami.await(OriginateResponseEvent.class);
+        assertThat(originated.getResponse()).isEqualTo("Success");
+        assertThat(originated.getReason()).isEqualTo(4);
+        assertThat(originated.getUniqueId()).isEqualTo("call-1-agent");
+        String agent = originated.getChannel();
+        assertThat(agent).matches("PJSIP/1001-[0-9a-f]{8}");
+
+        NewChannelEvent agentChannel = ami.await(NewChannelEvent.class, e -> e.getChannel().equals(agent));
+        assertThat(agentChannel.getUniqueId()).isEqualTo("call-1-agent");
+        assertThat(agentChannel.getChannelStateDesc()).isEqualTo("Down");
+        assertThat(ami.events(NewStateEvent.class, e -> e.getChannel().equals(agent)))
+                .extracting(NewStateEvent::getChannelStateDesc).containsExactly("Ringing", "Up");
+
+        BridgeEnterEvent agentEnters = ami.await(BridgeEnterEvent.class, e -> e.getChannel().equals(agent));
+        BridgeEnterEvent customerEnters = ami.await(BridgeEnterEvent.class, e -> e.getChannel().equals(customer.name()));
+        assertThat(agentEnters.getBridgeUniqueId()).isEqualTo(customerEnters.getBridgeUniqueId());
+        assertThat(agentEnters.getBridgeType()).isEqualTo("basic");
+        assertThat(agentEnters.getBridgeNumChannels()).isEqualTo(2);
+        assertThat(agentEnters.getLinkedId()).isEqualTo(customer.uniqueid());
+        MusicOnHoldStopEvent musicStops = ami.await(MusicOnHoldStopEvent.class, e -> e.getChannel().equals(customer.name()));
+        BridgeCreateEvent created = ami.await(BridgeCreateEvent.class);
+        assertThat(ami.indexOf(originated)).isLessThan(ami.indexOf(musicStops));
+        assertThat(ami.indexOf(musicStops)).isLessThan(ami.indexOf(created));
+        assertThat(ami.indexOf(created)).isLessThan(ami.indexOf(customerEnters));
+        assertThat(ami.indexOf(customerEnters)).isLessThan(ami.indexOf(agentEnters));
+
+        assertThat(ami.events(DeviceStateChangeEvent.class, e -> e.getDevice().equals("PJSIP/1001")))
+                .extracting(DeviceStateChangeEvent::getState).containsExactly("RINGING", "INUSE");
+        assertThat(pbx.calls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).isEqualTo(customer.uniqueid());
+            assertThat(call.channels()).extracting(ChannelInfo::name).containsExactly(customer.name(), agent);
+        });
+    }
+
+    @Test
+    void reportsABusyAgentPhoneAsReasonFiveAndCauseSeventeen() throws Exception {
+        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.busy());
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+
+        ami.send(connect("PJSIP/1002", customer.name(), "busy-agent"));
+
+        OriginateResponseEvent failed = ami.await(OriginateResponseEvent.class);
+        assertThat(failed.getResponse()).isEqualTo("Failure");
+        assertThat(failed.getReason()).isEqualTo(5);
+        assertThat(failed.getChannel()).isEqualTo("PJSIP/1002");
+        assertThat(failed.getUniqueId()).isEqualTo("busy-agent");
+        HangupEvent hangup = ami.await(HangupEvent.class, e -> e.getChannel().startsWith("PJSIP/1002-"));
+        assertThat(hangup.getCause()).isEqualTo(17);
+        assertThat(hangup.getCauseTxt()).isEqualTo("User busy");
+        assertThat(pbx.calls()).singleElement().satisfies(call -> assertThat(call.channels()).hasSize(1));
+    }
+
+    @Test
+    void reportsAnUnansweredAgentPhoneAsReasonThreeWhenTheTimeoutExpires() throws Exception {
+        pbx.setPhoneBehaviour("PJSIP/1003", Behaviour.neverAnswer());
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        OriginateAction originate = connect("PJSIP/1003", customer.name(), "ring-out");
+        originate.setTimeout(300L);
+
+        ami.send(originate);
+
+        OriginateResponseEvent failed = ami.await(OriginateResponseEvent.class);
+        assertThat(failed.getResponse()).isEqualTo("Failure");
+        assertThat(failed.getReason()).isEqualTo(3);
+        assertThat(ami.await(HangupEvent.class, e -> e.getChannel().startsWith("PJSIP/1003-")).getCause()).isZero();
+        assertThat(ami.events(DeviceStateChangeEvent.class, e -> e.getDevice().equals("PJSIP/1003")))
+                .extracting(DeviceStateChangeEvent::getState).containsExactly("RINGING", "NOT_INUSE");
+    }
+
+    @Test
+    void failsToReachAnUnregisteredPhoneWithReasonEightAndNoChannel() throws Exception {
+        pbx.setPhoneRegistered("PJSIP/1004", false);
+        ami.await(DeviceStateChangeEvent.class, e -> e.getDevice().equals("PJSIP/1004") && e.getState().equals("UNAVAILABLE"));
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+
+        ami.send(connect("PJSIP/1004", customer.name(), "unregistered"));
+
+        OriginateResponseEvent failed = ami.await(OriginateResponseEvent.class);
+        assertThat(failed.getResponse()).isEqualTo("Failure");
+        assertThat(failed.getReason()).isEqualTo(8);
+        assertThat(failed.getChannel()).isEqualTo("PJSIP/1004");
+        assertThat(ami.events(NewChannelEvent.class, e -> e.getChannel().startsWith("PJSIP/1004"))).isEmpty();
+    }
+
+    @Test
+    void failsToReachAnUnknownEndpointWithReasonZero() throws Exception {
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        ami.send(connect("PJSIP/7777", customer.name(), "nobody"));
+        OriginateResponseEvent failed = ami.await(OriginateResponseEvent.class);
+        assertThat(failed.getResponse()).isEqualTo("Failure");
+        assertThat(failed.getReason()).isZero();
+        assertThat(failed.getUniqueId()).isEqualTo("nobody");
+    }
+
+    @Test
+    void answersASynchronousOriginateThatFailsWithOriginateFailed() throws Exception {
+        pbx.setPhoneBehaviour("PJSIP/1005", Behaviour.busy());
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        OriginateAction originate = connect("PJSIP/1005", customer.name(), null);
+        originate.setAsync(false);
+
+        ManagerResponse response = ami.send(originate);
+
+        assertThat(response.getResponse()).isEqualTo("Error");
+        assertThat(response.getMessage()).isEqualTo("Originate failed");
+    }
+
+    @Test
+    void refusesAnOriginateAsteriskWouldRefuse() throws Exception {
+        OriginateAction noChannel = new OriginateAction();
+        noChannel.setContext("calldesk-connect");
+        noChannel.setExten("s");
+        noChannel.setPriority(1);
+        assertThat(ami.send(noChannel).getMessage()).isEqualTo("Channel not specified");
+
+        OriginateAction badChannel = connect("1001", "x", null);
+        assertThat(ami.send(badChannel).getMessage()).isEqualTo("Invalid channel");
+
+        OriginateAction badExten = connect("PJSIP/1001", "x", null);
+        badExten.setContext("no-such-context");
+        ManagerResponse response = ami.send(badExten);
+        assertThat(response.getResponse()).isEqualTo("Error");
+        assertThat(response.getMessage()).isEqualTo("Extension does not exist.");
+    }
+
+    // ---------------------------------------------------------------- hold, retrieve
+
+    @Test
+    void holdsTheCustomerWithMusicAndRetrievesThem() throws Exception {
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        RedirectAction hold = new RedirectAction(customer.name(), "calldesk-hold", "s", 1);
+        hold.setExtraChannel(agent);
+        hold.setExtraContext("calldesk-agent-wait");
+        hold.setExtraExten("s");
+        hold.setExtraPriority(1);
+        ManagerResponse held = ami.send(hold);
+        assertThat(held.getResponse()).isEqualTo("Success");
+        assertThat(held.getMessage()).isEqualTo("Dual Redirect successful");
+
+        ami.await(BridgeLeaveEvent.class, 2, e -> true);
+        ami.await(BridgeDestroyEvent.class);
+        MusicOnHoldStartEvent music = ami.await(MusicOnHoldStartEvent.class,
+                e -> e.getChannel().equals(customer.name()) && "calldesk-hold".equals(e.getContext()));
+        assertThat(music.getClassName()).isEqualTo("default");
+        assertThat(pbx.channels()).filteredOn(c -> c.name().equals(agent))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.context()).isEqualTo("calldesk-agent-wait");
+                    assertThat(c.application()).isEqualTo("Wait");
+                });
+
+        assertThat(ami.send(new SetVarAction(agent, "CALLDESK_PEER", customer.name())).getMessage()).isEqualTo("Variable Set");
+        assertThat(ami.send(new RedirectAction(agent, "calldesk-connect", "s", 1)).getMessage()).isEqualTo("Redirect successful");
+
+        ami.await(MusicOnHoldStopEvent.class, 2, e -> e.getChannel().equals(customer.name()));
+        ami.await(BridgeEnterEvent.class, 4, e -> true);
+        assertThat(pbx.channels()).extracting(ChannelInfo::bridgeId).doesNotContain("").hasSize(2)
+                .satisfies(ids -> assertThat(ids.get(0)).isEqualTo(ids.get(1)));
+    }
+
+    // ---------------------------------------------------------------- dial up
+
+    @Test
+    void dialsACustomerForAnAgentWithTheSendingNumber() throws Exception {
+        ami.send(dialUp("PJSIP/1001", "01099998888", "15880002", "outbound-1"));
+
+        OriginateResponseEvent originated = ami.await(OriginateResponseEvent.class);
+        assertThat(originated.getReason()).isEqualTo(4);
+        String agent = originated.getChannel();
+        DialBeginEvent begin = ami.await(DialBeginEvent.class, e -> agent.equals(e.getChannel()));
+        assertThat(begin.getDialString()).isEqualTo("01099998888@trunk");
+        assertThat(begin.getCallerIdNum()).isEqualTo("15880002");
+        assertThat(begin.getDestChannel()).startsWith("PJSIP/trunk-");
+        assertThat(begin.getDestCallerIdNum()).isEqualTo("01099998888");
+        assertThat(begin.getDestLinkedId()).isEqualTo("outbound-1");
+        DialEndEvent end = ami.await(DialEndEvent.class, e -> agent.equals(e.getChannel()));
+        assertThat(end.getDialStatus()).isEqualTo("ANSWER");
+        ami.await(BridgeEnterEvent.class, 2, e -> true);
+        assertThat(pbx.calls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).isEqualTo("outbound-1");
+            assertThat(call.channels()).extracting(ChannelInfo::state).containsExactly("Up", "Up");
+        });
+    }
+
+    @Test
+    void reportsABusyCustomerAsDialEndBusyAndHangsUpTheAgentWithCauseSeventeen() throws Exception {
+        pbx.setCustomerBehaviour("01011112222", Behaviour.busy());
+        ami.send(dialUp("PJSIP/1001", "01011112222", "15880002", "outbound-busy"));
+
+        DialEndEvent end = ami.await(DialEndEvent.class, e -> e.getChannel() != null);
+        assertThat(end.getDialStatus()).isEqualTo("BUSY");
+        HangupEvent agent = ami.await(HangupEvent.class, e -> e.getChannel().startsWith("PJSIP/1001-"));
+        assertThat(agent.getCause()).isEqualTo(17);
+        HangupEvent customer = ami.await(HangupEvent.class, e -> e.getChannel().startsWith("PJSIP/trunk-"));
+        assertThat(customer.getCause()).isEqualTo(17);
+    }
+
+    @Test
+    void reportsAnUnansweredCustomerAsDialEndNoAnswer() throws Exception {
+        pbx.setCustomerBehaviour("01033334444", Behaviour.neverAnswer());
+        OriginateAction dial = dialUp("PJSIP/1001", "01033334444", "15880002", "outbound-noanswer");
+        dial.setVariable("CALLDESK_TIMEOUT", "1");
+        ami.send(dial);
+
+        DialEndEvent end = ami.await(DialEndEvent.class, e -> e.getChannel() != null);
+        assertThat(end.getDialStatus()).isEqualTo("NOANSWER");
+        HangupEvent agent = ami.await(HangupEvent.class, e -> e.getChannel().startsWith("PJSIP/1001-"));
+        assertThat(agent.getCause()).isEqualTo(16);
+    }
+
+    // ---------------------------------------------------------------- transfer
+
+    @Test
+    void transfersTheCustomerToAnotherAgentAfterTheyTalk() throws Exception {
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        String first = connectAgent(customer, "PJSIP/1001");
+        RedirectAction hold = new RedirectAction(customer.name(), "calldesk-hold", "s", 1);
+        hold.setExtraChannel(first);
+        hold.setExtraContext("calldesk-agent-wait");
+        hold.setExtraExten("s");
+        hold.setExtraPriority(1);
+        ami.send(hold);
+        ami.await(BridgeDestroyEvent.class);
+
+        ami.send(connect("PJSIP/1002", first, "transfer-target"));
+        OriginateResponseEvent target = ami.await(OriginateResponseEvent.class, e -> "transfer-target".equals(e.getUniqueId()));
+        String second = target.getChannel();
+        BridgeEnterEvent consult = ami.await(BridgeEnterEvent.class, e -> e.getChannel().equals(first) && e.getBridgeNumChannels() == 1);
+        ami.await(BridgeEnterEvent.class, e -> e.getChannel().equals(second)
+                && e.getBridgeUniqueId().equals(consult.getBridgeUniqueId()));
+
+        ami.send(new SetVarAction(second, "CALLDESK_PEER", customer.name()));
+        ami.send(new RedirectAction(second, "calldesk-connect", "s", 1));
+        ami.send(hangup(first, 16));
+
+        HangupEvent firstGone = ami.await(HangupEvent.class, e -> e.getChannel().equals(first));
+        assertThat(firstGone.getCause()).isEqualTo(16);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.channels().size() == 2
+                && pbx.channels().stream().noneMatch(c -> c.bridgeId().isEmpty()));
+        assertThat(pbx.channels()).extracting(ChannelInfo::name).containsExactlyInAnyOrder(customer.name(), second);
+    }
+
+    // ---------------------------------------------------------------- disconnect, hang up
+
+    @Test
+    void playsTheAnnouncementToTheCustomerThenHangsUpOnDisconnect() throws Exception {
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        ami.send(new SetVarAction(customer.name(), "CALLDESK_ANNOUNCEMENT", "calldesk/abuse-warning"));
+        ami.send(new RedirectAction(customer.name(), "calldesk-announce", "s", 1));
+        ami.send(hangup(agent, 16));
+
+        HangupEvent customerGone = ami.await(HangupEvent.class, e -> e.getChannel().equals(customer.name()));
+        assertThat(customerGone.getCause()).isEqualTo(16);
+        assertThat(customerGone.getContext()).isEqualTo("calldesk-announce");
+        assertThat(customerGone.getPriority()).isEqualTo(2);
+        assertThat(ami.await(HangupEvent.class, e -> e.getChannel().equals(agent)).getCause()).isEqualTo(16);
+        assertThat(pbx.calls()).isEmpty();
+    }
+
+    @Test
+    void hangsUpTheBridgedAgentWhenTheCustomerIsHungUp() throws Exception {
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        ManagerResponse response = ami.send(hangup(customer.name(), 16));
+        assertThat(response.getMessage()).isEqualTo("Channel Hungup");
+
+        HangupEvent customerGone = ami.await(HangupEvent.class, e -> e.getChannel().equals(customer.name()));
+        HangupEvent agentGone = ami.await(HangupEvent.class, e -> e.getChannel().equals(agent));
+        assertThat(customerGone.getCause()).isEqualTo(16);
+        assertThat(agentGone.getCause()).isEqualTo(16);
+        assertThat(ami.indexOf(customerGone)).isLessThan(ami.indexOf(agentGone));
+        ami.await(BridgeDestroyEvent.class);
+        assertThat(ami.events(DeviceStateChangeEvent.class, e -> e.getDevice().equals("PJSIP/1001")))
+                .extracting(DeviceStateChangeEvent::getState).endsWith("NOT_INUSE");
+    }
+
+    @Test
+    void reportsTheCustomerHangingUpDuringTheCallWithHangupRequest() throws Exception {
+        pbx.setCustomerBehaviour("01055556666", Behaviour.answerAfter(0).hangingUpAfter(200));
+        ChannelInfo customer = pbx.inboundCall("01055556666", "15880001");
+        ami.await(MusicOnHoldStartEvent.class, e -> e.getChannel().equals(customer.name()));
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        HangupRequestEvent request = ami.await(HangupRequestEvent.class, e -> e.getChannel().equals(customer.name()));
+        assertThat(request.getCause()).isEqualTo(16);
+        assertThat(ami.await(HangupEvent.class, e -> e.getChannel().equals(agent)).getCause()).isEqualTo(16);
+    }
+
+    // ---------------------------------------------------------------- queries and refusals
+
+    @Test
+    void readsADeviceStateWithoutAChannel() throws Exception {
+        assertThat(deviceState("PJSIP/1001")).isEqualTo("NOT_INUSE");
+        assertThat(deviceState("PJSIP/7777")).isEqualTo("INVALID");
+        pbx.setPhoneRegistered("PJSIP/1006", false);
+        assertThat(deviceState("PJSIP/1006")).isEqualTo("UNAVAILABLE");
+
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        connectAgent(customer, "PJSIP/1001");
+        assertThat(deviceState("PJSIP/1001")).isEqualTo("INUSE");
+    }
+
+    @Test
+    void refusesActionsOnChannelsThatDoNotExist() throws Exception {
+        assertThat(ami.send(hangup("PJSIP/trunk-0000ffff", 16)).getMessage()).isEqualTo("No such channel");
+        assertThat(ami.send(new HangupAction("")).getMessage()).isEqualTo("No channel specified");
+        assertThat(ami.send(new RedirectAction("PJSIP/trunk-0000ffff", "calldesk-hold", "s", 1)).getMessage())
+                .isEqualTo("Channel does not exist: PJSIP/trunk-0000ffff");
+        assertThat(ami.send(new SetVarAction("PJSIP/trunk-0000ffff", "X", "1")).getMessage()).isEqualTo("No such channel");
+        GetVarAction getvar = new GetVarAction("PJSIP/trunk-0000ffff", "X");
+        assertThat(ami.send(getvar).getResponse()).isEqualTo("Error");
+    }
+
+    @Test
+    void listsTheChannelsForResynchronisation() throws Exception {
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        List<ResponseEvent> listed = List.copyOf(ami.connection().sendEventGeneratingAction(new CoreShowChannelsAction(), 5000).getEvents());
+        List<CoreShowChannelEvent> channels = listed.stream().filter(CoreShowChannelEvent.class::isInstance)
+                .map(CoreShowChannelEvent.class::cast).toList();
+        assertThat(channels).extracting(CoreShowChannelEvent::getChannel).containsExactly(customer.name(), agent);
+        assertThat(channels.get(0).getBridgeid()).isNotEmpty().isEqualTo(channels.get(1).getBridgeid());
+        assertThat(channels.get(1).getApplication()).isEqualTo("Bridge");
+
+        List<ResponseEvent> status = List.copyOf(ami.connection().sendEventGeneratingAction(new StatusAction(), 5000).getEvents());
+        assertThat(status).filteredOn(StatusEvent.class::isInstance).extracting(e -> ((StatusEvent) e).getChannel())
+                .containsExactly(customer.name(), agent);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private ChannelInfo waitingCustomer(String from, String to) {
+        ChannelInfo customer = pbx.inboundCall(from, to);
+        ami.await(MusicOnHoldStartEvent.class, e -> e.getChannel().equals(customer.name()));
+        return customer;
+    }
+
+    /** Confirm: the agent's phone is originated into calldesk-connect and bridged with the customer. */
+    private String connectAgent(ChannelInfo customer, String device) throws Exception {
+        String id = "agent-" + System.nanoTime();
+        ami.send(connect(device, customer.name(), id));
+        OriginateResponseEvent originated = ami.await(OriginateResponseEvent.class, e -> id.equals(e.getUniqueId()));
+        String agent = originated.getChannel();
+        ami.await(BridgeEnterEvent.class, e -> e.getChannel().equals(agent));
+        return agent;
+    }
+
+    private static OriginateAction connect(String device, String peer, String channelId) {
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel(device);
+        originate.setContext("calldesk-connect");
+        originate.setExten("s");
+        originate.setPriority(1);
+        originate.setAsync(true);
+        originate.setTimeout(5000L);
+        if (channelId != null) {
+            originate.setChannelId(channelId);
+        }
+        originate.setVariable("CALLDESK_PEER", peer);
+        return originate;
+    }
+
+    private static OriginateAction dialUp(String device, String customer, String sendingNumber, String channelId) {
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel(device);
+        originate.setContext("calldesk-outbound");
+        originate.setExten(customer);
+        originate.setPriority(1);
+        originate.setAsync(true);
+        originate.setTimeout(5000L);
+        originate.setCallerId(sendingNumber);
+        originate.setChannelId(channelId);
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("CALLDESK_SENDNO", sendingNumber);
+        variables.put("CALLDESK_TIMEOUT", "30");
+        originate.setVariables(variables);
+        return originate;
+    }
+
+    private static HangupAction hangup(String channel, int cause) {
+        HangupAction hangup = new HangupAction(channel);
+        hangup.setCause(cause);
+        return hangup;
+    }
+
+    private String deviceState(String device) throws Exception {
+        ManagerResponse response = ami.send(new GetVarAction("DEVICE_STATE(" + device + ")"));
+        assertThat(response).isInstanceOf(GetVarResponse.class);
+        return ((GetVarResponse) response).getValue();
+    }
+}
