@@ -1,0 +1,316 @@
+package org.calldesk.connector.ami;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
+import org.calldesk.connector.api.EndCause;
+import org.calldesk.connector.api.PbxException;
+
+/**
+ * What the adapter knows about the calls on the PBX: which channels make up each call, and
+ * what the application asked for. Asterisk speaks of channels; the application of calls. The
+ * call controls must name channels in their AMI actions (the customer's channel to hold it, the
+ * agent's to hang it up), and the event mapper must know which channel is whose to tell a
+ * customer hanging up from an agent doing so. This registry is where both meet, so it belongs
+ * to the resource adapter and outlives pooled connections and reconnects.
+ *
+ * <p>Thread-safe: the event session's dispatch thread and application threads (through
+ * connection handles) use it at once. Every method holds the registry's monitor; the
+ * {@link AmiEventMapper} holds it too while it applies one event, so an event and a call control
+ * never see each other half done. Mutable {@link TrackedCall}s and {@link Leg}s never leave the
+ * package; call controls get immutable {@link CallView} snapshots.
+ */
+final class CallRegistry {
+
+    /** Who started the call. */
+    enum Direction { INBOUND, OUTBOUND }
+
+    /** Where the customer is, as far as the adapter has seen. */
+    enum Phase {
+        /** Inbound: in the waiting context with music, no agent yet. */
+        WAITING,
+        /** Outbound: the agent's phone or the customer's rings. */
+        DIALING,
+        /** Customer and agent share a bridge. */
+        TALKING,
+        /** The customer hears music; the agent (and perhaps a consulted agent) waits. */
+        HELD
+    }
+
+    /** The part a channel plays in its call. */
+    enum Role { CUSTOMER, AGENT, CONSULT }
+
+    /** How many hung-up channel ids to remember, so a late listing cannot revive them. */
+    private static final int GONE_MEMORY = 2048;
+
+    private final Map<CallId, TrackedCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, Leg> legsByUniqueId = new ConcurrentHashMap<>();
+    private final Set<String> recentlyGone = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > GONE_MEMORY;
+        }
+    });
+
+    /** One channel of a call. Guarded by the registry's monitor. */
+    static final class Leg {
+        final String uniqueId;
+        final Role role;
+        /** The agent's phone for agent and consult legs; {@code null} for the customer. */
+        final DeviceId device;
+        final TrackedCall call;
+        /** Asterisk's channel name; {@code null} until the PBX reported the channel. */
+        String channel;
+        String bridgeId;
+        boolean ringingReported;
+        /** Left the call on the application's request (transfer, cancelled consult): its hangup is expected. */
+        boolean retired;
+
+        Leg(String uniqueId, Role role, DeviceId device, TrackedCall call, String channel) {
+            this.uniqueId = Objects.requireNonNull(uniqueId, "uniqueId is required");
+            this.role = Objects.requireNonNull(role, "role is required");
+            this.device = device;
+            this.call = Objects.requireNonNull(call, "call is required");
+            this.channel = channel;
+        }
+
+        boolean sharesBridgeWith(Leg other) {
+            return other != null && bridgeId != null && bridgeId.equals(other.bridgeId);
+        }
+    }
+
+    /** One customer call. Guarded by the registry's monitor. */
+    static final class TrackedCall {
+        final CallId id;
+        final Direction direction;
+        final List<Leg> legs = new ArrayList<>();
+        Phase phase;
+        /** Inbound: the caller's number. */
+        String callerNumber;
+        /** Outbound: the number the agent dials; inbound: the service number the customer dialled. */
+        String customerNumber;
+        Leg customer;
+        Leg agent;
+        Leg consult;
+        boolean consultAnswered;
+        boolean everAnswered;
+        /** The agent leg currently talking (or holding) hung up while the customer was still there. */
+        boolean agentHungUpFirst;
+        /** The agent the customer is being transferred away from, until the transfer bridge forms. */
+        DeviceId transferFrom;
+        /** Set when the application itself ended the call (hang up, disconnect). */
+        EndCause requestedEnd;
+        /** Outbound: how dialling the customer ended (DialEnd), if not answered. */
+        EndCause dialOutcome;
+
+        TrackedCall(CallId id, Direction direction, Phase phase) {
+            this.id = Objects.requireNonNull(id, "id is required");
+            this.direction = Objects.requireNonNull(direction, "direction is required");
+            this.phase = Objects.requireNonNull(phase, "phase is required");
+        }
+    }
+
+    /**
+     * An immutable picture of a call's channels, for the call controls. Channel names are
+     * {@code null} where the call has no such leg (or the PBX has not reported it yet).
+     */
+    record CallView(CallId id, Direction direction, Phase phase, String customerChannel, String agentChannel,
+                    DeviceId agentDevice, String consultChannel, DeviceId consultDevice, boolean consultAnswered,
+                    String callerNumber) {
+    }
+
+    // ---- queries and changes for the call controls ----
+
+    synchronized Optional<CallView> view(CallId id) {
+        return Optional.ofNullable(calls.get(id)).map(CallRegistry::viewOf);
+    }
+
+    /** The call, or {@link PbxException.UnknownCall} if the adapter does not know it (any more). */
+    synchronized CallView require(CallId id) throws PbxException.UnknownCall {
+        TrackedCall call = calls.get(Objects.requireNonNull(id, "call is required"));
+        if (call == null) {
+            throw new PbxException.UnknownCall(id);
+        }
+        return viewOf(call);
+    }
+
+    /**
+     * Dial up: remember the call before the PBX is asked to place it, so its first events find it.
+     * The agent's leg has the call's id as Asterisk channel id, which makes it the call's linked id.
+     */
+    synchronized void registerOutbound(CallId id, DeviceId agentDevice, String customerNumber) {
+        TrackedCall call = new TrackedCall(id, Direction.OUTBOUND, Phase.DIALING);
+        call.customerNumber = customerNumber;
+        calls.put(id, call);
+        call.agent = addLeg(call, id.value(), Role.AGENT, agentDevice, null);
+    }
+
+    /**
+     * Connect: the agent leg about to be originated for a waiting caller. An earlier agent leg that
+     * never reached the customer (an offer that timed out) is retired; its channel is returned so
+     * the caller can stop it ringing.
+     */
+    synchronized Optional<String> addAgentLeg(CallId id, String uniqueId, DeviceId device)
+            throws PbxException.UnknownCall {
+        TrackedCall call = requireTracked(id);
+        Optional<String> replaced = Optional.empty();
+        if (call.agent != null && call.phase == Phase.WAITING) {
+            call.agent.retired = true;
+            replaced = Optional.ofNullable(call.agent.channel);
+        }
+        call.agent = addLeg(call, uniqueId, Role.AGENT, device, null);
+        call.agentHungUpFirst = false;
+        return replaced;
+    }
+
+    /** Transfer try: the consultation leg about to be originated. */
+    synchronized void addConsultLeg(CallId id, String uniqueId, DeviceId device) throws PbxException.UnknownCall {
+        TrackedCall call = requireTracked(id);
+        call.consult = addLeg(call, uniqueId, Role.CONSULT, device, null);
+        call.consultAnswered = false;
+    }
+
+    /** The PBX refused to originate a leg: forget it (and an outbound call that has no other leg). */
+    synchronized void originateRefused(String uniqueId) {
+        Leg leg = legsByUniqueId.remove(uniqueId);
+        if (leg == null) {
+            return;
+        }
+        TrackedCall call = leg.call;
+        call.legs.remove(leg);
+        if (call.agent == leg) {
+            call.agent = null;
+        }
+        if (call.consult == leg) {
+            call.consult = null;
+        }
+        if (call.direction == Direction.OUTBOUND && call.customer == null && call.agent == null) {
+            calls.remove(call.id);
+        }
+    }
+
+    /** The application ends the call itself; the hangups that follow are its doing, not the customer's. */
+    synchronized void endRequested(CallId id, EndCause cause) {
+        TrackedCall call = calls.get(id);
+        if (call != null) {
+            call.requestedEnd = cause;
+        }
+    }
+
+    /** Transfer connect: the first agent's leg leaves; the consulted agent takes over when bridged. */
+    synchronized void transferCompleting(CallId id) {
+        TrackedCall call = calls.get(id);
+        if (call != null && call.agent != null && call.consult != null) {
+            call.transferFrom = call.agent.device;
+            call.agent.retired = true;
+        }
+    }
+
+    /** Transfer connect failed on the PBX: the first agent stays the call's agent. */
+    synchronized void transferAborted(CallId id) {
+        TrackedCall call = calls.get(id);
+        if (call != null && call.agent != null && call.transferFrom != null) {
+            call.agent.retired = false;
+            call.transferFrom = null;
+        }
+    }
+
+    /** Transfer cancel: the consultation leg's hangup is the application's doing, not a failure. */
+    synchronized void consultCancelling(CallId id) {
+        TrackedCall call = calls.get(id);
+        if (call != null && call.consult != null) {
+            call.consult.retired = true;
+        }
+    }
+
+    /** How many calls are tracked (for tests and diagnostics). */
+    synchronized int size() {
+        return calls.size();
+    }
+
+    // ---- used by the event mapper, which holds the monitor while it applies an event ----
+
+    synchronized TrackedCall call(CallId id) {
+        return calls.get(id);
+    }
+
+    synchronized Leg leg(String uniqueId) {
+        return uniqueId == null ? null : legsByUniqueId.get(uniqueId);
+    }
+
+    synchronized Collection<TrackedCall> calls() {
+        return List.copyOf(calls.values());
+    }
+
+    synchronized TrackedCall addCall(CallId id, Direction direction, Phase phase) {
+        TrackedCall call = new TrackedCall(id, direction, phase);
+        calls.put(id, call);
+        return call;
+    }
+
+    synchronized Leg addLeg(TrackedCall call, String uniqueId, Role role, DeviceId device, String channel) {
+        Leg leg = new Leg(uniqueId, role, device, call, channel);
+        call.legs.add(leg);
+        legsByUniqueId.put(uniqueId, leg);
+        if (role == Role.CUSTOMER) {
+            call.customer = leg;
+        }
+        return leg;
+    }
+
+    /** The channel hung up: it no longer belongs to any call, and must not come back from a listing. */
+    synchronized void channelGone(String uniqueId) {
+        if (uniqueId == null) {
+            return;
+        }
+        recentlyGone.add(uniqueId);
+        Leg leg = legsByUniqueId.remove(uniqueId);
+        if (leg != null) {
+            leg.call.legs.remove(leg);
+        }
+    }
+
+    synchronized boolean recentlyGone(String uniqueId) {
+        return recentlyGone.contains(uniqueId);
+    }
+
+    /** The call is over: forget it and every leg it still had. */
+    synchronized void removeCall(TrackedCall call) {
+        calls.remove(call.id, call);
+        for (Leg leg : call.legs) {
+            legsByUniqueId.remove(leg.uniqueId, leg);
+            recentlyGone.add(leg.uniqueId);
+        }
+        call.legs.clear();
+    }
+
+    private TrackedCall requireTracked(CallId id) throws PbxException.UnknownCall {
+        TrackedCall call = calls.get(Objects.requireNonNull(id, "call is required"));
+        if (call == null) {
+            throw new PbxException.UnknownCall(id);
+        }
+        return call;
+    }
+
+    private static CallView viewOf(TrackedCall call) {
+        return new CallView(call.id, call.direction, call.phase,
+                call.customer == null ? null : call.customer.channel,
+                call.agent == null ? null : call.agent.channel,
+                call.agent == null ? null : call.agent.device,
+                call.consult == null ? null : call.consult.channel,
+                call.consult == null ? null : call.consult.device,
+                call.consultAnswered,
+                call.callerNumber);
+    }
+}

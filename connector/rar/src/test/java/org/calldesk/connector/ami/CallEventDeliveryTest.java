@@ -1,0 +1,115 @@
+package org.calldesk.connector.ami;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.calldesk.connector.api.CallEvent;
+import org.calldesk.connector.api.CallEvent.CallRinging;
+import org.calldesk.connector.api.CallId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CallEventDeliveryTest {
+
+    private static final Instant AT = Instant.parse("2025-03-01T09:00:00Z");
+
+    private final ExecutorWorkManager workManager = new ExecutorWorkManager(8);
+    private final List<MessageEndpointFactory> endpoints = new CopyOnWriteArrayList<>();
+    private final CallEventDelivery delivery = new CallEventDelivery(workManager, () -> endpoints);
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        delivery.close();
+        workManager.close();
+    }
+
+    private static CallRinging ringing(int call, int sequence) {
+        return new CallRinging(new CallId("call-" + call), Integer.toString(sequence), AT);
+    }
+
+    @Test
+    void everyActiveEndpointReceivesEveryEvent() {
+        RecordingEndpointFactory first = new RecordingEndpointFactory("first");
+        RecordingEndpointFactory second = new RecordingEndpointFactory("second");
+        endpoints.addAll(List.of(first, second));
+
+        delivery.publish(ringing(1, 1));
+        delivery.publish(new CallEvent.PbxConnectionRestored(AT));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(first.received).containsExactlyInAnyOrder(ringing(1, 1), new CallEvent.PbxConnectionRestored(AT));
+            assertThat(second.received).containsExactlyInAnyOrder(ringing(1, 1), new CallEvent.PbxConnectionRestored(AT));
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.released.get() == 2 && second.released.get() == 2);
+    }
+
+    @Test
+    void eventsOfOneCallArriveInOrderWhileCallsAreDeliveredInParallel() {
+        RecordingEndpointFactory endpoint = new RecordingEndpointFactory("mdb");
+        endpoints.add(endpoint);
+        int calls = 12;
+        int perCall = 150;
+
+        for (int sequence = 0; sequence < perCall; sequence++) {
+            for (int call = 0; call < calls; call++) {
+                delivery.publish(ringing(call, sequence));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.received.size() == calls * perCall);
+        for (int call = 0; call < calls; call++) {
+            CallId id = new CallId("call-" + call);
+            List<String> sequence = endpoint.receivedOf(CallRinging.class).stream()
+                    .filter(e -> e.call().equals(id)).map(CallRinging::party).toList();
+            assertThat(sequence).as("order of call %s", id)
+                    .containsExactlyElementsOf(IntStream.range(0, perCall).mapToObj(Integer::toString).toList());
+        }
+        assertThat(endpoint.deliveryThreads).allMatch(name -> name.startsWith("test-work-"));
+    }
+
+    @Test
+    void endpointThatThrowsDoesNotStopTheOthersOrLaterEvents() {
+        RecordingEndpointFactory failing = new RecordingEndpointFactory("failing").failingOn(e -> true);
+        RecordingEndpointFactory healthy = new RecordingEndpointFactory("healthy");
+        endpoints.addAll(List.of(failing, healthy));
+
+        delivery.publish(ringing(1, 1));
+        delivery.publish(ringing(1, 2));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(healthy.received).containsExactly(ringing(1, 1), ringing(1, 2));
+            assertThat(failing.received).containsExactly(ringing(1, 1), ringing(1, 2));
+            assertThat(failing.released).hasValue(2);
+        });
+    }
+
+    @Test
+    void eventsWithoutEndpointsAreDroppedAndLaterOnesStillDelivered() {
+        delivery.publish(ringing(1, 1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> workManager.scheduled.get() == 1);
+        RecordingEndpointFactory late = new RecordingEndpointFactory("late");
+        endpoints.add(late);
+
+        delivery.publish(ringing(1, 2));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(late.received).contains(ringing(1, 2)));
+    }
+
+    @Test
+    void nothingIsDeliveredAfterClose() {
+        RecordingEndpointFactory endpoint = new RecordingEndpointFactory("mdb");
+        endpoints.add(endpoint);
+        delivery.close();
+
+        delivery.publish(ringing(1, 1));
+
+        assertThat(workManager.scheduled).hasValue(0);
+        assertThat(endpoint.received).isEmpty();
+    }
+}

@@ -1,0 +1,102 @@
+package org.calldesk.connector.ami;
+
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import javax.transaction.xa.XAResource;
+import org.calldesk.connector.api.CallEvent;
+import org.calldesk.connector.api.CallEventListener;
+
+/**
+ * A message-driven bean as the container presents it to an adapter: endpoints that implement
+ * {@link CallEventListener} and {@link MessageEndpoint}. Records what it receives, on which
+ * thread, and checks every endpoint is released.
+ */
+final class RecordingEndpointFactory implements MessageEndpointFactory {
+
+    final List<CallEvent> received = new CopyOnWriteArrayList<>();
+    final List<String> deliveryThreads = new CopyOnWriteArrayList<>();
+    final AtomicInteger created = new AtomicInteger();
+    final AtomicInteger released = new AtomicInteger();
+    private final String name;
+    private volatile Predicate<CallEvent> failOn = event -> false;
+
+    RecordingEndpointFactory(String name) {
+        this.name = name;
+    }
+
+    /** The endpoint throws for the events the predicate accepts (after recording them). */
+    RecordingEndpointFactory failingOn(Predicate<CallEvent> predicate) {
+        this.failOn = predicate;
+        return this;
+    }
+
+    @Override
+    public MessageEndpoint createEndpoint(XAResource xaResource) {
+        created.incrementAndGet();
+        return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MessageEndpoint.class, CallEventListener.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "onCallEvent" -> {
+                            CallEvent event = (CallEvent) args[0];
+                            received.add(event);
+                            deliveryThreads.add(Thread.currentThread().getName());
+                            if (failOn.test(event)) {
+                                throw new IllegalStateException("endpoint " + name + " fails on purpose");
+                            }
+                            return null;
+                        }
+                        case "release" -> {
+                            released.incrementAndGet();
+                            return null;
+                        }
+                        case "toString" -> {
+                            return "endpoint " + name;
+                        }
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        case "equals" -> {
+                            return proxy == args[0];
+                        }
+                        default -> {
+                            return null;
+                        }
+                    }
+                });
+    }
+
+    @Override
+    public MessageEndpoint createEndpoint(XAResource xaResource, long timeout) {
+        return createEndpoint(xaResource);
+    }
+
+    @Override
+    public boolean isDeliveryTransacted(Method method) {
+        return false;
+    }
+
+    @Override
+    public String getActivationName() {
+        return name;
+    }
+
+    @Override
+    public Class<?> getEndpointClass() {
+        return CallEventListener.class;
+    }
+
+    <T extends CallEvent> List<T> receivedOf(Class<T> type) {
+        return received.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
