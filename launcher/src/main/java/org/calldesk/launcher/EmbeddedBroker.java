@@ -26,6 +26,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static final String EVENT_TOPIC = "ContactCenterEventTopic";
     public static final String DEAD_LETTER_QUEUE = "DLQ";
 
+    /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
+    private static final java.util.logging.Logger ARTEMIS_LOG = java.util.logging.Logger.getLogger("org.apache.activemq");
+
     private final EmbeddedActiveMQ server;
     private final String host;
     private final int port;
@@ -38,6 +41,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public static EmbeddedBroker start(Path dataDir, String host, int port) throws Exception {
         Objects.requireNonNull(dataDir, "dataDir is required");
+        ARTEMIS_LOG.setLevel(java.util.logging.Level.WARNING);
         Configuration config = new ConfigurationImpl()
                 .setName("calldesk")
                 .setPersistenceEnabled(true)
@@ -52,6 +56,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .addAcceptorConfiguration("calldesk", "tcp://" + host + ":" + port + "?protocols=CORE");
         config.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
+                .setExpiryAddress(SimpleString.of(DEAD_LETTER_QUEUE))
                 .setMaxDeliveryAttempts(10)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true));
