@@ -1,6 +1,8 @@
 package org.calldesk.application;
 
+import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.ticket.Ticket;
 
 /**
  * What the contact center tells the world (consoles, CRMs) about changes it made. Each method is
@@ -10,4 +12,8 @@ import org.calldesk.domain.model.call.Call;
 public interface ContactCenterEvents {
 
     void callChanged(Call call);
+
+    void agentChanged(Agent agent);
+
+    void ticketChanged(Ticket ticket);
 }

@@ -2,13 +2,31 @@ package org.calldesk.application.internal;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.calldesk.application.CallEventService;
-import org.calldesk.application.ContactCenterEvents;
+import org.calldesk.application.RoutingTrigger;
 import org.calldesk.connector.api.CallEvent;
+import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.domain.model.agent.AgentRepository;
+import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallDirection;
 import org.calldesk.domain.model.call.CallRepository;
+import org.calldesk.domain.model.call.CallStatus;
+import org.calldesk.domain.model.service.Service;
+import org.calldesk.domain.model.service.ServiceRepository;
+import org.calldesk.domain.model.ticket.Ticket;
+import org.calldesk.domain.model.ticket.TicketRepository;
 
+/**
+ * Applies what the PBX reports. Every step checks where the call and agents stand first, so an
+ * event that arrives twice, late or out of order changes nothing it should not: a call ends
+ * once, a hold reported after the agent pressed Hold is already applied, an end after Hang up
+ * finds the call ended.
+ */
 @Stateless
 public class DefaultCallEventService implements CallEventService {
 
@@ -18,16 +36,42 @@ public class DefaultCallEventService implements CallEventService {
     CallRepository calls;
 
     @Inject
-    ContactCenterEvents events;
+    AgentRepository agents;
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    TicketRepository tickets;
+
+    @Inject
+    RoutingTrigger routing;
+
+    @Inject
+    ChangeRecorder changes;
+
+    Clock clock = Clock.systemUTC();
 
     @Override
     public void handle(CallEvent event) {
         if (event instanceof CallEvent.CallArrived arrived) {
             callArrived(arrived);
+        } else if (event instanceof CallEvent.CallRinging ringing) {
+            findCall(ringing.call().value(), ringing.party());
+        } else if (event instanceof CallEvent.CallAnswered answered) {
+            findCall(answered.call().value(), answered.agentDevice().value()).ifPresent(this::answered);
+        } else if (event instanceof CallEvent.CallHeld held) {
+            findCall(held.call().value(), null).ifPresent(this::held);
+        } else if (event instanceof CallEvent.CallRetrieved retrieved) {
+            findCall(retrieved.call().value(), null).ifPresent(this::retrieved);
+        } else if (event instanceof CallEvent.ConsultFailed failed) {
+            findCall(failed.call().value(), null).ifPresent(this::consultFailed);
+        } else if (event instanceof CallEvent.CallTransferred transferred) {
+            findCall(transferred.call().value(), null).ifPresent(this::transferred);
         } else if (event instanceof CallEvent.CallEnded ended) {
-            callEnded(ended);
+            findCall(ended.call().value(), null).ifPresent(call -> callEnded(call, ended));
         } else {
-            LOG.fine(() -> "not handled yet: " + event);
+            LOG.fine(() -> "nothing to change for " + event);
         }
     }
 
@@ -35,14 +79,126 @@ public class DefaultCallEventService implements CallEventService {
         if (calls.findByPbxCallId(arrived.call().value()).isPresent()) {
             return; // reported twice
         }
-        Call call = Call.arrived(arrived.call().value(), arrived.callerNumber(), arrived.dialledNumber(), arrived.at());
+        Optional<Service> service = services.findByDialledNumber(arrived.dialledNumber()).filter(Service::callEnabled);
+        Call call = service
+                .map(s -> Call.arrivedFor(s.id(), arrived.call().value(), arrived.callerNumber(),
+                        arrived.dialledNumber(), arrived.at()))
+                .orElseGet(() -> Call.arrived(arrived.call().value(), arrived.callerNumber(), arrived.dialledNumber(),
+                        arrived.at()));
         calls.store(call);
-        events.callChanged(call);
+        changes.call(call);
+        service.map(Service::id).ifPresent(routing::routeSoon);
     }
 
-    private void callEnded(CallEvent.CallEnded ended) {
-        calls.findByPbxCallId(ended.call().value())
-                .filter(call -> call.end(ended.cause().name(), ended.at()))
-                .ifPresent(events::callChanged);
+    /**
+     * The call with that PBX id, or else a dial-up still waiting for its PBX id whose agent's
+     * phone the event names: the PBX's first events of a dial-up can overtake the recording of
+     * its id.
+     */
+    private Optional<Call> findCall(String pbxCallId, String device) {
+        Optional<Call> known = calls.findByPbxCallId(pbxCallId);
+        if (known.isPresent() || device == null) {
+            return known;
+        }
+        Optional<Call> dialling = agents.findByDevice(device)
+                .filter(agent -> agent.status() == AgentStatus.DIALING)
+                .flatMap(Agent::callId)
+                .flatMap(calls::find)
+                .filter(Call::awaitsPbxCallId);
+        dialling.ifPresent(call -> {
+            call.bindPbxCallId(pbxCallId);
+            changes.call(call);
+        });
+        return dialling;
+    }
+
+    private void answered(Call call) {
+        if (call.direction() != CallDirection.OUTBOUND || call.status() != CallStatus.DIALING) {
+            return; // inbound calls are Talking from Confirm on
+        }
+        Instant now = clock.instant();
+        String agentId = call.agentId().orElseThrow();
+        Ticket ticket = Ticket.forCall(call.serviceId().orElseThrow(), call.id(), call.customerNumber(), agentId, now);
+        call.answered(ticket.id(), now);
+        tickets.store(ticket);
+        changes.call(call);
+        changes.ticket(ticket);
+        agents.find(agentId).filter(agent -> agent.dialAnswered(call.id(), now)).ifPresent(changes::agent);
+    }
+
+    private void held(Call call) {
+        if (call.status() != CallStatus.TALKING) {
+            return; // already holding, or the customer's music during a transfer try
+        }
+        Instant now = clock.instant();
+        call.hold();
+        changes.call(call);
+        call.agentId().flatMap(agents::find).filter(agent -> agent.hold(call.id(), now)).ifPresent(changes::agent);
+    }
+
+    private void retrieved(Call call) {
+        if (call.status() != CallStatus.HOLDING) {
+            return;
+        }
+        Instant now = clock.instant();
+        call.retrieve();
+        changes.call(call);
+        call.agentId().flatMap(agents::find).filter(agent -> agent.retrieve(call.id(), now)).ifPresent(changes::agent);
+    }
+
+    /** The transfer target was not reached: the target is Ready again; the customer stays held for the first agent. */
+    private void consultFailed(Call call) {
+        Optional<String> target = call.consultAgentId();
+        if (target.isEmpty() || !call.consultationFailed()) {
+            return;
+        }
+        Instant now = clock.instant();
+        changes.call(call);
+        agents.find(target.get()).filter(agent -> agent.leaveConsultation(call.id(), now)).ifPresent(agent -> {
+            changes.agent(agent);
+            agent.serviceIds().forEach(routing::routeSoon);
+        });
+        call.agentId().flatMap(agents::find).filter(agent -> agent.hold(call.id(), now)).ifPresent(changes::agent);
+    }
+
+    /** A transfer the PBX completed without a Transfer connect through us (normally applied already). */
+    private void transferred(Call call) {
+        if (call.status() != CallStatus.CONSULTING) {
+            return;
+        }
+        Instant now = clock.instant();
+        String from = call.agentId().orElseThrow();
+        call.completeTransfer();
+        changes.call(call);
+        agents.find(from).filter(agent -> agent.callEnded(call.id(), now)).ifPresent(changes::agent);
+        call.ticketId().flatMap(tickets::find).ifPresent(ticket -> {
+            ticket.reassign(call.agentId().orElseThrow(), "system", now);
+            changes.ticket(ticket);
+        });
+    }
+
+    private void callEnded(Call call, CallEvent.CallEnded ended) {
+        CallStatus before = call.status();
+        if (!call.endReported(ended.cause().name(), ended.at())) {
+            return; // reported twice, or ended by Hang up or Disconnect already
+        }
+        changes.call(call);
+        Instant now = clock.instant();
+        call.agentId().flatMap(agents::find).ifPresent(agent -> {
+            boolean changed = before == CallStatus.OFFERED ? agent.offerWithdrawn(call.id(), now)
+                    : before == CallStatus.DIALING ? agent.dialFailed(call.id(), now)
+                    : agent.callEnded(call.id(), now);
+            if (changed) {
+                changes.agent(agent);
+                if (agent.status() == AgentStatus.READY) {
+                    agent.serviceIds().forEach(routing::routeSoon);
+                }
+            }
+        });
+        call.consultAgentId().flatMap(agents::find).filter(agent -> agent.leaveConsultation(call.id(), now))
+                .ifPresent(agent -> {
+                    changes.agent(agent);
+                    agent.serviceIds().forEach(routing::routeSoon);
+                });
     }
 }

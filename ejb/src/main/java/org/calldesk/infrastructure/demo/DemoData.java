@@ -12,6 +12,8 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,8 +22,10 @@ import org.calldesk.infrastructure.persistence.migration.DatabaseMigration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Demo accounts for the embedded run, so a new user can sign in at once. Only when
- * {@code calldesk.demo.enabled} is true; an account that exists is left as it is.
+ * Demo data for the embedded run, so a new user can sign in and take a call at once: accounts,
+ * two services with their numbers and sending numbers, and the accounts' CTI agents on the
+ * simulator's phones. Only when {@code calldesk.demo.enabled} is true; whatever exists is left
+ * as it is.
  */
 @Singleton
 @Startup
@@ -40,6 +44,26 @@ public class DemoData {
             new DemoAccount("agent2", "Bob Agent", List.of("agent")),
             new DemoAccount("agent3", "Carol Agent", List.of("agent")),
             new DemoAccount("admin", "Dana Admin", List.of("admin", "agent")));
+
+    /** A service: id, name, Disconnect announcement, dialled numbers, sending numbers. */
+    public record DemoService(String id, String name, String announcement, List<String> dialledNumbers,
+                              List<String> sendingNumbers) {
+    }
+
+    public static final List<DemoService> SERVICES = List.of(
+            new DemoService("support", "Customer Support", "custom/abuse-warning", List.of("15880001"),
+                    List.of("15880001", "0215880001")),
+            new DemoService("sales", "Sales", "custom/abuse-warning", List.of("15880002"), List.of("15880002")));
+
+    /** The CTI information of a demo account. */
+    public record DemoAgent(String login, String agentNumber, String device, String role, List<String> services) {
+    }
+
+    public static final List<DemoAgent> AGENTS = List.of(
+            new DemoAgent("agent1", "1001", "PJSIP/1001", "AGENT", List.of("support", "sales")),
+            new DemoAgent("agent2", "1002", "PJSIP/1002", "AGENT", List.of("support")),
+            new DemoAgent("agent3", "1003", "PJSIP/1003", "AGENT", List.of("sales")),
+            new DemoAgent("admin", "1009", "PJSIP/1009", "ADMIN", List.of("support", "sales")));
 
     @Inject
     @ConfigProperty(name = "calldesk.demo.enabled", defaultValue = "false")
@@ -63,8 +87,69 @@ public class DemoData {
             for (DemoAccount account : ACCOUNTS) {
                 insertIfAbsent(connection, account);
             }
+            for (DemoService service : SERVICES) {
+                insertIfAbsent(connection, service);
+            }
+            for (DemoAgent agent : AGENTS) {
+                insertIfAbsent(connection, agent);
+            }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "demo accounts not created: {0}", e.getMessage());
+            LOG.log(Level.WARNING, "demo data not created: {0}", e.getMessage());
+        }
+    }
+
+    private void insertIfAbsent(Connection connection, DemoService service) throws SQLException {
+        if (exists(connection, "select 1 from contact_service where id = ?", service.id())) {
+            return;
+        }
+        update(connection, "insert into contact_service (id, name, announcement, offer_timeout_seconds, call_enabled, "
+                + "version) values (?, ?, ?, 20, true, 1)", service.id(), service.name(), service.announcement());
+        for (String number : service.dialledNumbers()) {
+            update(connection, "insert into service_number (dialled_number, service_id) values (?, ?)",
+                    number, service.id());
+        }
+        for (String number : service.sendingNumbers()) {
+            update(connection, "insert into sending_number (service_id, sending_number) values (?, ?)",
+                    service.id(), number);
+        }
+        LOG.info(() -> "demo service created: " + service.name());
+    }
+
+    private void insertIfAbsent(Connection connection, DemoAgent agent) throws SQLException {
+        if (exists(connection, "select 1 from cti_agent where id = ?", agent.login())) {
+            return;
+        }
+        String name = ACCOUNTS.stream().filter(a -> a.login().equals(agent.login())).map(DemoAccount::name)
+                .findFirst().orElse(agent.login());
+        try (PreparedStatement insert = connection.prepareStatement("insert into cti_agent (id, name, agent_number, "
+                + "device, role, status, status_since, sequence, version) values (?, ?, ?, ?, ?, 'LOGGED_OUT', ?, 1, 1)")) {
+            insert.setString(1, agent.login());
+            insert.setString(2, name);
+            insert.setString(3, agent.agentNumber());
+            insert.setString(4, agent.device());
+            insert.setString(5, agent.role());
+            insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        for (String service : agent.services()) {
+            update(connection, "insert into agent_service (agent_id, service_id) values (?, ?)", agent.login(), service);
+        }
+        LOG.info(() -> "demo CTI agent created: " + agent.login() + " on " + agent.device());
+    }
+
+    private static boolean exists(Connection connection, String sql, String id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, id);
+            return query.executeQuery().next();
+        }
+    }
+
+    private static void update(Connection connection, String sql, String... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.executeUpdate();
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.calldesk.domain.shared.TransitionRefused;
 
 /**
  * One customer call as the contact center sees it: who called which service number, where the
@@ -18,11 +19,17 @@ import java.util.UUID;
  * call, by which the PBX's events find it.
  *
  * <p>Every change increments {@link #sequence()}, the number consumers of call events use to
- * put a call's events in order and to drop ones they have seen.
+ * put a call's events in order and to drop ones they have seen. Changes asked for by agents
+ * are refused with {@link TransitionRefused} where the call does not allow them; changes the PBX
+ * reports are applied only once, so a repeated or late report changes nothing. The version
+ * column makes concurrent changes of one call (two Confirms, two offers) fail all but one.
  */
 @Entity
 @Table(name = "call_record")
 public class Call {
+
+    /** Marks the PBX id of a dial-up not placed yet; unique, so the column stays unique. */
+    public static final String PENDING_PBX_CALL_ID_PREFIX = "pending:";
 
     @Id
     @Column(name = "id", length = 36)
@@ -54,6 +61,33 @@ public class Call {
     @Column(name = "end_cause", length = 32)
     private String endCause;
 
+    @Column(name = "service_id", length = 36)
+    private String serviceId;
+
+    @Column(name = "agent_id", length = 64)
+    private String agentId;
+
+    @Column(name = "consult_agent_id", length = 64)
+    private String consultAgentId;
+
+    @Column(name = "sending_number", length = 32)
+    private String sendingNumber;
+
+    @Column(name = "offered_at")
+    private Instant offeredAt;
+
+    @Column(name = "offer_expires_at")
+    private Instant offerExpiresAt;
+
+    @Column(name = "connected_at")
+    private Instant connectedAt;
+
+    @Column(name = "disconnected_by", length = 64)
+    private String disconnectedBy;
+
+    @Column(name = "ticket_id", length = 36)
+    private String ticketId;
+
     @Column(name = "sequence", nullable = false)
     private long sequence;
 
@@ -83,6 +117,205 @@ public class Call {
                 Objects.requireNonNull(serviceNumber, "serviceNumber is required"), at);
     }
 
+    /** A customer called the number of a known service and waits for one of its agents. */
+    public static Call arrivedFor(String serviceId, String pbxCallId, String customerNumber, String serviceNumber,
+                                  Instant at) {
+        Call call = arrived(pbxCallId, customerNumber, serviceNumber, at);
+        call.serviceId = Objects.requireNonNull(serviceId, "serviceId is required");
+        return call;
+    }
+
+    /** Dial up: an agent calls a customer for a service, presenting one of its sending numbers. */
+    public static Call dialled(String pbxCallId, String serviceId, String agentId, String customerNumber,
+                               String sendingNumber, Instant at) {
+        Call call = new Call(pbxCallId, CallDirection.OUTBOUND, CallStatus.DIALING, customerNumber, null, at);
+        call.serviceId = Objects.requireNonNull(serviceId, "serviceId is required");
+        call.agentId = Objects.requireNonNull(agentId, "agentId is required");
+        call.sendingNumber = Objects.requireNonNull(sendingNumber, "sendingNumber is required");
+        return call;
+    }
+
+    /**
+     * The PBX placed the dial-up under its own id.
+     *
+     * @return whether this changed the call (not when it was known already)
+     */
+    public boolean bindPbxCallId(String pbxCallId) {
+        Objects.requireNonNull(pbxCallId, "pbxCallId is required");
+        if (!awaitsPbxCallId()) {
+            return false;
+        }
+        this.pbxCallId = pbxCallId;
+        sequence++;
+        return true;
+    }
+
+    /** A dial-up whose PBX id is not known yet. */
+    public boolean awaitsPbxCallId() {
+        return pbxCallId.startsWith(PENDING_PBX_CALL_ID_PREFIX);
+    }
+
+    /** Routing offers the waiting call to one agent, who has until {@code expiresAt} to Confirm. */
+    public void offerTo(String agentId, Instant expiresAt, Instant at) {
+        Objects.requireNonNull(agentId, "agentId is required");
+        Objects.requireNonNull(expiresAt, "expiresAt is required");
+        Objects.requireNonNull(at, "at is required");
+        if (status != CallStatus.WAITING) {
+            throw new TransitionRefused("CALL_NOT_WAITING", "call " + id + " is not waiting (" + status + ")");
+        }
+        status = CallStatus.OFFERED;
+        this.agentId = agentId;
+        offeredAt = at;
+        offerExpiresAt = expiresAt;
+        sequence++;
+    }
+
+    /** Confirm: the offered agent takes the call; it is connected and its ticket is {@code ticketId}. */
+    public void confirmOffer(String agentId, String ticketId, Instant at) {
+        requireOffered(agentId);
+        status = CallStatus.TALKING;
+        this.ticketId = Objects.requireNonNull(ticketId, "ticketId is required");
+        connectedAt = Objects.requireNonNull(at, "at is required");
+        offerExpiresAt = null;
+        sequence++;
+    }
+
+    /**
+     * Cancel on the alert, or no Confirm in time: the call goes back to routing, keeping its
+     * place in the queue (which is by arrival).
+     */
+    public void returnToQueue(String agentId) {
+        requireOffered(agentId);
+        status = CallStatus.WAITING;
+        this.agentId = null;
+        offeredAt = null;
+        offerExpiresAt = null;
+        sequence++;
+    }
+
+    /** Whether the offer is open and its time to Confirm has run out. */
+    public boolean offerExpired(Instant now) {
+        return status == CallStatus.OFFERED && offerExpiresAt != null && !now.isBefore(offerExpiresAt);
+    }
+
+    /**
+     * The dialled customer answered; the call's ticket is {@code ticketId}.
+     *
+     * @return whether this changed the call (not for a repeated report)
+     */
+    public boolean answered(String ticketId, Instant at) {
+        if (status != CallStatus.DIALING) {
+            return false;
+        }
+        status = CallStatus.TALKING;
+        this.ticketId = Objects.requireNonNull(ticketId, "ticketId is required");
+        connectedAt = Objects.requireNonNull(at, "at is required");
+        sequence++;
+        return true;
+    }
+
+    /** @return whether this changed the call (not when already holding) */
+    public boolean hold() {
+        if (status == CallStatus.HOLDING) {
+            return false;
+        }
+        requireStatus(CallStatus.TALKING, "hold");
+        status = CallStatus.HOLDING;
+        sequence++;
+        return true;
+    }
+
+    /** @return whether this changed the call (not when already talking) */
+    public boolean retrieve() {
+        if (status == CallStatus.TALKING) {
+            return false;
+        }
+        requireStatus(CallStatus.HOLDING, "retrieve");
+        status = CallStatus.TALKING;
+        sequence++;
+        return true;
+    }
+
+    /** Transfer try: the customer is held while the agent talks with {@code targetAgentId}. */
+    public void startConsultation(String targetAgentId) {
+        Objects.requireNonNull(targetAgentId, "targetAgentId is required");
+        requireStatus(CallStatus.TALKING, "transfer");
+        if (targetAgentId.equals(agentId)) {
+            throw new TransitionRefused("TRANSFER_TO_SELF", "a call cannot be transferred to the agent who has it");
+        }
+        status = CallStatus.CONSULTING;
+        consultAgentId = targetAgentId;
+        sequence++;
+    }
+
+    /**
+     * Transfer cancel, or the target could not be reached: back to the caller.
+     *
+     * @return whether this changed the call
+     */
+    public boolean endConsultation() {
+        if (status != CallStatus.CONSULTING) {
+            return false;
+        }
+        status = CallStatus.TALKING;
+        consultAgentId = null;
+        sequence++;
+        return true;
+    }
+
+    /**
+     * The transfer target could not be reached: the customer stays on hold for the first agent.
+     *
+     * @return whether this changed the call
+     */
+    public boolean consultationFailed() {
+        if (status != CallStatus.CONSULTING) {
+            return false;
+        }
+        status = CallStatus.HOLDING;
+        consultAgentId = null;
+        sequence++;
+        return true;
+    }
+
+    /** Transfer connect: the consulted agent now has the caller (and the ticket). */
+    public void completeTransfer() {
+        requireStatus(CallStatus.CONSULTING, "connect a transfer");
+        status = CallStatus.TALKING;
+        agentId = consultAgentId;
+        consultAgentId = null;
+        sequence++;
+    }
+
+    /**
+     * Disconnect: the agent ends the call of an abusive caller with an announcement. Who did it
+     * is kept; the time is the call's end.
+     */
+    public void disconnect(String by, Instant at) {
+        Objects.requireNonNull(by, "by is required");
+        requireConnected("disconnect");
+        disconnectedBy = by;
+        end("DISCONNECTED", at);
+    }
+
+    /** Hang up by the agent. */
+    public void hangUp(Instant at) {
+        requireConnected("hang up");
+        end("AGENT_HANGUP", at);
+    }
+
+    /**
+     * The PBX reports the call over. A caller who hangs up before being connected abandoned
+     * the call.
+     *
+     * @return whether this changed the call
+     */
+    public boolean endReported(String cause, Instant at) {
+        boolean abandoned = direction == CallDirection.INBOUND
+                && (status == CallStatus.WAITING || status == CallStatus.OFFERED);
+        return end(abandoned ? "ABANDONED" : cause, at);
+    }
+
     /**
      * The call is over. Ending an ended call changes nothing, so a repeated or late report from
      * the PBX is harmless.
@@ -100,6 +333,30 @@ public class Call {
         endedAt = at;
         sequence++;
         return true;
+    }
+
+    public boolean isHandledBy(String agentId) {
+        return agentId != null && (agentId.equals(this.agentId) || agentId.equals(consultAgentId));
+    }
+
+    private void requireOffered(String agentId) {
+        Objects.requireNonNull(agentId, "agentId is required");
+        if (status != CallStatus.OFFERED || !agentId.equals(this.agentId)) {
+            throw new TransitionRefused("CALL_NOT_OFFERED", "call " + id + " is not offered to " + agentId
+                    + " (" + status + ")");
+        }
+    }
+
+    private void requireConnected(String action) {
+        if (status != CallStatus.TALKING && status != CallStatus.HOLDING && status != CallStatus.CONSULTING) {
+            throw new TransitionRefused("CALL_NOT_CONNECTED", "cannot " + action + " call " + id + " while " + status);
+        }
+    }
+
+    private void requireStatus(CallStatus expected, String action) {
+        if (status != expected) {
+            throw new TransitionRefused("CALL_STATUS", "cannot " + action + " call " + id + " while " + status);
+        }
     }
 
     public String id() {
@@ -136,6 +393,44 @@ public class Call {
 
     public Optional<String> endCause() {
         return Optional.ofNullable(endCause);
+    }
+
+    public Optional<String> serviceId() {
+        return Optional.ofNullable(serviceId);
+    }
+
+    /** The agent the call is offered to, being dialled by, or talking with. */
+    public Optional<String> agentId() {
+        return Optional.ofNullable(agentId);
+    }
+
+    /** The target of a transfer try in progress. */
+    public Optional<String> consultAgentId() {
+        return Optional.ofNullable(consultAgentId);
+    }
+
+    public Optional<String> sendingNumber() {
+        return Optional.ofNullable(sendingNumber);
+    }
+
+    public Optional<Instant> offeredAt() {
+        return Optional.ofNullable(offeredAt);
+    }
+
+    public Optional<Instant> offerExpiresAt() {
+        return Optional.ofNullable(offerExpiresAt);
+    }
+
+    public Optional<Instant> connectedAt() {
+        return Optional.ofNullable(connectedAt);
+    }
+
+    public Optional<String> disconnectedBy() {
+        return Optional.ofNullable(disconnectedBy);
+    }
+
+    public Optional<String> ticketId() {
+        return Optional.ofNullable(ticketId);
     }
 
     public long sequence() {

@@ -1,5 +1,6 @@
 package org.calldesk.domain.model.call;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,5 +14,22 @@ public interface CallRepository {
     /** The most recent calls first. */
     List<Call> recent(int max);
 
+    /** The call of a service that has waited longest (FIFO per service). */
+    Optional<Call> oldestWaiting(String serviceId);
+
+    /** The services that have calls waiting for an agent. */
+    List<String> servicesWithWaitingCalls();
+
+    /** Offered calls whose time to Confirm ran out at {@code now}. */
+    List<Call> expiredOffers(Instant now, int max);
+
     void store(Call call);
+
+    /**
+     * Write the pending changes now. A concurrent change of the same call then fails here (its
+     * version no longer matches), or this waits until the other transaction ends and fails
+     * then; once this returns, the call is this transaction's until it ends. Call it before
+     * anything that cannot be rolled back, such as a request to the PBX.
+     */
+    void claim();
 }

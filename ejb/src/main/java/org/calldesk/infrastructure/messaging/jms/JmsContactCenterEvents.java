@@ -2,13 +2,21 @@ package org.calldesk.infrastructure.messaging.jms;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.Map;
 import org.calldesk.application.ContactCenterEvents;
+import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.ticket.Ticket;
 import org.calldesk.interfaces.json.ContactCenterJson;
 
-/** Publishes the contact center's changes as JSON on the events topic. */
+/**
+ * Publishes the contact center's changes as JSON on the events topic. The message properties
+ * {@code type} (the subject's kind), {@code eventType} and {@code subjectId} let subscribers
+ * select what they follow without reading the body; the subject id is also the message group,
+ * so one subject's events stay in order.
+ */
 @ApplicationScoped
 public class JmsContactCenterEvents implements ContactCenterEvents {
 
@@ -19,7 +27,21 @@ public class JmsContactCenterEvents implements ContactCenterEvents {
 
     @Override
     public void callChanged(Call call) {
-        sender.toEventTopic(ContactCenterJson.callEvent(call, clock.instant()).toString(),
-                Map.of("type", "call", "subjectId", call.id()));
+        publish("call", call.id(), ContactCenterJson.callEvent(call, clock.instant()));
+    }
+
+    @Override
+    public void agentChanged(Agent agent) {
+        publish("agent", agent.id(), ContactCenterJson.agentEvent(agent, clock.instant()));
+    }
+
+    @Override
+    public void ticketChanged(Ticket ticket) {
+        publish("ticket", ticket.id(), ContactCenterJson.ticketEvent(ticket, clock.instant()));
+    }
+
+    private void publish(String kind, String subjectId, JsonObject event) {
+        sender.toEventTopic(event.toString(), Map.of("type", kind, "eventType", event.getString("type"),
+                "subjectId", subjectId, "JMSXGroupID", kind + ":" + subjectId));
     }
 }

@@ -3,16 +3,26 @@ package org.calldesk.infrastructure.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallRepository;
+import org.calldesk.domain.model.call.CallStatus;
 
 @ApplicationScoped
 public class JpaCallRepository implements CallRepository {
 
     @PersistenceContext(unitName = "calldesk")
     EntityManager em;
+
+    public JpaCallRepository() {
+    }
+
+    /** Outside a container, with an entity manager of the caller's. */
+    public JpaCallRepository(EntityManager em) {
+        this.em = em;
+    }
 
     @Override
     public Optional<Call> find(String id) {
@@ -35,7 +45,41 @@ public class JpaCallRepository implements CallRepository {
     }
 
     @Override
+    public Optional<Call> oldestWaiting(String serviceId) {
+        return em.createQuery("select c from Call c where c.status = :waiting and c.serviceId = :service "
+                        + "order by c.startedAt, c.id", Call.class)
+                .setParameter("waiting", CallStatus.WAITING)
+                .setParameter("service", serviceId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<String> servicesWithWaitingCalls() {
+        return em.createQuery("select distinct c.serviceId from Call c where c.status = :waiting "
+                        + "and c.serviceId is not null", String.class)
+                .setParameter("waiting", CallStatus.WAITING)
+                .getResultList();
+    }
+
+    @Override
+    public List<Call> expiredOffers(Instant now, int max) {
+        return em.createQuery("select c from Call c where c.status = :offered and c.offerExpiresAt <= :now "
+                        + "order by c.offerExpiresAt", Call.class)
+                .setParameter("offered", CallStatus.OFFERED)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
     public void store(Call call) {
         em.persist(call);
+    }
+
+    @Override
+    public void claim() {
+        em.flush();
     }
 }

@@ -1,0 +1,309 @@
+package org.calldesk.application.internal;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.calldesk.application.Actor;
+import org.calldesk.application.CallControlService;
+import org.calldesk.application.PbxGateway;
+import org.calldesk.application.RequestRefused;
+import org.calldesk.application.RoutingTrigger;
+import org.calldesk.connector.api.PbxException;
+import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.domain.model.agent.AgentRepository;
+import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallRepository;
+import org.calldesk.domain.model.call.CallStatus;
+import org.calldesk.domain.model.service.Service;
+import org.calldesk.domain.model.service.ServiceRepository;
+import org.calldesk.domain.model.ticket.Ticket;
+import org.calldesk.domain.model.ticket.TicketRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Each action changes the call and its agents first and claims the call's row ({@link
+ * CallRepository#claim()}) before asking the PBX, so of two concurrent requests on one call only
+ * one reaches the PBX; a PBX refusal rolls everything back.
+ */
+@Stateless
+@Interceptors(DomainRules.class)
+public class DefaultCallControlService implements CallControlService {
+
+    @Inject
+    CallRepository calls;
+
+    @Inject
+    AgentRepository agents;
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    TicketRepository tickets;
+
+    @Inject
+    PbxGateway pbx;
+
+    @Inject
+    RoutingTrigger routing;
+
+    @Inject
+    ChangeRecorder changes;
+
+    @EJB
+    OutboundDialSteps dialSteps;
+
+    @Inject
+    @ConfigProperty(name = "calldesk.pbx.ring-timeout-seconds", defaultValue = "30")
+    long ringTimeoutSeconds = 30;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Call confirm(Actor actor, String callId) {
+        Call call = call(callId);
+        String agentId = call.agentId().orElseThrow(() -> notOffered(call));
+        actor.requireMayActFor(agentId, "confirm the call");
+        if (call.status() != CallStatus.OFFERED) {
+            throw notOffered(call);
+        }
+        Agent agent = agent(agentId);
+        Instant now = clock.instant();
+        Ticket ticket = Ticket.forCall(call.serviceId().orElseThrow(), call.id(), call.customerNumber(), agentId, now);
+        agent.acceptOffer(call.id(), now);
+        call.confirmOffer(agentId, ticket.id(), now);
+        tickets.store(ticket);
+        calls.claim();
+        try {
+            pbx.connect(call.pbxCallId(), agent.device(), ringTimeout());
+        } catch (PbxException e) {
+            throw RequestRefused.byPbx(e);
+        }
+        changes.call(call);
+        changes.agent(agent);
+        changes.ticket(ticket);
+        return call;
+    }
+
+    @Override
+    public Call cancel(Actor actor, String callId) {
+        Call call = call(callId);
+        String agentId = call.agentId().orElseThrow(() -> notOffered(call));
+        actor.requireMayActFor(agentId, "cancel the call");
+        Agent agent = agent(agentId);
+        Instant now = clock.instant();
+        agent.declineOffer(call.id(), now);
+        call.returnToQueue(agentId);
+        changes.call(call);
+        changes.agent(agent);
+        call.serviceId().ifPresent(routing::routeSoon);
+        return call;
+    }
+
+    /**
+     * Not in a transaction: the call is recorded (Dialing) and committed before the PBX is asked
+     * to originate it, so the PBX's first events find it; then the PBX's id is recorded, or the
+     * failure, each in a transaction of its own.
+     */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Call dial(Actor actor, DialRequest request) {
+        actor.requireMayActFor(request.agentId(), "dial up");
+        OutboundDialSteps.Dialling dialling = dialSteps.startDialling(request);
+        String pbxCallId;
+        try {
+            pbxCallId = pbx.originate(dialling.device(), request.customerNumber(), request.sendingNumber(),
+                    ringTimeout());
+        } catch (PbxException | RuntimeException e) {
+            dialSteps.dialFailed(dialling.callId(), e.getMessage());
+            if (e instanceof PbxException pbxException) {
+                throw RequestRefused.byPbx(pbxException);
+            }
+            throw (RuntimeException) e;
+        }
+        return dialSteps.dialPlaced(dialling.callId(), pbxCallId);
+    }
+
+    @Override
+    public Call hold(Actor actor, String callId) {
+        Call call = ownCall(actor, callId, "hold");
+        Agent agent = agent(call.agentId().orElseThrow());
+        Instant now = clock.instant();
+        if (call.hold()) {
+            agent.hold(call.id(), now);
+            calls.claim();
+            try {
+                pbx.hold(call.pbxCallId());
+            } catch (PbxException e) {
+                throw RequestRefused.byPbx(e);
+            }
+            changes.call(call);
+            changes.agent(agent);
+        }
+        return call;
+    }
+
+    @Override
+    public Call retrieve(Actor actor, String callId) {
+        Call call = ownCall(actor, callId, "retrieve");
+        Agent agent = agent(call.agentId().orElseThrow());
+        Instant now = clock.instant();
+        if (call.retrieve()) {
+            agent.retrieve(call.id(), now);
+            calls.claim();
+            try {
+                pbx.retrieve(call.pbxCallId());
+            } catch (PbxException e) {
+                throw RequestRefused.byPbx(e);
+            }
+            changes.call(call);
+            changes.agent(agent);
+        }
+        return call;
+    }
+
+    @Override
+    public Call transferTry(Actor actor, String callId, String target) {
+        if (target == null || target.isBlank()) {
+            throw RequestRefused.badInput("name the target agent by login id or agent number");
+        }
+        Call call = ownCall(actor, callId, "transfer");
+        Agent targetAgent = agents.find(target).or(() -> agents.findByAgentNumber(target))
+                .orElseThrow(() -> RequestRefused.notFound("agent", target));
+        Instant now = clock.instant();
+        if (call.status() != CallStatus.TALKING || call.isHandledBy(targetAgent.id())) {
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "CALL_STATUS", "call " + callId + " cannot be "
+                    + "transferred to " + targetAgent.name() + " while " + call.status());
+        }
+        targetAgent.joinConsultation(call.id(), now);
+        call.startConsultation(targetAgent.id());
+        calls.claim();
+        try {
+            pbx.consult(call.pbxCallId(), targetAgent.device(), ringTimeout());
+        } catch (PbxException e) {
+            throw RequestRefused.byPbx(e);
+        }
+        changes.call(call);
+        changes.agent(targetAgent);
+        return call;
+    }
+
+    @Override
+    public Call transferConnect(Actor actor, String callId) {
+        Call call = ownCall(actor, callId, "connect the transfer");
+        Agent from = agent(call.agentId().orElseThrow());
+        Agent to = agent(call.consultAgentId().orElseThrow(() -> new RequestRefused(RequestRefused.Kind.CONFLICT,
+                "NO_TRANSFER_TRY", "there is no transfer try on call " + callId)));
+        Instant now = clock.instant();
+        call.completeTransfer();
+        from.callEnded(call.id(), now);
+        Optional<Ticket> ticket = call.ticketId().flatMap(tickets::find);
+        ticket.ifPresent(t -> t.reassign(to.id(), actor.loginId(), now));
+        calls.claim();
+        try {
+            pbx.completeTransfer(call.pbxCallId());
+        } catch (PbxException e) {
+            throw RequestRefused.byPbx(e);
+        }
+        changes.call(call);
+        changes.agent(from);
+        ticket.ifPresent(changes::ticket);
+        return call;
+    }
+
+    @Override
+    public Call transferCancel(Actor actor, String callId) {
+        Call call = ownCall(actor, callId, "cancel the transfer");
+        String targetId = call.consultAgentId().orElseThrow(() -> new RequestRefused(RequestRefused.Kind.CONFLICT,
+                "NO_TRANSFER_TRY", "there is no transfer try on call " + callId));
+        Instant now = clock.instant();
+        call.endConsultation();
+        Optional<Agent> target = agents.find(targetId).filter(agent -> agent.leaveConsultation(call.id(), now));
+        calls.claim();
+        try {
+            pbx.cancelConsult(call.pbxCallId());
+        } catch (PbxException e) {
+            throw RequestRefused.byPbx(e);
+        }
+        changes.call(call);
+        target.ifPresent(changes::agent);
+        return call;
+    }
+
+    @Override
+    public Call disconnect(Actor actor, String callId) {
+        Call call = ownCall(actor, callId, "disconnect");
+        Service service = call.serviceId().flatMap(services::find)
+                .orElseThrow(() -> RequestRefused.notFound("service", call.serviceId().orElse("?")));
+        Instant now = clock.instant();
+        call.disconnect(actor.loginId(), now);
+        leaveEndedCall(call, now);
+        calls.claim();
+        try {
+            pbx.announceAndHangup(call.pbxCallId(), service.announcement());
+        } catch (PbxException e) {
+            throw RequestRefused.byPbx(e);
+        }
+        changes.call(call);
+        return call;
+    }
+
+    @Override
+    public Call hangUp(Actor actor, String callId) {
+        Call call = ownCall(actor, callId, "hang up");
+        Instant now = clock.instant();
+        call.hangUp(now);
+        leaveEndedCall(call, now);
+        calls.claim();
+        try {
+            pbx.hangup(call.pbxCallId());
+        } catch (PbxException e) {
+            throw RequestRefused.byPbx(e);
+        }
+        changes.call(call);
+        return call;
+    }
+
+    /** The call's agent goes to After call; a transfer target still being consulted goes back to Ready. */
+    private void leaveEndedCall(Call call, Instant now) {
+        call.agentId().flatMap(agents::find).filter(agent -> agent.callEnded(call.id(), now))
+                .ifPresent(changes::agent);
+        call.consultAgentId().flatMap(agents::find).filter(agent -> agent.leaveConsultation(call.id(), now))
+                .ifPresent(agent -> {
+                    changes.agent(agent);
+                    agent.serviceIds().forEach(routing::routeSoon);
+                });
+    }
+
+    private Call ownCall(Actor actor, String callId, String what) {
+        Call call = call(callId);
+        String agentId = call.agentId().orElseThrow(() -> new RequestRefused(RequestRefused.Kind.CONFLICT,
+                "CALL_NOT_CONNECTED", "call " + callId + " has no agent"));
+        actor.requireMayActFor(agentId, what);
+        return call;
+    }
+
+    private Call call(String callId) {
+        return calls.find(callId).orElseThrow(() -> RequestRefused.notFound("call", callId));
+    }
+
+    private Agent agent(String agentId) {
+        return agents.find(agentId).orElseThrow(() -> RequestRefused.notFound("agent", agentId));
+    }
+
+    private static RequestRefused notOffered(Call call) {
+        return new RequestRefused(RequestRefused.Kind.CONFLICT, "CALL_NOT_OFFERED",
+                "call " + call.id() + " is not offered (" + call.status() + ")");
+    }
+
+    private Duration ringTimeout() {
+        return Duration.ofSeconds(ringTimeoutSeconds);
+    }
+}

@@ -1,0 +1,98 @@
+package org.calldesk.application.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.calldesk.application.RoutingService;
+import org.calldesk.application.RoutingTrigger;
+import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.domain.model.agent.AgentRepository;
+import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallRepository;
+import org.calldesk.domain.model.service.Service;
+import org.calldesk.domain.model.service.ServiceRepository;
+
+/**
+ * Offers are claims on two rows, the agent's and the call's, each guarded by its version: of
+ * two transactions that offer the same call, or to the same agent, only one commits. The loser
+ * changes nothing and the next round offers again with fresh data.
+ */
+@Stateless
+@Interceptors(DomainRules.class)
+public class DefaultRoutingService implements RoutingService {
+
+    private static final int MAX_EXPIRED_PER_SCAN = 100;
+
+    @Inject
+    CallRepository calls;
+
+    @Inject
+    AgentRepository agents;
+
+    @Inject
+    ServiceRepository services;
+
+    @Inject
+    RoutingTrigger routing;
+
+    @Inject
+    ChangeRecorder changes;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public boolean offerNextCall(String serviceId) {
+        Optional<Service> service = services.find(serviceId).filter(Service::callEnabled);
+        if (service.isEmpty()) {
+            return false;
+        }
+        Optional<Call> waiting = calls.oldestWaiting(serviceId);
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        List<Agent> ready = agents.readyFor(serviceId, 1);
+        if (ready.isEmpty()) {
+            return false;
+        }
+        Call call = waiting.get();
+        Agent agent = ready.get(0);
+        Instant now = clock.instant();
+        agent.offer(call.id(), now);
+        call.offerTo(agent.id(), now.plus(service.get().offerTimeout()), now);
+        changes.agent(agent);
+        changes.call(call);
+        return true;
+    }
+
+    @Override
+    public List<String> servicesWithWaitingCalls() {
+        return calls.servicesWithWaitingCalls();
+    }
+
+    @Override
+    public List<String> expiredOffers(Instant now) {
+        return calls.expiredOffers(now, MAX_EXPIRED_PER_SCAN).stream().map(Call::id).toList();
+    }
+
+    @Override
+    public void expireOffer(String callId) {
+        Instant now = clock.instant();
+        Optional<Call> expired = calls.find(callId).filter(call -> call.offerExpired(now));
+        if (expired.isEmpty()) {
+            return;
+        }
+        Call call = expired.get();
+        String agentId = call.agentId().orElseThrow();
+        call.returnToQueue(agentId);
+        changes.call(call);
+        agents.find(agentId).filter(agent -> agent.isAlertedWith(call.id())).ifPresent(agent -> {
+            agent.declineOffer(call.id(), now);
+            changes.agent(agent);
+        });
+        call.serviceId().ifPresent(routing::routeSoon);
+    }
+}

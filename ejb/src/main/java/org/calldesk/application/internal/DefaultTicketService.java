@@ -1,0 +1,75 @@
+package org.calldesk.application.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Predicate;
+import org.calldesk.application.Actor;
+import org.calldesk.application.RequestRefused;
+import org.calldesk.application.TicketService;
+import org.calldesk.domain.model.ticket.Ticket;
+import org.calldesk.domain.model.ticket.TicketRepository;
+import org.calldesk.domain.model.ticket.TicketStatus;
+
+@Stateless
+@Interceptors(DomainRules.class)
+public class DefaultTicketService implements TicketService {
+
+    @Inject
+    TicketRepository tickets;
+
+    @Inject
+    ChangeRecorder changes;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public List<Ticket> tickets(TicketStatus status, String assigneeId, int max) {
+        return tickets.search(status, assigneeId, max);
+    }
+
+    @Override
+    public Ticket ticket(String id) {
+        return tickets.find(id).orElseThrow(() -> RequestRefused.notFound("ticket", id));
+    }
+
+    @Override
+    public Ticket resolve(Actor actor, String ticketId) {
+        return change(actor, ticketId, "resolve", ticket -> ticket.resolve(actor.loginId(), clock.instant()));
+    }
+
+    @Override
+    public Ticket setPending(Actor actor, String ticketId) {
+        return change(actor, ticketId, "set pending", ticket -> ticket.setPending(actor.loginId(), clock.instant()));
+    }
+
+    @Override
+    public Ticket reopen(Actor actor, String ticketId) {
+        return change(actor, ticketId, "reopen", ticket -> ticket.reopen(actor.loginId(), clock.instant()));
+    }
+
+    @Override
+    public Ticket comment(Actor actor, String ticketId, String text) {
+        if (text == null) {
+            throw RequestRefused.badInput("a comment needs a text");
+        }
+        return change(actor, ticketId, "comment on", ticket -> {
+            ticket.comment(actor.loginId(), text, clock.instant());
+            return true;
+        });
+    }
+
+    private Ticket change(Actor actor, String ticketId, String what, Predicate<Ticket> change) {
+        Ticket ticket = ticket(ticketId);
+        if (!actor.admin() && !ticket.assigneeId().map(actor.loginId()::equals).orElse(false)) {
+            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, "NOT_YOURS",
+                    actor.loginId() + " may not " + what + " ticket " + ticketId + ", which is not theirs");
+        }
+        if (change.test(ticket)) {
+            changes.ticket(ticket);
+        }
+        return ticket;
+    }
+}

@@ -1,0 +1,420 @@
+package org.calldesk.application.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.calldesk.application.Actor;
+import org.calldesk.application.CallControlService.DialRequest;
+import org.calldesk.application.CtiManagementService.AgentRegistration;
+import org.calldesk.application.CtiManagementService.ServiceDefinition;
+import org.calldesk.application.RequestRefused;
+import org.calldesk.connector.api.CallEvent;
+import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
+import org.calldesk.connector.api.DeviceState;
+import org.calldesk.connector.api.EndCause;
+import org.calldesk.connector.api.PbxException;
+import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.domain.model.agent.AgentRole;
+import org.calldesk.domain.model.agent.AgentStatus;
+import org.calldesk.domain.model.agent.BusinessReason;
+import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallStatus;
+import org.calldesk.domain.model.ticket.Ticket;
+import org.calldesk.domain.model.ticket.TicketEntryKind;
+import org.calldesk.domain.model.ticket.TicketStatus;
+import org.calldesk.domain.shared.TransitionRefused;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The call flows of the product manual, through the application services with a fake PBX and in-memory repositories. */
+class CallFlowTest {
+
+    private static final Actor ADMIN = new Actor("admin", true);
+    private static final Actor ALICE = new Actor("alice", false);
+    private static final Actor BOB = new Actor("bob", false);
+
+    private final InMemoryRepositories repositories = new InMemoryRepositories();
+    private final FakePbx pbx = new FakePbx();
+    private final RecordingEvents events = new RecordingEvents();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T09:00:00Z"));
+    private Wiring app;
+    private int pbxCalls;
+
+    @BeforeEach
+    void setUp() {
+        app = Wiring.over(repositories.callRepository, repositories.agentRepository, repositories.serviceRepository,
+                repositories.ticketRepository, pbx, events, events, clock);
+        app.cti().createService(ADMIN, "support", new ServiceDefinition("Customer Support", "custom/abuse-warning",
+                Duration.ofSeconds(20), true, Set.of("15880001"), Set.of("15880001", "0215880001")));
+        app.cti().createService(ADMIN, "sales", new ServiceDefinition("Sales", "custom/abuse-warning",
+                Duration.ofSeconds(20), true, Set.of("15880002"), Set.of("15880002")));
+        app.cti().registerAgent(ADMIN, "alice", new AgentRegistration("Alice", "1001", "PJSIP/1001", AgentRole.AGENT,
+                Set.of("support", "sales")));
+        app.cti().registerAgent(ADMIN, "bob", new AgentRegistration("Bob", "1002", "PJSIP/1002", AgentRole.AGENT,
+                Set.of("support")));
+    }
+
+    @Test
+    void ctiLoginStartsInRestAndIsRefusedWithAReason() {
+        assertThat(app.agentService().logIn(ALICE, "alice").status()).isEqualTo(AgentStatus.REST);
+        assertRefused(() -> app.agentService().logIn(ALICE, "alice"), RequestRefused.Kind.CONFLICT, "ALREADY_LOGGED_IN");
+        assertRefused(() -> app.agentService().logIn(new Actor("zed", false), "zed"), RequestRefused.Kind.NOT_FOUND,
+                "NOT_REGISTERED");
+        pbx.deviceState = DeviceState.UNAVAILABLE;
+        assertRefused(() -> app.agentService().logIn(BOB, "bob"), RequestRefused.Kind.CONFLICT, "PHONE_UNAVAILABLE");
+        pbx.failure = new PbxException.PbxUnreachable("connection refused", null);
+        assertRefused(() -> app.agentService().logIn(BOB, "bob"), RequestRefused.Kind.PBX_UNAVAILABLE, "PBX_DOWN");
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.LOGGED_OUT);
+    }
+
+    @Test
+    void anAgentChangesOnlyTheirOwnStatus() {
+        app.agentService().logIn(ALICE, "alice");
+        assertRefused(() -> app.agentService().chooseStatus(BOB, "alice", AgentStatus.READY, null),
+                RequestRefused.Kind.FORBIDDEN, "NOT_YOURS");
+        assertThat(app.agentService().chooseStatus(ADMIN, "alice", AgentStatus.READY, null).status())
+                .isEqualTo(AgentStatus.READY);
+    }
+
+    @Test
+    void everyStatusChangeIsInTheHistoryWithItsTime() {
+        app.agentService().logIn(ALICE, "alice");
+        clock.advance(Duration.ofSeconds(10));
+        app.agentService().chooseStatus(ALICE, "alice", AgentStatus.BUSINESS, BusinessReason.EDUCATION);
+        clock.advance(Duration.ofSeconds(5));
+        app.agentService().logOut(ALICE, "alice");
+        assertThat(app.agentService().history(ALICE, "alice", 10))
+                .extracting(c -> c.status() + "<-" + c.previousStatus() + " " + c.previousDuration().getSeconds() + "s")
+                .containsExactly("LOGGED_OUT<-BUSINESS 5s", "BUSINESS<-REST 10s", "REST<-LOGGED_OUT 0s");
+    }
+
+    @Test
+    void anInboundCallGoesToTheLongestIdleReadyAgentAndConfirmConnectsItWithOneTicket() {
+        ready("bob");
+        clock.advance(Duration.ofSeconds(30));
+        ready("alice");
+        Call call = arrives("0101111", "15880001");
+        assertThat(call.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(events.toRoute).contains("support");
+
+        assertThat(app.routing().offerNextCall("support")).isTrue();
+        assertThat(call.status()).isEqualTo(CallStatus.OFFERED);
+        assertThat(call.agentId()).contains("bob");
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.ALERTING);
+        assertThat(app.routing().offerNextCall("support")).isFalse();
+
+        assertRefused(() -> app.callControl().confirm(ALICE, call.id()), RequestRefused.Kind.FORBIDDEN, "NOT_YOURS");
+        app.callControl().confirm(BOB, call.id());
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
+        assertThat(pbx.requests()).containsExactly("connect in.1 PJSIP/1002");
+        Ticket ticket = repositories.tickets.values().iterator().next();
+        assertThat(ticket.serviceId()).isEqualTo("support");
+        assertThat(ticket.customerNumber()).isEqualTo("0101111");
+        assertThat(ticket.callId()).contains(call.id());
+        assertThat(call.ticketId()).contains(ticket.id());
+        assertThat(events.published).contains("call.talking", "agent.talking", "ticket.created");
+
+        assertRefused(() -> app.callControl().confirm(BOB, call.id()), RequestRefused.Kind.CONFLICT, "CALL_NOT_OFFERED");
+        assertThat(repositories.tickets).hasSize(1);
+        assertThat(pbx.requests()).hasSize(1);
+    }
+
+    @Test
+    void callsWaitInArrivalOrderPerService() {
+        Call first = arrives("0101", "15880001");
+        clock.advance(Duration.ofSeconds(1));
+        arrives("0102", "15880001");
+        ready("alice");
+        app.routing().offerNextCall("support");
+        assertThat(first.status()).isEqualTo(CallStatus.OFFERED);
+    }
+
+    @Test
+    void cancelSendsTheCallToTheNextAgentAndTheAgentToRest() {
+        ready("alice");
+        clock.advance(Duration.ofSeconds(1));
+        ready("bob");
+        Call call = arrives("0101", "15880001");
+        app.routing().offerNextCall("support");
+        assertThat(call.agentId()).contains("alice");
+
+        app.callControl().cancel(ALICE, call.id());
+        assertThat(call.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.REST);
+        app.routing().offerNextCall("support");
+        assertThat(call.agentId()).contains("bob");
+        assertThat(pbx.requests()).isEmpty();
+    }
+
+    @Test
+    void anOfferNotConfirmedInTimeGoesToTheNextAgent() {
+        ready("alice");
+        clock.advance(Duration.ofSeconds(1));
+        ready("bob");
+        Call call = arrives("0101", "15880001");
+        app.routing().offerNextCall("support");
+
+        clock.advance(Duration.ofSeconds(19));
+        assertThat(app.routing().expiredOffers(clock.instant())).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(app.routing().expiredOffers(clock.instant())).containsExactly(call.id());
+        app.routing().expireOffer(call.id());
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.REST);
+        app.routing().offerNextCall("support");
+        assertThat(call.agentId()).contains("bob");
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.ALERTING);
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileOfferedAbandonsAndTheAgentIsReadyAgain() {
+        ready("alice");
+        Call call = arrives("0101", "15880001");
+        app.routing().offerNextCall("support");
+        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+                clock.instant()));
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(call.endCause()).contains("ABANDONED");
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.READY);
+        assertThat(repositories.tickets).isEmpty();
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileWaitingAbandons() {
+        Call call = arrives("0101", "15880001");
+        CallEvent.CallEnded ended = new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+                clock.instant());
+        app.callEvents().handle(ended);
+        app.callEvents().handle(ended);
+        assertThat(call.endCause()).contains("ABANDONED");
+        assertThat(call.sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void aCallArrivingTwiceIsRecordedOnce() {
+        arrives("0101", "15880001");
+        pbxCalls--;
+        arrives("0101", "15880001");
+        assertThat(repositories.calls).hasSize(1);
+    }
+
+    @Test
+    void dialUpIsDialingThenTalkingWithATicketWhenAnswered() {
+        app.agentService().logIn(ALICE, "alice");
+        Call call = app.callControl().dial(ALICE, new DialRequest("alice", "support", "01099998888", "0215880001"));
+        assertThat(call.status()).isEqualTo(CallStatus.DIALING);
+        assertThat(call.pbxCallId()).isEqualTo("out.1");
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.DIALING);
+        assertThat(pbx.requests()).containsExactly("originate PJSIP/1001 01099998888 0215880001");
+
+        CallEvent.CallAnswered answered = new CallEvent.CallAnswered(new CallId("out.1"), new DeviceId("PJSIP/1001"),
+                clock.instant());
+        app.callEvents().handle(answered);
+        app.callEvents().handle(answered);
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.TALKING);
+        assertThat(repositories.tickets).hasSize(1);
+        assertThat(repositories.tickets.values().iterator().next().serviceId()).isEqualTo("support");
+    }
+
+    @Test
+    void aBusyCustomerReturnsTheAgentToTheStatusBeforeDialling() {
+        app.agentService().logIn(ALICE, "alice");
+        app.agentService().chooseStatus(ALICE, "alice", AgentStatus.BUSINESS, BusinessReason.REPORT);
+        Call call = app.callControl().dial(ALICE, new DialRequest("alice", "sales", "01099998888", "15880002"));
+        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.BUSY, clock.instant()));
+        assertThat(call.endCause()).contains("BUSY");
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.BUSINESS);
+        assertThat(agent("alice").businessReason()).contains(BusinessReason.REPORT);
+        assertThat(repositories.tickets).isEmpty();
+    }
+
+    @Test
+    void dialUpIsRefusedForAMalformedNumberOrAnotherServicesSendingNumber() {
+        app.agentService().logIn(ALICE, "alice");
+        assertRefused(() -> app.callControl().dial(ALICE, new DialRequest("alice", "support", "01-999", "15880001")),
+                RequestRefused.Kind.BAD_INPUT, "BAD_CUSTOMER_NUMBER");
+        assertRefused(() -> app.callControl().dial(ALICE, new DialRequest("alice", "support", "0109999", "15880002")),
+                RequestRefused.Kind.BAD_INPUT, "UNKNOWN_SENDING_NUMBER");
+        assertRefused(() -> app.callControl().dial(BOB, new DialRequest("alice", "support", "0109999", "15880001")),
+                RequestRefused.Kind.FORBIDDEN, "NOT_YOURS");
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.REST);
+        assertThat(pbx.requests()).isEmpty();
+    }
+
+    @Test
+    void aDialUpThePbxRefusesEndsAndTheAgentGoesBack() {
+        app.agentService().logIn(ALICE, "alice");
+        pbx.failure = new PbxException.ActionRefused("Originate", "no route");
+        assertRefused(() -> app.callControl().dial(ALICE, new DialRequest("alice", "support", "0109999", "15880001")),
+                RequestRefused.Kind.PBX_REFUSED, "PBX_REFUSED");
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.REST);
+        assertThat(repositories.calls.values()).extracting(Call::status).containsExactly(CallStatus.ENDED);
+    }
+
+    @Test
+    void aDialUpEventOvertakingThePbxIdFindsTheCallByTheAgentsPhone() {
+        app.agentService().logIn(ALICE, "alice");
+        OutboundDialSteps.Dialling dialling = app.callControl().dialSteps
+                .startDialling(new DialRequest("alice", "support", "0109999", "15880001"));
+        app.callEvents().handle(new CallEvent.CallRinging(new CallId("out.77"), "PJSIP/1001", clock.instant()));
+        Call call = repositories.calls.get(dialling.callId());
+        assertThat(call.pbxCallId()).isEqualTo("out.77");
+        assertThat(app.callControl().dialSteps.dialPlaced(call.id(), "out.77").pbxCallId()).isEqualTo("out.77");
+    }
+
+    @Test
+    void holdPlaysMusicAndRetrieveReconnects() {
+        Call call = talking("alice");
+        app.callControl().hold(ALICE, call.id());
+        assertThat(call.status()).isEqualTo(CallStatus.HOLDING);
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.HOLDING);
+        app.callEvents().handle(new CallEvent.CallHeld(new CallId(call.pbxCallId()), clock.instant()));
+        assertThat(call.sequence()).isEqualTo(4);
+        app.callControl().retrieve(ALICE, call.id());
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.TALKING);
+        assertThat(pbx.requests()).endsWith("hold in.1", "retrieve in.1");
+        assertRefused(() -> app.callControl().hold(BOB, call.id()), RequestRefused.Kind.FORBIDDEN, "NOT_YOURS");
+    }
+
+    @Test
+    void transferTryThenConnectHandsTheCallerAndTheTicketToTheTarget() {
+        Call call = talking("alice");
+        ready("bob");
+        app.callControl().transferTry(ALICE, call.id(), "1002");
+        assertThat(call.status()).isEqualTo(CallStatus.CONSULTING);
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
+        app.callEvents().handle(new CallEvent.CallHeld(new CallId(call.pbxCallId()), clock.instant()));
+        assertThat(call.status()).isEqualTo(CallStatus.CONSULTING);
+
+        app.callControl().transferConnect(ALICE, call.id());
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(call.agentId()).contains("bob");
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(repositories.tickets.get(call.ticketId().orElseThrow()).assigneeId()).contains("bob");
+        assertThat(pbx.requests()).endsWith("consult in.1 PJSIP/1002", "completeTransfer in.1");
+
+        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+                clock.instant()));
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.AFTER_CALL);
+    }
+
+    @Test
+    void transferCancelReturnsToTheCallerAndTheTargetToReady() {
+        Call call = talking("alice");
+        ready("bob");
+        app.callControl().transferTry(ALICE, call.id(), "bob");
+        app.callControl().transferCancel(ALICE, call.id());
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(call.agentId()).contains("alice");
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.READY);
+        assertThat(pbx.requests()).endsWith("cancelConsult in.1");
+    }
+
+    @Test
+    void aTransferTargetWhoIsNotReadyIsRefused() {
+        Call call = talking("alice");
+        app.agentService().logIn(BOB, "bob");
+        assertRefused(() -> app.callControl().transferTry(ALICE, call.id(), "bob"), null, "TARGET_NOT_READY");
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+    }
+
+    @Test
+    void disconnectPlaysTheAnnouncementAndRecordsWhoDidIt() {
+        Call call = talking("alice");
+        app.callControl().disconnect(ALICE, call.id());
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(call.endCause()).contains("DISCONNECTED");
+        assertThat(call.disconnectedBy()).contains("alice");
+        assertThat(call.endedAt()).contains(clock.instant());
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(pbx.requests()).endsWith("announceAndHangup in.1 custom/abuse-warning");
+        long sequence = call.sequence();
+        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.AGENT_HANGUP,
+                clock.instant()));
+        assertThat(call.sequence()).isEqualTo(sequence);
+    }
+
+    @Test
+    void hangUpThenConfirmMakesTheAgentReady() {
+        Call call = talking("alice");
+        app.callControl().hangUp(ALICE, call.id());
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(app.agentService().finishCall(ALICE, "alice", true).status()).isEqualTo(AgentStatus.READY);
+        assertThat(events.toRoute).contains("support", "sales");
+    }
+
+    @Test
+    void cancelOnTheFinishPromptLeadsToBusinessTicketToProcessTheTicket() {
+        Call call = talking("alice");
+        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+                clock.instant()));
+        Agent alice = app.agentService().finishCall(ALICE, "alice", false);
+        assertThat(alice.status()).isEqualTo(AgentStatus.BUSINESS);
+        assertThat(alice.businessReason()).contains(BusinessReason.TICKET);
+
+        String ticketId = call.ticketId().orElseThrow();
+        app.tickets().comment(ALICE, ticketId, "customer asks for a refund");
+        clock.advance(Duration.ofMinutes(1));
+        app.tickets().setPending(ALICE, ticketId);
+        clock.advance(Duration.ofMinutes(1));
+        Ticket ticket = app.tickets().resolve(ALICE, ticketId);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(ticket.entries()).extracting(e -> e.kind() + " " + e.author())
+                .containsExactly("CREATED alice", "COMMENT alice", "PENDING alice", "RESOLVED alice");
+        assertThat(ticket.entries().get(3).writtenAt()).isEqualTo(clock.instant());
+        assertRefused(() -> app.tickets().comment(BOB, ticketId, "hi"), RequestRefused.Kind.FORBIDDEN, "NOT_YOURS");
+        assertThat(ticket.entries().get(1).kind()).isEqualTo(TicketEntryKind.COMMENT);
+    }
+
+    @Test
+    void theFinishPromptIsRefusedWithoutAFinishedCall() {
+        ready("alice");
+        assertThatThrownBy(() -> app.agentService().finishCall(ALICE, "alice", true))
+                .isInstanceOf(TransitionRefused.class);
+    }
+
+    private Call talking(String agentId) {
+        ready(agentId);
+        Call call = arrives("0101", "15880001");
+        app.routing().offerNextCall("support");
+        app.callControl().confirm(new Actor(agentId, false), call.id());
+        return call;
+    }
+
+    private Call arrives(String caller, String dialled) {
+        String pbxCallId = "in." + (++pbxCalls);
+        app.callEvents().handle(new CallEvent.CallArrived(new CallId(pbxCallId), caller, dialled, clock.instant()));
+        return repositories.callRepository.findByPbxCallId(pbxCallId).orElseThrow();
+    }
+
+    private void ready(String agentId) {
+        Actor actor = new Actor(agentId, false);
+        if (agent(agentId).status() == AgentStatus.LOGGED_OUT) {
+            app.agentService().logIn(actor, agentId);
+        }
+        app.agentService().chooseStatus(actor, agentId, AgentStatus.READY, null);
+    }
+
+    private Agent agent(String id) {
+        return repositories.agents.get(id);
+    }
+
+    private static void assertRefused(Runnable request, RequestRefused.Kind kind, String code) {
+        assertThatThrownBy(request::run).satisfies(e -> {
+            if (e instanceof RequestRefused refused) {
+                assertThat(refused.code()).isEqualTo(code);
+                if (kind != null) {
+                    assertThat(refused.kind()).isEqualTo(kind);
+                }
+            } else {
+                assertThat(e).isInstanceOf(TransitionRefused.class);
+                assertThat(((TransitionRefused) e).code()).isEqualTo(code);
+            }
+        });
+    }
+}
