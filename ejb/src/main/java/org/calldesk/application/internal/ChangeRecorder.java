@@ -29,16 +29,16 @@ public class ChangeRecorder {
         this.events = events;
     }
 
-    void agent(Agent agent) {
+    public void agent(Agent agent) {
         agents.recordHistory(agent.takeUnrecordedChanges());
         events.agentChanged(agent);
     }
 
-    void call(Call call) {
+    public void call(Call call) {
         events.callChanged(call);
     }
 
-    void ticket(Ticket ticket) {
+    public void ticket(Ticket ticket) {
         events.ticketChanged(ticket);
     }
 }
