@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -20,6 +21,8 @@ import java.util.logging.Logger;
 
 import org.calldesk.pbxsim.pbx.Behaviour;
 import org.calldesk.pbxsim.pbx.DeviceInfo;
+import org.calldesk.pbxsim.pbx.LoadGenerator;
+import org.calldesk.pbxsim.pbx.LoadProfile;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -57,11 +60,11 @@ final class ControlApi implements AutoCloseable {
     ControlApi(PbxSimulator simulator, InetAddress bindAddress, int port) throws IOException {
         this.simulator = simulator;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        this.executor = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1000), r -> {
             Thread t = new Thread(r, "pbxsim-http-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
         this.server.setExecutor(executor);
         this.server.createContext("/", this::handle);
@@ -114,6 +117,8 @@ final class ControlApi implements AutoCloseable {
                 return phones(method, path, body);
             case "customers":
                 return customers(method, path, body);
+            case "load":
+                return load(method, path, body);
             default:
                 throw new HttpError(404, "no such resource: /" + String.join("/", path));
         }
@@ -125,7 +130,7 @@ final class ControlApi implements AutoCloseable {
         out.put("amiPort", simulator.amiPort());
         out.put("httpPort", simulator.httpPort());
         out.put("amiConnections", simulator.amiConnections());
-        out.put("channels", simulator.isRunning() ? simulator.channels().size() : 0);
+        out.put("channels", simulator.isRunning() ? simulator.channelCount() : 0);
         return out;
     }
 
@@ -234,6 +239,62 @@ final class ControlApi implements AutoCloseable {
             default:
                 throw new HttpError(405, "method " + method + " not allowed here; use GET, PUT or DELETE");
         }
+    }
+
+    private Reply load(String method, List<String> path, String body) {
+        if (path.size() != 1) {
+            throw new HttpError(404, "no such resource: /" + String.join("/", path));
+        }
+        switch (method) {
+            case "POST": {
+                Map<String, Object> request = Json.parseObject(body);
+                checkKeys(request, "callsPerSecond", "durationSeconds", "services", "holdMs", "maxChannels");
+                Object rate = request.get("callsPerSecond");
+                Object seconds = request.get("durationSeconds");
+                if (!(rate instanceof Number) || !(seconds instanceof Number)) {
+                    throw new IllegalArgumentException("\"callsPerSecond\" and \"durationSeconds\" (numbers) are required");
+                }
+                List<String> services = new ArrayList<>();
+                Object list = request.getOrDefault("services", List.of("15880001"));
+                if (!(list instanceof List<?> items) || items.isEmpty()) {
+                    throw new IllegalArgumentException("\"services\" must be a non-empty list of numbers");
+                }
+                for (Object item : items) {
+                    services.add(String.valueOf(item));
+                }
+                long hold = request.containsKey("holdMs") ? millis(request, "holdMs") : 10_000;
+                long max = request.containsKey("maxChannels") ? millis(request, "maxChannels") : 20_000;
+                LoadProfile profile = new LoadProfile(((Number) rate).doubleValue(),
+                        java.time.Duration.ofMillis(Math.round(((Number) seconds).doubleValue() * 1000)), services, hold,
+                        (int) Math.min(Integer.MAX_VALUE, max));
+                return new Reply(202, json(simulator.startLoad(profile)));
+            }
+            case "GET":
+                return new Reply(200, json(simulator.currentLoad().orElseThrow(() -> new HttpError(404, "no load started"))));
+            case "DELETE": {
+                LoadGenerator load = simulator.currentLoad().orElseThrow(() -> new HttpError(404, "no load started"));
+                load.stop();
+                return new Reply(200, json(load));
+            }
+            default:
+                throw new HttpError(405, "method " + method + " not allowed here; use POST, GET or DELETE");
+        }
+    }
+
+    private Map<String, Object> json(LoadGenerator load) {
+        LoadProfile profile = load.profile();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("callsPerSecond", profile.callsPerSecond());
+        out.put("durationSeconds", profile.duration().toMillis() / 1000.0);
+        out.put("services", profile.serviceNumbers());
+        out.put("holdMs", profile.holdMillis());
+        out.put("maxChannels", profile.maxChannels());
+        out.put("startedAt", load.startedAt().toString());
+        out.put("placed", load.placed());
+        out.put("skipped", load.skipped());
+        out.put("finished", load.isFinished());
+        out.put("channels", simulator.isRunning() ? simulator.channelCount() : 0);
+        return out;
     }
 
     /** Applies {@code answer}, {@code afterMs} and {@code hangupAfterMs} from a request over a behaviour. */

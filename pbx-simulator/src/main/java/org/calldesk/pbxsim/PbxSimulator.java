@@ -23,6 +23,8 @@ import org.calldesk.pbxsim.pbx.Behaviour;
 import org.calldesk.pbxsim.pbx.Channel;
 import org.calldesk.pbxsim.pbx.DeviceInfo;
 import org.calldesk.pbxsim.pbx.HangupCause;
+import org.calldesk.pbxsim.pbx.LoadGenerator;
+import org.calldesk.pbxsim.pbx.LoadProfile;
 import org.calldesk.pbxsim.pbx.ManagerActions;
 import org.calldesk.pbxsim.pbx.Pbx;
 import org.calldesk.pbxsim.pbx.PbxSettings;
@@ -55,6 +57,7 @@ public final class PbxSimulator implements AutoCloseable {
     private volatile ControlApi http;
     private volatile int boundAmiPort;
     private volatile int boundHttpPort;
+    private volatile LoadGenerator currentLoad;
 
     private PbxSimulator(Builder config) {
         this.config = config;
@@ -80,7 +83,8 @@ public final class PbxSimulator implements AutoCloseable {
         Pbx newPbx = new Pbx(config.settings());
         try {
             ManagerActions actions = new ManagerActions(newPbx);
-            AmiServer server = new AmiServer(config.bindAddress, boundAmiPort, actions, config.eventQueueCapacity);
+            AmiServer server = new AmiServer(config.bindAddress, boundAmiPort, actions, config.eventQueueCapacity,
+                    config.writeTimeout);
             newPbx.addListener(server::publish);
             newPbx.addListener(this::fanOut);
             this.pbx = newPbx;
@@ -113,6 +117,11 @@ public final class PbxSimulator implements AutoCloseable {
         http = null;
         ami = null;
         pbx = null;
+        LoadGenerator load = currentLoad;
+        currentLoad = null;
+        if (load != null) {
+            load.stop();
+        }
         if (api != null) {
             api.close();
         }
@@ -204,6 +213,11 @@ public final class PbxSimulator implements AutoCloseable {
         return calls().stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** How many channels exist now; cheaper than {@link #channels()} under load. */
+    public int channelCount() {
+        return running().channelCount();
+    }
+
     /** Channels up now, oldest first. */
     public List<ChannelInfo> channels() {
         Pbx core = running();
@@ -219,7 +233,7 @@ public final class PbxSimulator implements AutoCloseable {
     public boolean hangupCall(String id) {
         Pbx core = running();
         return core.call(() -> {
-            List<Channel> channels = core.channels().stream().filter(c -> c.linkedid().equals(id)).toList();
+            List<Channel> channels = core.channelsOfCall(id);
             if (channels.isEmpty()) {
                 return false;
             }
@@ -235,6 +249,24 @@ public final class PbxSimulator implements AutoCloseable {
     /** The far end of one channel hangs up with the given cause. */
     public boolean hangupChannel(String channelName, int cause) {
         return running().farEndHangup(channelName, cause);
+    }
+
+    // ---------------------------------------------------------------- load
+
+    /**
+     * Starts generating inbound calls, e.g. for a benchmark:
+     * {@code pbx.startLoad(LoadProfile.of(200, Duration.ofSeconds(60), "15880001").holdingFor(5000))}.
+     * A load already running keeps running; {@link #currentLoad()} then reports the new one.
+     */
+    public LoadGenerator startLoad(LoadProfile profile) {
+        LoadGenerator load = running().startLoad(profile);
+        currentLoad = load;
+        return load;
+    }
+
+    /** The load started last, running or finished, if any since this simulator started. */
+    public Optional<LoadGenerator> currentLoad() {
+        return Optional.ofNullable(currentLoad);
     }
 
     // ---------------------------------------------------------------- phones and customers
@@ -320,6 +352,7 @@ public final class PbxSimulator implements AutoCloseable {
         private long playbackMillis = 3000;
         private List<String> phones = defaultPhones();
         private int eventQueueCapacity = 100_000;
+        private Duration writeTimeout = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -435,6 +468,20 @@ public final class PbxSimulator implements AutoCloseable {
                 list.add("PJSIP/" + ext);
             }
             return list;
+        }
+
+        /**
+         * How long a write to an AMI client may stay blocked (the client is not reading) before
+         * the client is disconnected, as manager.conf's {@code writetimeout}. Default 5 s, the
+         * value in docs/asterisk.md.
+         */
+        public Builder writeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout is required");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.writeTimeout = timeout;
+            return this;
         }
 
         public PbxSimulator build() {

@@ -1,8 +1,9 @@
 package org.calldesk.pbxsim;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
 import org.asteriskjava.manager.ManagerConnection;
@@ -22,7 +23,8 @@ final class AsteriskJavaSession implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final ManagerConnection connection;
-    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+    /** Appended by asterisk-java's dispatch thread; a queue, so adding never copies (thousands of events under load). */
+    private final ConcurrentLinkedQueue<ManagerEvent> events = new ConcurrentLinkedQueue<>();
 
     AsteriskJavaSession(PbxSimulator pbx, String user, String secret) throws Exception {
         connection = new ManagerConnectionFactory("127.0.0.1", pbx.amiPort(), user, secret).createManagerConnection();
@@ -40,7 +42,7 @@ final class AsteriskJavaSession implements AutoCloseable {
     }
 
     List<ManagerEvent> events() {
-        return events;
+        return new ArrayList<>(events);
     }
 
     <T extends ManagerEvent> List<T> events(Class<T> type) {
@@ -69,7 +71,7 @@ final class AsteriskJavaSession implements AutoCloseable {
 
     /** The position of an event in arrival order, for checking the order Asterisk raises them in. */
     int indexOf(ManagerEvent event) {
-        return events.indexOf(event);
+        return events().indexOf(event);
     }
 
     @Override

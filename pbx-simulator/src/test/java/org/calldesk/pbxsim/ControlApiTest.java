@@ -1,12 +1,14 @@
 package org.calldesk.pbxsim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -124,6 +126,23 @@ class ControlApiTest {
         assertThat(json(response).get("error").toString()).contains("anwser");
         assertThat(send("PUT", "/phones/PJSIP%2F1001", "{\"answer\":\"maybe\"}").statusCode()).isEqualTo(400);
         assertThat(send("PUT", "/phones/PJSIP%2F1001", "{\"afterMs\":-5}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void startsReportsAndStopsALoad() throws Exception {
+        assertThat(send("GET", "/load", null).statusCode()).isEqualTo(404);
+        HttpResponse<String> started = send("POST", "/load",
+                "{\"callsPerSecond\":200,\"durationSeconds\":60,\"services\":[\"15880001\",\"15880002\"],\"holdMs\":100}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(json(started)).containsEntry("callsPerSecond", 200.0).containsEntry("finished", false);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> (Long) json(send("GET", "/load", null)).get("placed") >= 20);
+        Map<String, Object> stopped = json(send("DELETE", "/load", null));
+        assertThat(stopped).containsEntry("finished", true);
+        long placed = (Long) stopped.get("placed");
+        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.channelCount() == 0);
+        assertThat((Long) json(send("GET", "/load", null)).get("placed")).isEqualTo(placed);
+        assertThat(send("POST", "/load", "{\"callsPerSecond\":0,\"durationSeconds\":1}").statusCode()).isEqualTo(400);
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {

@@ -6,10 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +32,8 @@ public final class AmiServer implements AutoCloseable {
     private final ServerSocket serverSocket;
     private final ActionHandler handler;
     private final int queueCapacity;
+    private final long writeTimeoutNanos;
+    private final ScheduledExecutorService watchdog;
     private final Set<AmiSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean closed;
@@ -36,10 +42,13 @@ public final class AmiServer implements AutoCloseable {
      * Binds the port (0 for an ephemeral one) and starts accepting.
      *
      * @param queueCapacity packets a session may have waiting to be written before it is dropped
+     * @param writeTimeout how long a write to a client may block before the client is dropped
      */
-    public AmiServer(InetAddress bindAddress, int port, ActionHandler handler, int queueCapacity) throws IOException {
+    public AmiServer(InetAddress bindAddress, int port, ActionHandler handler, int queueCapacity, Duration writeTimeout)
+            throws IOException {
         this.handler = Objects.requireNonNull(handler, "handler is required");
         this.queueCapacity = queueCapacity;
+        this.writeTimeoutNanos = writeTimeout.toNanos();
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(bindAddress, port), 128);
@@ -47,6 +56,24 @@ public final class AmiServer implements AutoCloseable {
         Thread acceptor = new Thread(this::acceptLoop, "pbxsim-ami-accept-" + serverSocket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pbxsim-ami-watchdog-" + serverSocket.getLocalPort());
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(10, Math.min(1000, writeTimeout.toMillis() / 4));
+        watchdog.scheduleWithFixedDelay(this::dropStuckSessions, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void dropStuckSessions() {
+        long now = System.nanoTime();
+        for (AmiSession session : sessions) {
+            if (session.isWriteStuck(now, writeTimeoutNanos)) {
+                LOG.warning(() -> "AMI session " + session.id() + " (" + session.remoteAddress()
+                        + ") has not read for longer than the write timeout; disconnecting it");
+                session.close();
+            }
+        }
     }
 
     public int port() {
@@ -102,6 +129,7 @@ public final class AmiServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        watchdog.shutdownNow();
         try {
             serverSocket.close();
         } catch (IOException e) {

@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * <p>It owns two threads: a reader that parses action packets and hands them to the
  * {@link ActionHandler}, and a writer that drains a bounded outbound queue to the socket.
  * Everything else (the call model, other sessions) only ever enqueues, so a slow or stuck
- * client never blocks the PBX. A client that lets its queue fill up is disconnected, as
- * Asterisk drops a session that exceeds its {@code writetimeout}.
+ * client never blocks the PBX. A client is disconnected when a write to it stays blocked
+ * longer than the write timeout, as Asterisk drops a session that exceeds its
+ * {@code writetimeout}, or when its queue fills up, which bounds the memory it can hold.
  *
  * <p>The session also carries the manager state Asterisk keeps per session: whether it has
  * logged in, as whom, its read and write permissions and its event mask.
@@ -48,6 +49,8 @@ public final class AmiSession {
     private volatile int writePermissions;
     private volatile int eventMask = EventCategory.ALL;
     private volatile String challenge = "";
+    /** When the writer started its current socket write ({@link System#nanoTime()}), 0 when not writing. */
+    private volatile long writeStartedNanos;
 
     AmiSession(long id, Socket socket, ActionHandler handler, int queueCapacity, Runnable onClosed) {
         this.id = id;
@@ -210,6 +213,7 @@ public final class AmiSession {
         try (Writer out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8), 16 * 1024)) {
             while (true) {
                 String packet = outbound.take();
+                writeStartedNanos = System.nanoTime();
                 if (packet == CLOSE) {
                     out.flush();
                     break;
@@ -218,6 +222,7 @@ public final class AmiSession {
                 if (outbound.isEmpty()) {
                     out.flush();
                 }
+                writeStartedNanos = 0;
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "AMI session " + id + " write ended", e);
@@ -226,6 +231,15 @@ public final class AmiSession {
         } finally {
             close();
         }
+    }
+
+    /**
+     * Whether the writer has been stuck in one socket write for longer than {@code timeoutNanos}:
+     * the client stopped reading (Asterisk's {@code writetimeout}).
+     */
+    boolean isWriteStuck(long nowNanos, long timeoutNanos) {
+        long started = writeStartedNanos;
+        return started != 0 && nowNanos - started > timeoutNanos;
     }
 
     @Override

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
@@ -37,6 +40,7 @@ public final class ManagerActions implements ActionHandler {
 
     private static final Logger LOG = Logger.getLogger(ManagerActions.class.getName());
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+    private static final int MAX_IN_FLIGHT = 10_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     /** One registered action: the write class it needs (0 for none) and its implementation. */
@@ -47,6 +51,7 @@ public final class ManagerActions implements ActionHandler {
     private final PbxSettings settings;
     private final Map<String, Action> actions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     public ManagerActions(Pbx pbx) {
         this.pbx = Objects.requireNonNull(pbx, "pbx is required");
@@ -67,9 +72,35 @@ public final class ManagerActions implements ActionHandler {
         actions.put(name.toLowerCase(Locale.ROOT), new Action(authority, handler));
     }
 
+    /**
+     * Queues the action for the PBX thread. At most {@value #MAX_IN_FLIGHT} actions of all
+     * sessions wait there at once; beyond that the reader thread waits, so a client that
+     * floods the PBX is slowed down by TCP instead of filling memory.
+     */
     @Override
     public void onAction(AmiSession session, AmiMessage action) {
-        pbx.execute(() -> dispatch(session, action));
+        try {
+            while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (session.isClosing()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            pbx.execute(() -> {
+                try {
+                    dispatch(session, action);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (IllegalStateException | RejectedExecutionException e) {
+            inFlight.release();
+            session.close();
+        }
     }
 
     private void dispatch(AmiSession session, AmiMessage message) {

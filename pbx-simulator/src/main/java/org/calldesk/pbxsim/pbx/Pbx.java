@@ -107,9 +107,10 @@ public final class Pbx implements AutoCloseable {
 
     /** Runs the task on the PBX thread, after the tasks already queued. */
     public void execute(Runnable task) {
-        if (!executor.isShutdown()) {
-            executor.execute(guarded(task));
+        if (executor.isShutdown()) {
+            throw new IllegalStateException("the PBX is stopped");
         }
+        executor.execute(guarded(task));
     }
 
     /** Runs the task on the PBX thread and waits for its result; runs it at once if already there. */
@@ -167,6 +168,13 @@ public final class Pbx implements AutoCloseable {
                 LOG.log(Level.WARNING, "PBX task failed", e);
             }
         };
+    }
+
+    /** Starts placing inbound calls as the profile says; the returned run reports progress and stops it. */
+    public LoadGenerator startLoad(LoadProfile profile) {
+        LoadGenerator load = new LoadGenerator(this, profile);
+        load.start();
+        return load;
     }
 
     /** Tasks waiting on the PBX thread, timers included; a load generator may watch it. */
@@ -237,6 +245,18 @@ public final class Pbx implements AutoCloseable {
 
     public int channelCount() {
         return channelsByName.size();
+    }
+
+    /** The channels of one call (sharing a linkedid), oldest first. */
+    public List<Channel> channelsOfCall(String linkedid) {
+        List<Channel> list = new ArrayList<>();
+        for (Channel c : channelsByName.values()) {
+            if (c.linkedid.equals(linkedid)) {
+                list.add(c);
+            }
+        }
+        list.sort(Comparator.comparingLong(Channel::sequence));
+        return list;
     }
 
     boolean uniqueidInUse(String uniqueid) {
@@ -522,9 +542,13 @@ public final class Pbx implements AutoCloseable {
         return call(() -> placeInboundCall(callerNumber, callerName, dialledNumber));
     }
 
-    /** As {@link #inboundCall} but on the PBX thread without waiting; for load generation. */
+    /** As {@link #inboundCall} but on the PBX thread without waiting. */
     Channel placeInboundCall(String callerNumber, String callerName, String dialledNumber) {
-        Behaviour behaviour = devices.customerBehaviour(callerNumber);
+        return placeInboundCall(callerNumber, callerName, dialledNumber, devices.customerBehaviour(callerNumber));
+    }
+
+    /** Places an inbound call whose customer behaves as given; on the PBX thread. */
+    Channel placeInboundCall(String callerNumber, String callerName, String dialledNumber, Behaviour behaviour) {
         Channel channel = newChannel("PJSIP/" + settings.trunk(), ChannelState.RING, settings.inboundContext(),
                 dialledNumber, null, null, c -> {
                     c.callerIdNum = callerNumber;
@@ -533,11 +557,6 @@ public final class Pbx implements AutoCloseable {
                 });
         startDialplan(channel);
         return channel;
-    }
-
-    /** Places inbound calls without waiting for each; used by the load generator. */
-    void placeInboundCallAsync(String callerNumber, String dialledNumber) {
-        execute(() -> placeInboundCall(callerNumber, "", dialledNumber));
     }
 
     // ---------------------------------------------------------------- phones and customers
