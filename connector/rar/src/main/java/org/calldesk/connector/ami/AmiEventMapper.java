@@ -437,12 +437,40 @@ final class AmiEventMapper {
                 }
             }
         }
+        adoptAgentBridgedElsewhere(call, listing.values());
         evaluateBridges(call, at, out);
         Leg customer = call.customer;
         if (customer != null && call.phase == Phase.TALKING && !customer.sharesBridgeWith(call.agent)
                 && isMusicOnHold(listing.get(customer.uniqueId))) {
             call.phase = Phase.HELD;
             out.add(new CallEvent.CallHeld(call.id, at));
+        }
+    }
+
+    /**
+     * The customer shares a bridge with a channel the adapter did not originate (another
+     * application server connected the call while this one was away): that channel is the
+     * call's agent now.
+     */
+    private void adoptAgentBridgedElsewhere(TrackedCall call, Collection<CoreShowChannelEvent> listing) {
+        Leg customer = call.customer;
+        if (customer == null || customer.bridgeId == null || customer.sharesBridgeWith(call.agent)
+                || customer.sharesBridgeWith(call.consult)) {
+            return;
+        }
+        for (CoreShowChannelEvent other : listing) {
+            String uniqueId = blankToNull(other.getUniqueid());
+            DeviceId device = deviceOf(other.getChannel());
+            if (uniqueId != null && device != null && customer.bridgeId.equals(blankToNull(other.getBridgeid()))
+                    && registry.leg(uniqueId) == null) {
+                if (call.agent != null) {
+                    call.agent.retired = true;
+                }
+                Leg agent = registry.addLeg(call, uniqueId, Role.AGENT, device, other.getChannel());
+                agent.bridgeId = customer.bridgeId;
+                call.agent = agent;
+                return;
+            }
         }
     }
 

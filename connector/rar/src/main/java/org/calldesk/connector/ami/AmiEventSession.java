@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,6 +70,8 @@ final class AmiEventSession {
     private Link current;
     /** A session logging in on the timer thread; guarded by {@code lock}. */
     private Link connecting;
+    /** Lost sessions not yet logged off (asterisk-java's reconnect loop still runs for them). */
+    private final Set<Link> retiring = ConcurrentHashMap.newKeySet();
     /** A PbxConnectionLost was published and no PbxConnectionRestored yet; guarded by {@code lock}. */
     private boolean lostReported;
     /** Failed attempts since the last success; only used on the timer thread. */
@@ -134,6 +138,9 @@ final class AmiEventSession {
                 link.live = false;
                 AmiClient.quietlyLogoff(link.connection);
             }
+        }
+        for (Link link : retiring) {
+            retire(link);
         }
     }
 
@@ -270,15 +277,22 @@ final class AmiEventSession {
             current = null;
             report = !lostReported;
             lostReported = true;
+            // logged off on the timer thread: on asterisk-java's event thread it could deadlock with its reconnect loop
+            retiring.add(link);
         }
         LOG.warning("Lost the AMI session with the PBX: " + reason + ". Reconnecting; calls are resynchronised afterwards.");
         if (report) {
             sink.accept(new CallEvent.PbxConnectionLost(reason, clock.instant()));
         }
         schedule(() -> {
-            AmiClient.quietlyLogoff(link.connection);
+            retire(link);
             connect();
         }, settings.reconnectInitialDelay());
+    }
+
+    private void retire(Link link) {
+        AmiClient.quietlyLogoff(link.connection);
+        retiring.remove(link);
     }
 
     private void ping() {

@@ -226,14 +226,17 @@ public class PbxManagedConnectionFactory implements ManagedConnectionFactory, Re
 
                 @Override
                 public void localTransactionStarted(ConnectionEvent event) {
+                    // PBX sessions have no transactions
                 }
 
                 @Override
                 public void localTransactionCommitted(ConnectionEvent event) {
+                    // PBX sessions have no transactions
                 }
 
                 @Override
                 public void localTransactionRolledback(ConnectionEvent event) {
+                    // PBX sessions have no transactions
                 }
             });
             return connection.getConnection(null, info);

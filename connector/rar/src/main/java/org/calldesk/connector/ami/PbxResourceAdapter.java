@@ -1,5 +1,6 @@
 package org.calldesk.connector.ami;
 
+import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -12,7 +13,6 @@ import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +182,7 @@ public class PbxResourceAdapter implements ResourceAdapter {
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         if (!(spec instanceof PbxActivationSpec)) {
-            throw new jakarta.resource.NotSupportedException("The PBX adapter activates only "
+            throw new NotSupportedException("The PBX adapter activates only "
                     + PbxActivationSpec.class.getName() + ", not " + (spec == null ? null : spec.getClass().getName()));
         }
         spec.validate();
@@ -205,7 +205,7 @@ public class PbxResourceAdapter implements ResourceAdapter {
     }
 
     Collection<MessageEndpointFactory> activeEndpoints() {
-        return List.copyOf(new ArrayList<>(endpoints.values()));
+        return List.copyOf(endpoints.values());
     }
 
     /**

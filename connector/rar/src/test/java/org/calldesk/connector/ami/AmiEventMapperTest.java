@@ -440,6 +440,16 @@ class AmiEventMapperTest {
         }
 
         @Test
+        void waitingCallConnectedByAnotherServerWhileAwayIsAnswered() {
+            waitingCall();
+
+            assertThat(mapper.reconcile(List.of(
+                    listed(CUSTOMER_UID, CUSTOMER_UID, CUSTOMER, "calldesk-inbound", "15880001", "MusicOnHold", "bridge-8", "01012345678"),
+                    listed("elsewhere-1", CUSTOMER_UID, "PJSIP/1002-00000040", "calldesk-connect", "s", "Bridge", "bridge-8", ""))))
+                    .containsExactly(new CallAnswered(CALL, PHONE_1002, NOW));
+        }
+
+        @Test
         void channelThatHungUpDuringTheListingIsNotRevived() {
             waitingCall();
             feed(hangup(CUSTOMER_UID, CUSTOMER, 16));

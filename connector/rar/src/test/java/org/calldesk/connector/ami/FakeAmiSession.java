@@ -28,6 +28,8 @@ final class FakeAmiSession {
     volatile ManagerConnectionState state = ManagerConnectionState.CONNECTED;
     volatile Function<ManagerAction, ManagerResponse> answers = FakeAmiSession::success;
     volatile String deviceState = "NOT_INUSE";
+    /** Thrown by sendAction when set, as asterisk-java throws on a dead or slow link. */
+    volatile Exception failure;
     final ManagerConnection connection;
 
     FakeAmiSession() {
@@ -35,6 +37,9 @@ final class FakeAmiSession {
                 new Class<?>[] {ManagerConnection.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "sendAction" -> {
                         ManagerAction action = (ManagerAction) args[0];
+                        if (failure != null) {
+                            throw failure;
+                        }
                         sent.add(action);
                         if ("GetVar".equalsIgnoreCase(action.getAction())) {
                             GetVarResponse response = new GetVarResponse();

@@ -1,0 +1,330 @@
+package org.calldesk.connector.ami;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.calldesk.connector.ami.AmiEvents.bridgeEnter;
+import static org.calldesk.connector.ami.AmiEvents.bridgeLeave;
+import static org.calldesk.connector.ami.AmiEvents.musicOnHoldStart;
+import static org.calldesk.connector.ami.AmiEvents.newChannel;
+import static org.calldesk.connector.ami.AmiEvents.up;
+import static org.calldesk.connector.ami.AmiEvents.waiting;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
+import org.calldesk.connector.api.DeviceState;
+import org.calldesk.connector.api.PbxException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The AMI actions each call control sends, per docs/asterisk.md, and how Asterisk's answers become exceptions. */
+class AmiCallControlTest {
+
+    private static final String CUSTOMER_UID = "1740819600.1";
+    private static final String CUSTOMER = "PJSIP/trunk-00000001";
+    private static final CallId CALL = new CallId(CUSTOMER_UID);
+    private static final DeviceId PHONE_1001 = new DeviceId("PJSIP/1001");
+    private static final DeviceId PHONE_1002 = new DeviceId("PJSIP/1002");
+    private static final String AGENT = "PJSIP/1001-00000002";
+    private static final String CONSULT = "PJSIP/1002-00000003";
+    private static final Duration RING = Duration.ofSeconds(20);
+
+    private final FakeAmiSession session = new FakeAmiSession();
+    private final CallRegistry registry = new CallRegistry();
+    private final AmiEventMapper mapper = new AmiEventMapper(registry, DialplanContexts.DEFAULTS, Clock.systemUTC());
+    private AmiCallControl control;
+
+    @BeforeEach
+    void control() {
+        AmiSettings settings = new PbxResourceAdapter().resolveSettings(ConfigOverrides.none());
+        control = new AmiCallControl(session.connection, registry, settings);
+    }
+
+    private void feed(ManagerEvent... events) {
+        for (ManagerEvent event : events) {
+            mapper.map(event);
+        }
+    }
+
+    private String lastLegId() {
+        return ((OriginateAction) session.sent.get(session.sent.size() - 1)).getChannelId();
+    }
+
+    private void waitingCall() {
+        feed(waiting(CUSTOMER_UID, CUSTOMER, "01012345678", "15880001"));
+    }
+
+    private void talkingCall() throws PbxException {
+        waitingCall();
+        control.connect(CALL, PHONE_1001, RING);
+        String leg = lastLegId();
+        feed(newChannel(leg, leg, AGENT, "calldesk-connect", "s"), up(leg, AGENT),
+                bridgeEnter(CUSTOMER_UID, CUSTOMER, "b1"), bridgeEnter(leg, AGENT, "b1"));
+        session.sent.clear();
+    }
+
+    private String consultingCall() throws PbxException {
+        talkingCall();
+        control.consult(CALL, PHONE_1002, RING);
+        String agentLeg = registry.call(CALL).agent.uniqueId;
+        String consultLeg = lastLegId();
+        feed(bridgeLeave(CUSTOMER_UID, CUSTOMER, "b1"), bridgeLeave(agentLeg, AGENT, "b1"),
+                musicOnHoldStart(CUSTOMER_UID, CUSTOMER), newChannel(consultLeg, consultLeg, CONSULT, "calldesk-connect", "s"),
+                bridgeEnter(consultLeg, CONSULT, "b2"), bridgeEnter(agentLeg, AGENT, "b2"));
+        session.sent.clear();
+        return consultLeg;
+    }
+
+    @Nested
+    class DialUp {
+
+        @Test
+        void ringsTheAgentPhoneIntoTheOutboundContextUnderTheReturnedCallId() throws Exception {
+            CallId call = control.originate(PHONE_1001, "0212345678", "15880001", Duration.ofSeconds(30));
+
+            assertThat(session.transcript()).containsExactly(
+                    "GetVar Variable=DEVICE_STATE(PJSIP/1001)",
+                    "Originate Channel=PJSIP/1001 Context=calldesk-outbound Exten=0212345678"
+                            + " Variables={CALLDESK_SENDNO=15880001, CALLDESK_TIMEOUT=30}");
+            OriginateAction originate = (OriginateAction) session.sent.get(1);
+            assertThat(originate.getChannelId()).isEqualTo(call.value());
+            assertThat(originate.getCallerId()).isEqualTo("15880001");
+            assertThat(originate.getAsync()).isTrue();
+            assertThat(originate.getTimeout()).isEqualTo(30_000L);
+            assertThat(registry.view(call)).isPresent();
+        }
+
+        @Test
+        void unavailablePhoneIsRefusedBeforeAnythingRings() {
+            session.deviceState = "UNAVAILABLE";
+
+            assertThatThrownBy(() -> control.originate(PHONE_1001, "0212345678", "15880001", RING))
+                    .isInstanceOfSatisfying(PbxException.DeviceUnavailable.class,
+                            e -> assertThat(e.state()).isEqualTo(DeviceState.UNAVAILABLE));
+            assertThat(session.transcript()).containsExactly("GetVar Variable=DEVICE_STATE(PJSIP/1001)");
+        }
+
+        @Test
+        void originateThePbxRefusesLeavesNoCallBehind() {
+            session.answers = action -> FakeAmiSession.error("Originate failed");
+
+            assertThatThrownBy(() -> control.originate(PHONE_1001, "0212345678", "15880001", RING))
+                    .isInstanceOf(PbxException.ActionRefused.class).hasMessageContaining("Originate failed");
+            assertThat(registry.size()).isZero();
+        }
+
+        @Test
+        void numbersThatAreNotDialableAreRejected() {
+            assertThatThrownBy(() -> control.originate(PHONE_1001, "0212\r\nAction: Logoff", "15880001", RING))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(session.sent).isEmpty();
+        }
+    }
+
+    @Nested
+    class Inbound {
+
+        @Test
+        void connectRingsTheAgentIntoTheConnectContextWithTheCustomerAsPeer() throws Exception {
+            waitingCall();
+
+            control.connect(CALL, PHONE_1001, RING);
+
+            assertThat(session.transcript()).containsExactly(
+                    "GetVar Variable=DEVICE_STATE(PJSIP/1001)",
+                    "Originate Channel=PJSIP/1001 Context=calldesk-connect Exten=s Variables={CALLDESK_PEER=" + CUSTOMER + "}");
+            assertThat(((OriginateAction) session.sent.get(1)).getCallerId()).isEqualTo("01012345678");
+        }
+
+        @Test
+        void connectingAgainStopsTheEarlierOfferRinging() throws Exception {
+            waitingCall();
+            control.connect(CALL, PHONE_1001, RING);
+            String firstLeg = lastLegId();
+            feed(newChannel(firstLeg, firstLeg, AGENT, "calldesk-connect", "s"));
+            session.sent.clear();
+
+            control.connect(CALL, PHONE_1002, RING);
+
+            assertThat(session.transcript()).startsWith("GetVar Variable=DEVICE_STATE(PJSIP/1002)", "Hangup Channel=" + AGENT);
+        }
+
+        @Test
+        void holdSendsTheCustomerToMusicAndTheAgentToTheWaitContext() throws Exception {
+            talkingCall();
+
+            control.hold(CALL);
+
+            assertThat(session.transcript()).containsExactly("Redirect Channel=" + CUSTOMER + " Context=calldesk-hold"
+                    + " ExtraChannel=" + AGENT + " ExtraContext=calldesk-agent-wait");
+        }
+
+        @Test
+        void retrieveBridgesTheAgentWithTheCustomerAgain() throws Exception {
+            talkingCall();
+
+            control.retrieve(CALL);
+
+            assertThat(session.transcript()).containsExactly(
+                    "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
+                    "Redirect Channel=" + AGENT + " Context=calldesk-connect");
+        }
+
+        @Test
+        void disconnectPlaysTheAnnouncementToTheCustomerAndHangsUpTheAgent() throws Exception {
+            talkingCall();
+
+            control.announceAndHangup(CALL, "custom/abuse-warning");
+
+            assertThat(session.transcript()).containsExactly(
+                    "SetVar Channel=" + CUSTOMER + " Value=custom/abuse-warning Variable=CALLDESK_ANNOUNCEMENT",
+                    "Redirect Channel=" + CUSTOMER + " Context=calldesk-announce",
+                    "Hangup Channel=" + AGENT);
+        }
+
+        @Test
+        void hangupHangsUpTheCustomerAndTheAgent() throws Exception {
+            talkingCall();
+
+            control.hangup(CALL);
+
+            assertThat(session.transcript()).containsExactly("Hangup Channel=" + CUSTOMER, "Hangup Channel=" + AGENT);
+        }
+
+        @Test
+        void holdWithoutAnAgentIsRefused() {
+            waitingCall();
+
+            assertThatThrownBy(() -> control.hold(CALL)).isInstanceOf(PbxException.ActionRefused.class)
+                    .hasMessageContaining("no agent channel");
+        }
+    }
+
+    @Nested
+    class Transfer {
+
+        @Test
+        void consultHoldsTheCustomerThenRingsTheTargetWithTheFirstAgentAsPeer() throws Exception {
+            talkingCall();
+
+            control.consult(CALL, PHONE_1002, RING);
+
+            assertThat(session.transcript()).containsExactly(
+                    "GetVar Variable=DEVICE_STATE(PJSIP/1002)",
+                    "Redirect Channel=" + CUSTOMER + " Context=calldesk-hold ExtraChannel=" + AGENT
+                            + " ExtraContext=calldesk-agent-wait",
+                    "Originate Channel=PJSIP/1002 Context=calldesk-connect Exten=s Variables={CALLDESK_PEER=" + AGENT + "}");
+        }
+
+        @Test
+        void transferConnectBridgesTheTargetWithTheCustomerAndHangsUpTheFirstAgent() throws Exception {
+            consultingCall();
+
+            control.completeTransfer(CALL);
+
+            assertThat(session.transcript()).containsExactly(
+                    "SetVar Channel=" + CONSULT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
+                    "Redirect Channel=" + CONSULT + " Context=calldesk-connect",
+                    "Hangup Channel=" + AGENT);
+        }
+
+        @Test
+        void transferConnectBeforeTheTargetAnsweredIsRefused() throws Exception {
+            talkingCall();
+            control.consult(CALL, PHONE_1002, RING);
+
+            assertThatThrownBy(() -> control.completeTransfer(CALL)).isInstanceOf(PbxException.ActionRefused.class)
+                    .hasMessageContaining("has not answered");
+        }
+
+        @Test
+        void transferCancelBringsTheFirstAgentBackBeforeHangingUpTheTarget() throws Exception {
+            consultingCall();
+
+            control.cancelConsult(CALL);
+
+            assertThat(session.transcript()).containsExactly(
+                    "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
+                    "Redirect Channel=" + AGENT + " Context=calldesk-connect",
+                    "Hangup Channel=" + CONSULT);
+        }
+    }
+
+    @Nested
+    class Errors {
+
+        @Test
+        void unknownCallIsRefusedWithoutAskingThePbx() {
+            assertThatThrownBy(() -> control.hangup(new CallId("no-such-call")))
+                    .isInstanceOfSatisfying(PbxException.UnknownCall.class,
+                            e -> assertThat(e.call()).isEqualTo(new CallId("no-such-call")));
+            assertThat(session.sent).isEmpty();
+        }
+
+        @Test
+        void noSuchChannelIsAnUnknownCall() throws Exception {
+            talkingCall();
+            session.answers = action -> FakeAmiSession.error("No such channel");
+
+            assertThatThrownBy(() -> control.hold(CALL)).isInstanceOf(PbxException.UnknownCall.class);
+        }
+
+        @Test
+        void otherErrorsAreRefusalsWithAsterisksMessage() throws Exception {
+            talkingCall();
+            session.answers = action -> FakeAmiSession.error("Permission denied");
+
+            assertThatThrownBy(() -> control.hold(CALL))
+                    .isInstanceOfSatisfying(PbxException.ActionRefused.class, e -> assertThat(e.action()).isEqualTo("Redirect"))
+                    .hasMessageContaining("Permission denied");
+        }
+
+        @Test
+        void deadSessionIsPbxUnreachable() {
+            session.failure = new IllegalStateException("Actions may only be sent when in state CONNECTED");
+
+            assertThatThrownBy(() -> control.deviceState(PHONE_1001)).isInstanceOf(PbxException.PbxUnreachable.class);
+        }
+
+        @Test
+        void brokenLinkIsPbxUnreachable() {
+            session.failure = new IOException("Broken pipe");
+
+            assertThatThrownBy(() -> control.deviceState(PHONE_1001)).isInstanceOf(PbxException.PbxUnreachable.class)
+                    .hasMessageContaining("Broken pipe");
+        }
+
+        @Test
+        void pbxNotAnsweringInTimeIsPbxUnreachable() {
+            session.failure = new TimeoutException("Timeout waiting for response to GetVar");
+
+            assertThatThrownBy(() -> control.deviceState(PHONE_1001)).isInstanceOf(PbxException.PbxUnreachable.class)
+                    .hasMessageContaining("did not answer Getvar");
+        }
+
+        @Test
+        void badAnnouncementNameIsRejected() throws Exception {
+            talkingCall();
+
+            assertThatThrownBy(() -> control.announceAndHangup(CALL, "warn\r\nAction: Logoff"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(session.sent).isEmpty();
+        }
+    }
+
+    @Test
+    void variablesAreSentInTheirOwnHeaders() {
+        OriginateAction originate = new OriginateAction();
+        originate.setVariable("A", "1");
+        originate.setVariable("B", "2");
+
+        assertThat(originate.getVariables()).isEqualTo(Map.of("A", "1", "B", "2"));
+    }
+}

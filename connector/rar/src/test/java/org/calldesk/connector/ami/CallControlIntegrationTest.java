@@ -1,0 +1,297 @@
+package org.calldesk.connector.ami;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.calldesk.connector.api.CallEvent;
+import org.calldesk.connector.api.CallEvent.CallAnswered;
+import org.calldesk.connector.api.CallEvent.CallArrived;
+import org.calldesk.connector.api.CallEvent.CallEnded;
+import org.calldesk.connector.api.CallEvent.CallHeld;
+import org.calldesk.connector.api.CallEvent.CallRetrieved;
+import org.calldesk.connector.api.CallEvent.CallRinging;
+import org.calldesk.connector.api.CallEvent.CallTransferred;
+import org.calldesk.connector.api.CallEvent.ConsultAnswered;
+import org.calldesk.connector.api.CallEvent.ConsultFailed;
+import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
+import org.calldesk.connector.api.DeviceState;
+import org.calldesk.connector.api.EndCause;
+import org.calldesk.connector.api.PbxConnection;
+import org.calldesk.connector.api.PbxConnectionFactory;
+import org.calldesk.connector.api.PbxException;
+import org.calldesk.pbxsim.PbxSimulator;
+import org.calldesk.pbxsim.pbx.Behaviour;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every call control of {@link PbxConnection}, through the adapter's connection factory and
+ * asterisk-java over real TCP against the PBX simulator, checked by the call events the adapter
+ * delivers to its endpoint.
+ */
+class CallControlIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Duration RING = Duration.ofSeconds(10);
+    private static final DeviceId PHONE_1001 = new DeviceId("PJSIP/1001");
+    private static final DeviceId PHONE_1002 = new DeviceId("PJSIP/1002");
+
+    private final ExecutorWorkManager workManager = new ExecutorWorkManager(4);
+    private final RecordingEndpointFactory endpoint = new RecordingEndpointFactory("call-events");
+    private PbxSimulator pbx;
+    private PbxResourceAdapter adapter;
+    private PbxConnectionFactory connections;
+
+    @BeforeEach
+    void pbxAdapterAndConnectionFactory() throws Exception {
+        pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "it-secret")
+                .phoneBehaviour(Behaviour.answerAfter(100)).customerBehaviour(Behaviour.answerAfter(100))
+                .playbackMillis(100).build().start();
+        adapter = new PbxResourceAdapter();
+        adapter.setAmiPort(pbx.amiPort());
+        adapter.setAmiSecret("it-secret");
+        adapter.setReconnectInitialDelayMillis(50);
+        adapter.endpointActivation(endpoint, new PbxActivationSpec());
+        adapter.start(new FakeBootstrapContext(workManager));
+        PbxManagedConnectionFactory factory = new PbxManagedConnectionFactory();
+        factory.setResourceAdapter(adapter);
+        connections = (PbxConnectionFactory) factory.createConnectionFactory();
+        await().atMost(PATIENCE).until(adapter::pbxConnected);
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        adapter.stop();
+        pbx.close();
+        workManager.close();
+    }
+
+    private <T extends CallEvent> T awaitEvent(Class<T> type, Predicate<T> matching) {
+        return await().atMost(PATIENCE).until(() -> endpoint.receivedOf(type).stream().filter(matching).findFirst(),
+                Optional::isPresent).orElseThrow();
+    }
+
+    private List<CallEvent> eventsOf(CallId call) {
+        return endpoint.received.stream().filter(e -> e.callId().filter(call::equals).isPresent()).toList();
+    }
+
+    private CallId waitingCall(String caller) {
+        pbx.inboundCall(caller, "15880001");
+        return awaitEvent(CallArrived.class, arrived -> arrived.callerNumber().equals(caller)).call();
+    }
+
+    private CallId talkingCall(String caller) throws PbxException {
+        CallId call = waitingCall(caller);
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.connect(call, PHONE_1001, RING);
+        }
+        awaitEvent(CallAnswered.class, answered -> answered.call().equals(call));
+        return call;
+    }
+
+    @Test
+    void deviceStatesAreReadFromThePbx() throws Exception {
+        pbx.setPhoneRegistered("PJSIP/1003", false);
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            assertThat(pbxConnection.deviceState(PHONE_1001)).isEqualTo(DeviceState.NOT_IN_USE);
+            assertThat(pbxConnection.deviceState(new DeviceId("PJSIP/1003"))).isEqualTo(DeviceState.UNAVAILABLE);
+            assertThat(pbxConnection.deviceState(new DeviceId("PJSIP/unknown"))).isEqualTo(DeviceState.INVALID);
+        }
+    }
+
+    @Test
+    void confirmRingsTheAgentAndConnectsTheWaitingCaller() throws Exception {
+        CallId call = waitingCall("01011110001");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.connect(call, PHONE_1001, RING);
+        }
+
+        awaitEvent(CallAnswered.class, answered -> answered.call().equals(call));
+        assertThat(eventsOf(call)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("CallArrived", "CallRinging", "CallAnswered");
+        assertThat(endpoint.receivedOf(CallAnswered.class)).singleElement()
+                .satisfies(answered -> assertThat(answered.agentDevice()).isEqualTo(PHONE_1001));
+    }
+
+    @Test
+    void holdPlaysMusicAndRetrieveBringsTheCallerBack() throws Exception {
+        CallId call = talkingCall("01011110002");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hold(call);
+            awaitEvent(CallHeld.class, held -> held.call().equals(call));
+            pbxConnection.retrieve(call);
+        }
+
+        awaitEvent(CallRetrieved.class, retrieved -> retrieved.call().equals(call));
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).hasSize(2)
+                .allSatisfy(channel -> assertThat(channel.bridgeId()).isNotBlank());
+    }
+
+    @Test
+    void transferTryThenConnectHandsTheCallerToTheSecondAgent() throws Exception {
+        CallId call = talkingCall("01011110003");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+            awaitEvent(ConsultAnswered.class, answered -> answered.call().equals(call));
+            pbxConnection.completeTransfer(call);
+        }
+
+        CallTransferred transferred = awaitEvent(CallTransferred.class, t -> t.call().equals(call));
+        assertThat(transferred.from()).isEqualTo(PHONE_1001);
+        assertThat(transferred.to()).isEqualTo(PHONE_1002);
+        assertThat(eventsOf(call)).extracting(e -> e.getClass().getSimpleName())
+                .containsSubsequence("CallHeld", "ConsultAnswered", "CallTransferred");
+        pbx.hangupCall(call.value());
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
+                .isEqualTo(EndCause.CUSTOMER_HANGUP);
+        assertThat(eventsOf(call)).filteredOn(CallEnded.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void cancelledTransferTryBringsTheCallerBackToTheFirstAgent() throws Exception {
+        CallId call = talkingCall("01011110004");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+            awaitEvent(ConsultAnswered.class, answered -> answered.call().equals(call));
+            pbxConnection.cancelConsult(call);
+            awaitEvent(CallRetrieved.class, retrieved -> retrieved.call().equals(call));
+            pbxConnection.hangup(call);
+        }
+
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause()).isEqualTo(EndCause.AGENT_HANGUP);
+        assertThat(endpoint.receivedOf(ConsultFailed.class)).isEmpty();
+        assertThat(pbx.calls()).isEmpty();
+    }
+
+    @Test
+    void transferTryToABusyPhoneFailsAndTheCallerStaysHeld() throws Exception {
+        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.busy());
+        CallId call = talkingCall("01011110005");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+        }
+
+        ConsultFailed failed = awaitEvent(ConsultFailed.class, f -> f.call().equals(call));
+        assertThat(failed.cause()).isEqualTo(EndCause.BUSY);
+        assertThat(failed.target()).isEqualTo(PHONE_1002);
+        assertThat(eventsOf(call)).noneMatch(CallEnded.class::isInstance);
+    }
+
+    @Test
+    void disconnectPlaysTheAnnouncementAndEndsTheCallAsTheAgents() throws Exception {
+        CallId call = talkingCall("01011110006");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.announceAndHangup(call, "custom/abuse-warning");
+        }
+
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause()).isEqualTo(EndCause.AGENT_HANGUP);
+        await().atMost(PATIENCE).until(() -> pbx.calls().isEmpty());
+    }
+
+    @Test
+    void hangUpEndsTheCallForEveryone() throws Exception {
+        CallId call = talkingCall("01011110007");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hangup(call);
+        }
+
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause()).isEqualTo(EndCause.AGENT_HANGUP);
+        await().atMost(PATIENCE).until(() -> pbx.calls().isEmpty());
+    }
+
+    @Test
+    void customerHangingUpWhileTalkingIsACustomerHangup() throws Exception {
+        CallId call = talkingCall("01011110008");
+
+        pbx.hangupCall(call.value());
+
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
+                .isEqualTo(EndCause.CUSTOMER_HANGUP);
+    }
+
+    @Test
+    void dialUpRingsTheAgentThenTheCustomerAndConnectsThem() throws Exception {
+        CallId call;
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            call = pbxConnection.originate(PHONE_1001, "0212345678", "15880001", RING);
+        }
+
+        awaitEvent(CallAnswered.class, answered -> answered.call().equals(call));
+        assertThat(eventsOf(call)).filteredOn(CallRinging.class::isInstance).extracting(e -> ((CallRinging) e).party())
+                .containsExactly("PJSIP/1001", "0212345678");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hangup(call);
+        }
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause()).isEqualTo(EndCause.AGENT_HANGUP);
+    }
+
+    @Test
+    void dialUpToABusyCustomerEndsBusy() throws Exception {
+        pbx.setCustomerBehaviour("0299990001", Behaviour.busy());
+
+        CallId call;
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            call = pbxConnection.originate(PHONE_1001, "0299990001", "15880001", RING);
+        }
+
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause()).isEqualTo(EndCause.BUSY);
+    }
+
+    @Test
+    void dialUpToACustomerWhoNeverAnswersEndsNoAnswer() throws Exception {
+        pbx.setCustomerBehaviour("0299990002", Behaviour.neverAnswer());
+
+        CallId call;
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            call = pbxConnection.originate(PHONE_1001, "0299990002", "15880001", Duration.ofSeconds(1));
+        }
+
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause()).isEqualTo(EndCause.NO_ANSWER);
+    }
+
+    @Test
+    void phoneThatIsNotRegisteredIsRefusedAsUnavailable() throws Exception {
+        pbx.setPhoneRegistered("PJSIP/1004", false);
+        CallId call = waitingCall("01011110009");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            assertThatThrownBy(() -> pbxConnection.connect(call, new DeviceId("PJSIP/1004"), RING))
+                    .isInstanceOfSatisfying(PbxException.DeviceUnavailable.class,
+                            e -> assertThat(e.state()).isEqualTo(DeviceState.UNAVAILABLE));
+        }
+    }
+
+    @Test
+    void controllingACallThatEndedIsAnUnknownCall() throws Exception {
+        CallId call = talkingCall("01011110010");
+        pbx.hangupCall(call.value());
+        awaitEvent(CallEnded.class, ended -> ended.call().equals(call));
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            assertThatThrownBy(() -> pbxConnection.hold(call)).isInstanceOf(PbxException.UnknownCall.class);
+        }
+    }
+
+    @Test
+    void noConnectionCanBeHadWhileThePbxIsDown() {
+        pbx.close();
+
+        assertThatThrownBy(() -> connections.getConnection()).isInstanceOf(PbxException.PbxUnreachable.class)
+                .hasMessageContaining("amiHost/amiPort");
+    }
+}
