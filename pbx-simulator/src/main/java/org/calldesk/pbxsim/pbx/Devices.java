@@ -96,10 +96,6 @@ final class Devices {
         return b != null ? b : pbx.settings().customerBehaviour();
     }
 
-    Optional<Behaviour> customerScript(String number) {
-        return Optional.ofNullable(customers.get(number));
-    }
-
     void setCustomerBehaviour(String number, Behaviour behaviour) {
         if (behaviour == null) {
             customers.remove(number);

@@ -15,8 +15,7 @@ import org.calldesk.pbxsim.ami.EventCategory;
  * <p>The result is reported as Asterisk reports it: an {@code OriginateResponse} event with
  * {@code Response: Success} and {@code Reason: 4} once answered, or {@code Response: Failure}
  * with the reason {@code pbx_dial_reason} gives: 5 busy, 3 rang without answer, 8 congestion
- * or an endpoint that is not registered, 0 anything else (unknown endpoint or technology),
- * 1 hung up. A failed attempt's event names the requested channel (e.g. {@code PJSIP/1001}),
+ * or an endpoint that is not registered, 0 anything else (unknown endpoint or technology). A failed attempt's event names the requested channel (e.g. {@code PJSIP/1001}),
  * not a channel, and its Uniqueid is the requested ChannelId or {@code <unknown>}.
  */
 final class Originator {
@@ -33,7 +32,6 @@ final class Originator {
 
     /** AST_CONTROL_* numbers that OriginateResponse carries as Reason. */
     static final int REASON_FAILURE = 0;
-    static final int REASON_HANGUP = 1;
     static final int REASON_RINGING = 3;
     static final int REASON_ANSWER = 4;
     static final int REASON_BUSY = 5;

@@ -177,11 +177,6 @@ public final class Pbx implements AutoCloseable {
         return load;
     }
 
-    /** Tasks waiting on the PBX thread, timers included; a load generator may watch it. */
-    public int pendingTasks() {
-        return executor.getQueue().size();
-    }
-
     /** Stops the PBX thread and forgets every channel; no events are raised for them. */
     @Override
     public void close() {
