@@ -248,7 +248,7 @@ final class AmiEventSession {
         if (e.kind() != lastLogged) {
             lastLogged = e.kind();
             LOG.warning("The PBX adapter has no AMI session: " + e.getMessage() + ". Retrying in the background"
-                    + " (up to every " + settings.reconnectMaxDelay().toSeconds() + " s); the application runs meanwhile.");
+                    + " (at most " + settings.reconnectMaxDelay().toMillis() + " ms apart); the application runs meanwhile.");
         } else {
             LOG.fine("AMI connect attempt " + failedAttempts + " failed: " + e.getMessage());
         }

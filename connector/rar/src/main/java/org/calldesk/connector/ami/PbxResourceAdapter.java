@@ -431,6 +431,21 @@ public class PbxResourceAdapter implements ResourceAdapter {
         this.pingIntervalMillis = pingIntervalMillis;
     }
 
+    /**
+     * The connector specification asks a resource adapter to define equality (WildFly refuses to
+     * deploy one that does not). An adapter instance owns running sessions and endpoints, so it
+     * is equal only to itself.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     @Override
     public String toString() {
         return "PbxResourceAdapter[amiHost=" + amiHost + ", amiPort=" + amiPort + ", amiUsername=" + amiUsername
