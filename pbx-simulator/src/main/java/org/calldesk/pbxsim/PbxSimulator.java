@@ -353,6 +353,7 @@ public final class PbxSimulator implements AutoCloseable {
         private List<String> phones = defaultPhones();
         private int eventQueueCapacity = 100_000;
         private Duration writeTimeout = Duration.ofSeconds(5);
+        private boolean timestampEvents;
 
         private Builder() {
         }
@@ -484,6 +485,12 @@ public final class PbxSimulator implements AutoCloseable {
             return this;
         }
 
+        /** Adds Asterisk's {@code Timestamp} header to every event, as manager.conf {@code timestampevents = yes}. Default off. */
+        public Builder timestampEvents(boolean on) {
+            this.timestampEvents = on;
+            return this;
+        }
+
         public PbxSimulator build() {
             EventCategory.parseMask(readPermissions);
             return new PbxSimulator(this);
@@ -493,7 +500,7 @@ public final class PbxSimulator implements AutoCloseable {
             return new PbxSettings(username, secret, EventCategory.parseMask(readPermissions),
                     EventCategory.parseMask(writePermissions), authFailureDelay,
                     dialplan != null ? dialplan : defaultDialplan(), inboundContext, trunk,
-                    phoneBehaviour, customerBehaviour, playbackMillis, phones);
+                    phoneBehaviour, customerBehaviour, playbackMillis, phones, timestampEvents);
         }
 
         private static int checkPort(int port) {

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import org.calldesk.pbxsim.ami.AsteriskIdentity;
 import org.calldesk.pbxsim.pbx.Behaviour;
 
 /**
@@ -16,7 +17,8 @@ public final class PbxSimulatorMain {
 
     static final String USAGE = "usage: java -jar calldesk-pbx-simulator.jar [--ami-port 5038] [--http-port 8088|-1]"
             + " [--bind 127.0.0.1] [--username calldesk] [--secret calldesk] [--permissions all|contract]"
-            + " [--phone-answer-ms 200] [--customer-answer-ms 1000] [--auth-failure-delay-ms 1000]";
+            + " [--phone-answer-ms 200] [--customer-answer-ms 1000] [--auth-failure-delay-ms 1000]"
+            + " [--timestamp-events yes|no]";
 
     private PbxSimulatorMain() {
     }
@@ -47,7 +49,7 @@ public final class PbxSimulatorMain {
 
     static void printListening(PbxSimulator simulator, PrintStream out) {
         String host = simulator.bindAddress().getHostAddress();
-        out.println("CallDesk PBX simulator (Asterisk Call Manager/" + org.calldesk.pbxsim.ami.AsteriskIdentity.AMI_VERSION + ")");
+        out.println("CallDesk PBX simulator (Asterisk Call Manager/" + AsteriskIdentity.AMI_VERSION + ")");
         out.println("AMI listening on " + host + ":" + simulator.amiPort());
         if (simulator.httpPort() >= 0) {
             out.println("Control API on http://" + host + ":" + simulator.httpPort() + "/ (try GET /health)");
@@ -83,6 +85,7 @@ public final class PbxSimulatorMain {
                 case "--phone-answer-ms" -> builder.phoneBehaviour(Behaviour.answerAfter(number(flag, value)));
                 case "--customer-answer-ms" -> builder.customerBehaviour(Behaviour.answerAfter(number(flag, value)));
                 case "--auth-failure-delay-ms" -> builder.authFailureDelay(Duration.ofMillis(number(flag, value)));
+                case "--timestamp-events" -> builder.timestampEvents(value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }

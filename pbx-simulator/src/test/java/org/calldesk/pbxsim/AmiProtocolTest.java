@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +138,20 @@ class AmiProtocolTest {
                     Map.entry("Response", "Goodbye"), Map.entry("ActionID", "bye"),
                     Map.entry("Message", "Thanks for all the fish."));
             assertThat(client.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void stampsEventsWithTheTimeWhenTimestampEventsIsOn() throws IOException {
+        pbx.close();
+        pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "s3cret")
+                .timestampEvents(true).build().start();
+        try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
+            client.login("calldesk", "s3cret", "call");
+            pbx.inboundCall("01012345678", "15880001");
+            Map<String, String> newchannel = client.readEvent("Newchannel");
+            assertThat(List.copyOf(newchannel.keySet()).subList(0, 4)).containsExactly("Event", "Privilege", "Timestamp", "Channel");
+            assertThat(newchannel.get("Timestamp")).matches("\\d{10}\\.\\d{6}");
         }
     }
 

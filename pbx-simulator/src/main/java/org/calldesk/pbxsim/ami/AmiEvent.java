@@ -6,19 +6,31 @@ import java.util.Objects;
  * One AMI event, rendered once and shared by every session that receives it.
  *
  * <p>Rendering happens on first use and is cached, so an event sent to ten sessions is
- * formatted once; the layout is Asterisk's ({@code Event}, {@code Privilege}, then the body).
+ * formatted once; the layout is Asterisk's ({@code Event}, {@code Privilege}, the optional
+ * {@code Timestamp}, then the body).
  */
 public final class AmiEvent {
 
     private final String name;
     private final EventCategory category;
     private final AmiMessage body;
+    private final long timestampMicros;
     private volatile String wire;
 
     public AmiEvent(String name, EventCategory category, AmiMessage body) {
+        this(name, category, body, -1);
+    }
+
+    /**
+     * An event with Asterisk's {@code Timestamp} header (manager.conf {@code timestampevents = yes}).
+     *
+     * @param timestampMicros microseconds since the epoch, or -1 for no Timestamp header
+     */
+    public AmiEvent(String name, EventCategory category, AmiMessage body, long timestampMicros) {
         this.name = Objects.requireNonNull(name, "name is required");
         this.category = Objects.requireNonNull(category, "category is required");
         this.body = Objects.requireNonNull(body, "body is required");
+        this.timestampMicros = timestampMicros;
     }
 
     public String name() {
@@ -41,6 +53,10 @@ public final class AmiEvent {
             StringBuilder out = new StringBuilder(64 + 40 * body.size());
             out.append("Event: ").append(name).append("\r\n");
             out.append("Privilege: ").append(category.privilege()).append("\r\n");
+            if (timestampMicros >= 0) {
+                out.append("Timestamp: ").append(timestampMicros / 1_000_000).append('.')
+                        .append(String.format(java.util.Locale.ROOT, "%06d", timestampMicros % 1_000_000)).append("\r\n");
+            }
             body.appendTo(out);
             out.append("\r\n");
             w = out.toString();

@@ -193,7 +193,7 @@ public final class Pbx implements AutoCloseable {
     // ---------------------------------------------------------------- events
 
     void emit(String name, EventCategory category, AmiMessage body) {
-        AmiEvent event = new AmiEvent(name, category, body);
+        AmiEvent event = new AmiEvent(name, category, body, settings.timestampEvents() ? nowMicros() : -1);
         for (Consumer<AmiEvent> listener : listeners) {
             try {
                 listener.accept(event);
@@ -201,6 +201,11 @@ public final class Pbx implements AutoCloseable {
                 LOG.log(Level.WARNING, "event listener failed on " + name, e);
             }
         }
+    }
+
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
     /** Emits an event whose body is the channel's snapshot followed by {@code extra} name/value pairs. */

@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param customerBehaviour what a customer does unless told otherwise
  * @param playbackMillis how long Playback of an announcement lasts
  * @param phones the agents' phones (PJSIP endpoints, e.g. {@code PJSIP/1001}), registered at start
+ * @param timestampEvents whether events carry a {@code Timestamp} header (manager.conf {@code timestampevents})
  */
 public record PbxSettings(String username, String secret, int readPermissions, int writePermissions,
                           Duration authFailureDelay, String dialplan, String inboundContext, String trunk,
                           Behaviour phoneBehaviour, Behaviour customerBehaviour, long playbackMillis,
-                          List<String> phones) {
+                          List<String> phones, boolean timestampEvents) {
 
     public PbxSettings {
         Objects.requireNonNull(username, "username is required");
