@@ -106,7 +106,8 @@ public final class CallDeskLauncher {
 
     private static boolean awaitReady(String url, PayaraMicroProcess payara, Duration timeout)
             throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline) && payara.isAlive()) {
             try {

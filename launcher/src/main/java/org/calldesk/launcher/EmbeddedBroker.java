@@ -74,6 +74,12 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
         server.start();
+        var acceptor = server.getActiveMQServer().getRemotingService().getAcceptor("calldesk");
+        if (acceptor == null || !acceptor.isStarted()) {
+            server.stop();
+            throw new IllegalStateException("the message broker cannot listen on " + host + ":" + port
+                    + " (in use?); choose another port with --broker-port");
+        }
         return new EmbeddedBroker(server, host, port);
     }
 
