@@ -364,6 +364,21 @@ class CallControlTest {
         assertThat(ami.await(HangupEvent.class, e -> e.getChannel().equals(agent)).getCause()).isEqualTo(16);
     }
 
+    @Test
+    void endsTheCustomersCallWhenTheAgentPutsThePhoneDown() throws Exception {
+        pbx.setPhoneBehaviour("PJSIP/1007", Behaviour.answerAfter(20).hangingUpAfter(200));
+        ChannelInfo customer = waitingCustomer("01012345678", "15880001");
+        String agent = connectAgent(customer, "PJSIP/1007");
+
+        HangupEvent agentGone = ami.await(HangupEvent.class, e -> e.getChannel().equals(agent));
+        HangupEvent customerGone = ami.await(HangupEvent.class, e -> e.getChannel().equals(customer.name()));
+        assertThat(ami.await(HangupRequestEvent.class, e -> e.getChannel().equals(agent)).getCause()).isEqualTo(16);
+        assertThat(ami.indexOf(agentGone)).isLessThan(ami.indexOf(customerGone));
+        assertThat(customerGone.getCause()).isEqualTo(16);
+        assertThat(customerGone.getContext()).isEqualTo("calldesk-inbound");
+        assertThat(customerGone.getPriority()).isEqualTo(5);
+    }
+
     // ---------------------------------------------------------------- queries and refusals
 
     @Test
