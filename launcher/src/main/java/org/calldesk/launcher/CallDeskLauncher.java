@@ -51,11 +51,14 @@ public final class CallDeskLauncher {
         PayaraMicroProcess payara = PayaraMicroProcess.start(runtime, settings.dataDir(), settings.httpPort(),
                 settings.maxHeap(), settings.host(), settings.brokerPort(), applicationProperties(settings, broker.url()));
 
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("CallDesk: stopping");
             stopQuietly(payara);
             stopQuietly(pbx);
             stopQuietly(broker);
+            System.out.println("CallDesk: stopped");
         }, "calldesk-shutdown"));
 
         System.out.printf("CallDesk: broker on %s, PBX simulator AMI on %s:%d (control API http://%s:%d), "
@@ -69,8 +72,12 @@ public final class CallDeskLauncher {
                     + settings.dataDir().resolve("payara.log"));
         }
         int exit = payara.waitFor();
-        System.out.println("CallDesk: Payara Micro exited with " + exit);
-        System.exit(exit == 0 ? 0 : 1);
+        if (stopping.get()) {
+            return; // Ctrl-C: the shutdown hook stops the rest; System.exit here would wait for it forever
+        }
+        System.err.println("CallDesk: Payara Micro exited on its own with " + exit + "; see "
+                + settings.dataDir().resolve("payara.log"));
+        System.exit(1);
     }
 
     static Map<String, String> applicationProperties(LauncherSettings settings, String brokerUrl) {
@@ -85,6 +92,7 @@ public final class CallDeskLauncher {
         properties.put("calldesk.ami.username", settings.amiUsername());
         properties.put("calldesk.ami.secret", settings.amiSecret());
         properties.put("calldesk.demo.enabled", "true");
+        properties.put("calldesk.simulator.url", "http://" + settings.host() + ":" + settings.pbxControlPort());
         return properties;
     }
 

@@ -55,6 +55,7 @@ class LauncherSettingsTest {
                 .containsEntry("calldesk.datasource.url", settings.dbUrl())
                 .containsEntry("calldesk.datasource.class", "org.h2.jdbcx.JdbcDataSource")
                 .containsEntry("calldesk.demo.enabled", "true")
+                .containsEntry("calldesk.simulator.url", "http://127.0.0.1:8088")
                 .containsKeys("calldesk.ami.host", "calldesk.ami.username", "calldesk.ami.secret",
                         "calldesk.datasource.user", "calldesk.datasource.password");
     }
