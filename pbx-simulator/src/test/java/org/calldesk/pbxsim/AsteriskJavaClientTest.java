@@ -118,7 +118,7 @@ class AsteriskJavaClientTest {
         connect("s3cret").login();
         connection.logoff();
         assertThat(connection.getState()).isEqualTo(ManagerConnectionState.DISCONNECTED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.amiConnections() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> pbx.amiConnections() == 0);
     }
 
     @Test
@@ -176,7 +176,7 @@ class AsteriskJavaClientTest {
         connect("s3cret").login();
         pbx.inboundCall("01012345678", "15880001");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.stream()
                 .filter(NewExtenEvent.class::isInstance).count() == 4);
         List<NewExtenEvent> extens = events.stream().filter(NewExtenEvent.class::isInstance)
                 .map(NewExtenEvent.class::cast).toList();
@@ -188,7 +188,7 @@ class AsteriskJavaClientTest {
     }
 
     private <T extends ManagerEvent> T awaitEvent(Class<T> type) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(type::isInstance));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.stream().anyMatch(type::isInstance));
         return events.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 }

@@ -20,7 +20,7 @@ import org.awaitility.Awaitility;
  */
 final class AsteriskJavaSession implements AutoCloseable {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final ManagerConnection connection;
     /** Appended by asterisk-java's dispatch thread; a queue, so adding never copies (thousands of events under load). */

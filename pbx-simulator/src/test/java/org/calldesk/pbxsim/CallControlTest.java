@@ -310,7 +310,7 @@ class CallControlTest {
 
         HangupEvent firstGone = ami.await(HangupEvent.class, e -> e.getChannel().equals(first));
         assertThat(firstGone.getCause()).isEqualTo(16);
-        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.channels().size() == 2
+        await().atMost(Duration.ofSeconds(20)).until(() -> pbx.channels().size() == 2
                 && pbx.channels().stream().noneMatch(c -> c.bridgeId().isEmpty()));
         assertThat(pbx.channels()).extracting(ChannelInfo::name).containsExactlyInAnyOrder(customer.name(), second);
     }

@@ -136,11 +136,11 @@ class ControlApiTest {
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(json(started)).containsEntry("callsPerSecond", 200.0).containsEntry("finished", false);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> (Long) json(send("GET", "/load", null)).get("placed") >= 20);
+        await().atMost(Duration.ofSeconds(20)).until(() -> (Long) json(send("GET", "/load", null)).get("placed") >= 20);
         Map<String, Object> stopped = json(send("DELETE", "/load", null));
         assertThat(stopped).containsEntry("finished", true);
         long placed = (Long) stopped.get("placed");
-        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.channelCount() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> pbx.channelCount() == 0);
         assertThat((Long) json(send("GET", "/load", null)).get("placed")).isEqualTo(placed);
         assertThat(send("POST", "/load", "{\"callsPerSecond\":0,\"durationSeconds\":1}").statusCode()).isEqualTo(400);
     }

@@ -50,6 +50,9 @@ public class DefaultCallEventService implements CallEventService {
     @Inject
     ChangeRecorder changes;
 
+    /** How much older than a PBX channel listing a call must be before its absence ends it. */
+    static final java.time.Duration LISTING_MARGIN = java.time.Duration.ofSeconds(10);
+
     Clock clock = Clock.systemUTC();
 
     @Override
@@ -70,6 +73,8 @@ public class DefaultCallEventService implements CallEventService {
             findCall(transferred.call().value(), null).ifPresent(this::transferred);
         } else if (event instanceof CallEvent.CallEnded ended) {
             findCall(ended.call().value(), null).ifPresent(call -> callEnded(call, ended));
+        } else if (event instanceof CallEvent.PbxCallsListed listed) {
+            endCallsThePbxNoLongerHas(listed);
         } else {
             LOG.fine(() -> "nothing to change for " + event);
         }
@@ -175,6 +180,23 @@ public class DefaultCallEventService implements CallEventService {
             ticket.reassign(call.agentId().orElseThrow(), "system", now);
             changes.ticket(ticket);
         });
+    }
+
+    /**
+     * A call the application holds as active but the PBX does not list ended while nobody
+     * watched (the application or its PBX session was down). Only calls older than the listing by
+     * a margin are ended, so a call being placed just as the PBX listed its channels is left be.
+     */
+    private void endCallsThePbxNoLongerHas(CallEvent.PbxCallsListed listed) {
+        java.util.Set<String> onPbx = new java.util.HashSet<>();
+        listed.calls().forEach(id -> onPbx.add(id.value()));
+        for (Call call : calls.activeStartedBefore(listed.at().minus(LISTING_MARGIN), 1000)) {
+            if (!call.awaitsPbxCallId() && !onPbx.contains(call.pbxCallId())) {
+                LOG.info(() -> "call " + call.id() + " (PBX " + call.pbxCallId() + ") is gone from the PBX; ending it");
+                callEnded(call, new CallEvent.CallEnded(new org.calldesk.connector.api.CallId(call.pbxCallId()),
+                        org.calldesk.connector.api.EndCause.FAILED, listed.at()));
+            }
+        }
     }
 
     private void callEnded(Call call, CallEvent.CallEnded ended) {

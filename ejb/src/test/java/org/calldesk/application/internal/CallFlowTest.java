@@ -125,6 +125,33 @@ class CallFlowTest {
     }
 
     @Test
+    void callsThePbxNoLongerListsAfterALoginAreEndedAndTheirAgentsReleased() {
+        Call talking = talking("bob");
+        Call waiting = arrives("0102", "15880001");
+        clock.advance(Duration.ofMinutes(1));
+        Call justArrived = arrives("0103", "15880001");
+
+        app.callEvents().handle(new CallEvent.PbxCallsListed(Set.of(), clock.instant()));
+
+        assertThat(talking.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(talking.endCause()).contains("FAILED");
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(waiting.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(justArrived.status()).as("younger than the listing margin").isEqualTo(CallStatus.WAITING);
+    }
+
+    @Test
+    void callsThePbxStillListsAreLeftAlone() {
+        Call talking = talking("bob");
+        clock.advance(Duration.ofMinutes(1));
+
+        app.callEvents().handle(new CallEvent.PbxCallsListed(Set.of(new CallId(talking.pbxCallId())), clock.instant()));
+
+        assertThat(talking.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
+    }
+
+    @Test
     void callsWaitInArrivalOrderPerService() {
         Call first = arrives("0101", "15880001");
         clock.advance(Duration.ofSeconds(1));

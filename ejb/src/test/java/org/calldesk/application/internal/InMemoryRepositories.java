@@ -65,6 +65,12 @@ final class InMemoryRepositories {
         }
 
         @Override
+        public List<Call> activeStartedBefore(Instant instant, int max) {
+            return calls.values().stream().filter(c -> c.status().isActive() && c.startedAt().isBefore(instant))
+                    .sorted(java.util.Comparator.comparing(Call::startedAt)).limit(max).toList();
+        }
+
+        @Override
         public void store(Call call) {
             calls.put(call.id(), call);
         }

@@ -165,6 +165,18 @@ public sealed interface CallEvent extends Serializable {
         }
     }
 
+    /**
+     * Every call the PBX has at this moment, listed after each login of the adapter (at start-up and
+     * after a reconnect). A call the application holds as active that is not listed, and is older
+     * than the listing, ended while nobody was watching.
+     */
+    record PbxCallsListed(java.util.Set<CallId> calls, Instant at) implements CallEvent {
+        public PbxCallsListed {
+            calls = java.util.Set.copyOf(Objects.requireNonNull(calls, "calls is required"));
+            Objects.requireNonNull(at, "at is required");
+        }
+    }
+
     /** The session with the PBX is back; events about calls that changed meanwhile follow. */
     record PbxConnectionRestored(Instant at) implements CallEvent {
         public PbxConnectionRestored {

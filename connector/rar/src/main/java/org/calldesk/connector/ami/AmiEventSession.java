@@ -240,6 +240,19 @@ final class AmiEventSession {
         for (CallEvent callEvent : mapper.reconcile(channels)) {
             sink.accept(callEvent);
         }
+        sink.accept(new CallEvent.PbxCallsListed(listedCalls(channels), clock.instant()));
+    }
+
+    /** The calls of the listed channels: each channel's Linkedid, the id its call is known by. */
+    static java.util.Set<org.calldesk.connector.api.CallId> listedCalls(List<CoreShowChannelEvent> channels) {
+        java.util.Set<org.calldesk.connector.api.CallId> calls = new java.util.HashSet<>();
+        for (CoreShowChannelEvent channel : channels) {
+            String linkedId = channel.getLinkedid();
+            if (linkedId != null && !linkedId.isBlank()) {
+                calls.add(new org.calldesk.connector.api.CallId(linkedId));
+            }
+        }
+        return calls;
     }
 
     private void failed(AmiLoginException e) {

@@ -109,6 +109,21 @@ class ResynchronisationIntegrationTest {
     }
 
     @Test
+    void everyLoginListsTheCallsThePbxHasSoTheApplicationCanEndTheOnesItMissed() throws Exception {
+        CallId stays = talkingCall("01022220010");
+        CallId goes = waitingCall("01022220011");
+        cutLink();
+
+        pbx.hangupCall(goes.value());
+        int listingsBefore = endpoint.receivedOf(CallEvent.PbxCallsListed.class).size();
+        restoreLink();
+
+        await().atMost(PATIENCE).until(() -> endpoint.receivedOf(CallEvent.PbxCallsListed.class).size() > listingsBefore);
+        List<CallEvent.PbxCallsListed> listings = endpoint.receivedOf(CallEvent.PbxCallsListed.class);
+        assertThat(listings.get(listings.size() - 1).calls()).contains(stays).doesNotContain(goes);
+    }
+
+    @Test
     void callThatEndedWhileTheLinkWasDownIsReportedEnded() throws Exception {
         CallId call = talkingCall("01022220001");
         cutLink();

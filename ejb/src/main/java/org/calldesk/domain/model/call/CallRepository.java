@@ -32,4 +32,7 @@ public interface CallRepository {
      * anything that cannot be rolled back, such as a request to the PBX.
      */
     void claim();
+
+    /** Calls not ended yet that started before {@code instant}, oldest first. */
+    List<Call> activeStartedBefore(Instant instant, int max);
 }

@@ -48,6 +48,10 @@ final class CallEventJson {
             json.add("device", e.device().value()).add("state", e.state().name());
         } else if (event instanceof CallEvent.PbxConnectionLost e) {
             json.add("reason", e.reason());
+        } else if (event instanceof CallEvent.PbxCallsListed e) {
+            var calls = Json.createArrayBuilder();
+            e.calls().stream().map(CallId::value).sorted().forEach(calls::add);
+            json.add("calls", calls);
         }
         return json.build().toString();
     }
@@ -82,6 +86,7 @@ final class CallEventJson {
                         enumValue(DeviceState.class, text(json, "state")), at);
                 case "PbxConnectionLost" -> new CallEvent.PbxConnectionLost(text(json, "reason"), at);
                 case "PbxConnectionRestored" -> new CallEvent.PbxConnectionRestored(at);
+                case "PbxCallsListed" -> new CallEvent.PbxCallsListed(callIds(json), at);
                 default -> throw new IllegalArgumentException("unknown call event type '" + type + "'");
             };
         } catch (java.time.format.DateTimeParseException e) {
@@ -103,6 +108,20 @@ final class CallEventJson {
 
     private static DeviceId device(JsonObject json, String key) {
         return new DeviceId(text(json, key));
+    }
+
+    private static java.util.Set<CallId> callIds(JsonObject json) {
+        if (!(json.get("calls") instanceof jakarta.json.JsonArray array)) {
+            throw new IllegalArgumentException("call event without the list 'calls'");
+        }
+        java.util.Set<CallId> ids = new java.util.HashSet<>();
+        for (jakarta.json.JsonValue value : array) {
+            if (!(value instanceof jakarta.json.JsonString id)) {
+                throw new IllegalArgumentException("'calls' must hold call ids");
+            }
+            ids.add(new CallId(id.getString()));
+        }
+        return ids;
     }
 
     private static String text(JsonObject json, String key) {

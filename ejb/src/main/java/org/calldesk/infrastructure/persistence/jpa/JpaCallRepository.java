@@ -74,6 +74,16 @@ public class JpaCallRepository implements CallRepository {
     }
 
     @Override
+    public List<Call> activeStartedBefore(Instant instant, int max) {
+        return em.createQuery("select c from Call c where c.status <> :ended and c.startedAt < :instant "
+                        + "order by c.startedAt", Call.class)
+                .setParameter("ended", CallStatus.ENDED)
+                .setParameter("instant", instant)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
     public void store(Call call) {
         em.persist(call);
     }

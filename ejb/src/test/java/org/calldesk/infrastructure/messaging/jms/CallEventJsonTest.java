@@ -34,7 +34,9 @@ class CallEventJsonTest {
                 new CallEvent.CallEnded(CALL, EndCause.CUSTOMER_HANGUP, AT),
                 new CallEvent.DeviceStateChanged(AGENT, DeviceState.IN_USE, AT),
                 new CallEvent.PbxConnectionLost("socket closed", AT),
-                new CallEvent.PbxConnectionRestored(AT));
+                new CallEvent.PbxConnectionRestored(AT),
+                new CallEvent.PbxCallsListed(java.util.Set.of(CALL, new CallId("1732711111.9")), AT),
+                new CallEvent.PbxCallsListed(java.util.Set.of(), AT));
     }
 
     @ParameterizedTest
