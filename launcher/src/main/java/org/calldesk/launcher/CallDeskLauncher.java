@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.calldesk.democrm.DemoCrm;
 import org.calldesk.pbxsim.PbxSimulator;
 
 /**
@@ -48,8 +49,11 @@ public final class CallDeskLauncher {
                 .credentials(settings.amiUsername(), settings.amiSecret())
                 .build()
                 .start();
+        DemoCrm crm = settings.startsDemoCrm() ? DemoCrm.start(settings.host(), settings.crmPort()) : null;
+        String crmUrl = crm != null ? crm.url() : settings.crmUrl();
         PayaraMicroProcess payara = PayaraMicroProcess.start(runtime, settings.dataDir(), settings.httpPort(),
-                settings.maxHeap(), settings.host(), settings.brokerPort(), applicationProperties(settings, broker.url()));
+                settings.maxHeap(), settings.host(), settings.brokerPort(),
+                applicationProperties(settings, broker.url(), crmUrl));
 
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,13 +61,17 @@ public final class CallDeskLauncher {
             System.out.println("CallDesk: stopping");
             stopQuietly(payara);
             stopQuietly(pbx);
+            if (crm != null) {
+                stopQuietly(crm);
+            }
             stopQuietly(broker);
             System.out.println("CallDesk: stopped");
         }, "calldesk-shutdown"));
 
         System.out.printf("CallDesk: broker on %s, PBX simulator AMI on %s:%d (control API http://%s:%d), "
-                        + "starting Payara Micro (log: %s)%n", broker.url(), settings.host(), pbx.amiPort(),
-                settings.host(), pbx.httpPort(), settings.dataDir().resolve("payara.log"));
+                        + "CRM %s, starting Payara Micro (log: %s)%n", broker.url(), settings.host(), pbx.amiPort(),
+                settings.host(), pbx.httpPort(), crm != null ? "(demo) at " + crm.url() : crmUrl,
+                settings.dataDir().resolve("payara.log"));
         String base = "http://localhost:" + settings.httpPort();
         if (awaitReady(base + "/calldesk/api/v1/calls", payara, Duration.ofMinutes(3))) {
             System.out.println(banner(base, settings, pbx, Duration.between(started, Instant.now())));
@@ -81,6 +89,11 @@ public final class CallDeskLauncher {
     }
 
     static Map<String, String> applicationProperties(LauncherSettings settings, String brokerUrl) {
+        return applicationProperties(settings, brokerUrl, settings.crmUrl());
+    }
+
+    /** @param crmUrl the CRM's base URL; blank or {@code none}: no CRM */
+    static Map<String, String> applicationProperties(LauncherSettings settings, String brokerUrl, String crmUrl) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("calldesk.datasource.class", settings.dataSourceClass());
         properties.put("calldesk.datasource.url", settings.dbUrl());
@@ -93,6 +106,9 @@ public final class CallDeskLauncher {
         properties.put("calldesk.ami.secret", settings.amiSecret());
         properties.put("calldesk.demo.enabled", "true");
         properties.put("calldesk.simulator.url", "http://" + settings.host() + ":" + settings.pbxControlPort());
+        if (crmUrl != null && !crmUrl.isBlank() && !crmUrl.equalsIgnoreCase("none")) {
+            properties.put("calldesk.crm.url", crmUrl);
+        }
         return properties;
     }
 

@@ -20,7 +20,9 @@ record LauncherSettings(
         String dbUrl,
         String dbUser,
         String dbPassword,
-        String maxHeap) {
+        String maxHeap,
+        int crmPort,
+        String crmUrl) {
 
     static final String USAGE = """
             usage: java -jar calldesk-launcher-all.jar [options]
@@ -33,6 +35,8 @@ record LauncherSettings(
               --db-user NAME        (CALLDESK_DB_USER, calldesk)
               --db-password SECRET  (CALLDESK_DB_PASSWORD, calldesk)
               --max-heap SIZE       Payara Micro's -Xmx                  (CALLDESK_MAX_HEAP, 768m)
+              --crm-port N          the demo CRM's port                  (CALLDESK_CRM_PORT, 8089)
+              --crm-url URL         your CRM instead of the demo CRM; 'none' for no CRM (CALLDESK_CRM_URL)
             """;
 
     static LauncherSettings parse(String[] args, Map<String, String> env) {
@@ -60,13 +64,20 @@ record LauncherSettings(
                 value(values, env, "db-url", "jdbc:h2:file:" + data.resolve("db").resolve("calldesk")),
                 value(values, env, "db-user", "calldesk"),
                 value(values, env, "db-password", "calldesk"),
-                value(values, env, "max-heap", "768m"));
+                value(values, env, "max-heap", "768m"),
+                port(values, env, "crm-port", 8089),
+                value(values, env, "crm-url", ""));
         values.keySet().removeAll(java.util.Set.of("http-port", "data", "ami-port", "pbx-control-port",
-                "broker-port", "ami-secret", "db-url", "db-user", "db-password", "max-heap"));
+                "broker-port", "ami-secret", "db-url", "db-user", "db-password", "max-heap", "crm-port", "crm-url"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option: --" + values.keySet().iterator().next());
         }
         return settings;
+    }
+
+    /** Whether the launcher starts the demo CRM (no CRM URL of the operator's own). */
+    boolean startsDemoCrm() {
+        return crmUrl.isBlank();
     }
 
     /** The data source class Payara should instantiate for the configured JDBC URL. */

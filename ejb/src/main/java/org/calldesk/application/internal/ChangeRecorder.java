@@ -3,6 +3,8 @@ package org.calldesk.application.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.calldesk.application.ContactCenterEvents;
+import org.calldesk.application.integration.ScreenPopTrigger;
+import org.calldesk.application.integration.TicketSync;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.call.Call;
@@ -21,12 +23,20 @@ public class ChangeRecorder {
     @Inject
     ContactCenterEvents events;
 
+    @Inject
+    ScreenPopTrigger screenPop;
+
+    @Inject
+    TicketSync ticketSync;
+
     public ChangeRecorder() {
     }
 
     ChangeRecorder(AgentRepository agents, ContactCenterEvents events) {
         this.agents = agents;
         this.events = events;
+        this.screenPop = ScreenPopTrigger.NONE;
+        this.ticketSync = TicketSync.NONE;
     }
 
     public void agent(Agent agent) {
@@ -36,9 +46,13 @@ public class ChangeRecorder {
 
     public void call(Call call) {
         events.callChanged(call);
+        if (call.sequence() == 1) {
+            screenPop.lookUpSoon(call.id(), call.customerNumber()); // a new call: who is calling?
+        }
     }
 
     public void ticket(Ticket ticket) {
         events.ticketChanged(ticket);
+        ticketSync.ticketChanged(ticket);
     }
 }

@@ -76,7 +76,8 @@ public class DefaultCallControlService implements CallControlService {
         }
         Agent agent = agent(agentId);
         Instant now = clock.instant();
-        Ticket ticket = Ticket.forCall(call.serviceId().orElseThrow(), call.id(), call.customerNumber(), agentId, now);
+        Ticket ticket = Ticket.forCall(call.serviceId().orElseThrow(), call.id(), call.customerNumber(), agentId, now)
+                .withCustomer(call.customer());
         agent.acceptOffer(call.id(), now);
         call.confirmOffer(agentId, ticket.id(), now);
         tickets.store(ticket);

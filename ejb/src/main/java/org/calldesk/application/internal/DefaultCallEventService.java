@@ -123,7 +123,8 @@ public class DefaultCallEventService implements CallEventService {
         }
         Instant now = clock.instant();
         String agentId = call.agentId().orElseThrow();
-        Ticket ticket = Ticket.forCall(call.serviceId().orElseThrow(), call.id(), call.customerNumber(), agentId, now);
+        Ticket ticket = Ticket.forCall(call.serviceId().orElseThrow(), call.id(), call.customerNumber(), agentId, now)
+                .withCustomer(call.customer());
         call.answered(ticket.id(), now);
         tickets.store(ticket);
         changes.call(call);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentStatusChange;
 import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.customer.Customer;
 import org.calldesk.domain.model.service.Service;
 import org.calldesk.domain.model.ticket.Ticket;
 import org.calldesk.domain.model.ticket.TicketEntry;
@@ -51,6 +52,7 @@ public final class ContactCenterJson {
         call.endCause().ifPresent(cause -> json.add("endCause", cause));
         call.disconnectedBy().ifPresent(by -> json.add("disconnectedBy", by));
         call.ticketId().ifPresent(id -> json.add("ticketId", id));
+        call.customer().ifPresent(customer -> json.add("customer", customer(customer)));
         return json.build();
     }
 
@@ -113,6 +115,17 @@ public final class ContactCenterJson {
                 .add("entries", entries);
         ticket.callId().ifPresent(id -> json.add("callId", id));
         ticket.assigneeId().ifPresent(id -> json.add("assigneeId", id));
+        ticket.customer().ifPresent(customer -> json.add("customer", customer(customer)));
+        return json.build();
+    }
+
+    /** The screen pop's card of the caller: {@code id}, {@code name}, {@code company}, {@code url}. */
+    public static JsonObject customer(Customer customer) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", customer.id())
+                .add("name", customer.name());
+        customer.companyName().ifPresent(company -> json.add("company", company));
+        customer.link().ifPresent(url -> json.add("url", url));
         return json.build();
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.calldesk.domain.model.customer.Customer;
 import org.calldesk.domain.shared.TransitionRefused;
 
 /**
@@ -87,6 +88,18 @@ public class Call {
 
     @Column(name = "ticket_id", length = 36)
     private String ticketId;
+
+    @Column(name = "customer_id", length = 128)
+    private String customerId;
+
+    @Column(name = "customer_name", length = 200)
+    private String customerName;
+
+    @Column(name = "customer_company", length = 200)
+    private String customerCompany;
+
+    @Column(name = "customer_url", length = 1000)
+    private String customerUrl;
 
     @Column(name = "sequence", nullable = false)
     private long sequence;
@@ -335,6 +348,25 @@ public class Call {
         return true;
     }
 
+    /**
+     * The CRM knows the caller (screen pop). The lookup runs beside routing, so it may finish
+     * at any point of the call; the card of an ended call is kept too.
+     *
+     * @return whether this changed the call (not for the same card again)
+     */
+    public boolean identifyCustomer(Customer customer) {
+        Objects.requireNonNull(customer, "customer is required");
+        if (customer().filter(customer::equals).isPresent()) {
+            return false;
+        }
+        customerId = customer.id();
+        customerName = customer.name();
+        customerCompany = customer.company();
+        customerUrl = customer.url();
+        sequence++;
+        return true;
+    }
+
     public boolean isHandledBy(String agentId) {
         return agentId != null && (agentId.equals(this.agentId) || agentId.equals(consultAgentId));
     }
@@ -431,6 +463,12 @@ public class Call {
 
     public Optional<String> ticketId() {
         return Optional.ofNullable(ticketId);
+    }
+
+    /** The caller as the CRM knows them, once the screen pop found them. */
+    public Optional<Customer> customer() {
+        return customerId == null ? Optional.empty()
+                : Optional.of(new Customer(customerId, customerName, customerCompany, customerUrl));
     }
 
     public long sequence() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.calldesk.domain.model.customer.Customer;
 
 /**
  * The ticket of a service that every connected call gets, to process the customer's matter:
@@ -54,6 +55,18 @@ public class Ticket {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "customer_id", length = 128)
+    private String customerId;
+
+    @Column(name = "customer_name", length = 200)
+    private String customerName;
+
+    @Column(name = "customer_company", length = 200)
+    private String customerCompany;
+
+    @Column(name = "customer_url", length = 1000)
+    private String customerUrl;
+
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("writtenAt ASC")
     private List<TicketEntry> entries = new ArrayList<>();
@@ -86,6 +99,36 @@ public class Ticket {
     public static Ticket forCall(String serviceId, String callId, String customerNumber, String agentId, Instant at) {
         return new Ticket(serviceId, Objects.requireNonNull(callId, "callId is required"), customerNumber,
                 Objects.requireNonNull(agentId, "agentId is required"), at);
+    }
+
+    /** The new ticket shows the caller the call's screen pop found already, if any; not a change of its own. */
+    public Ticket withCustomer(Optional<Customer> customer) {
+        if (sequence == 1 && entries.size() == 1) {
+            customer.ifPresent(this::setCustomer);
+        }
+        return this;
+    }
+
+    /**
+     * The screen pop found the caller after the ticket was made.
+     *
+     * @return whether this changed the ticket (not for the same card again)
+     */
+    public boolean identifyCustomer(Customer customer) {
+        Objects.requireNonNull(customer, "customer is required");
+        if (customer().filter(customer::equals).isPresent()) {
+            return false;
+        }
+        setCustomer(customer);
+        sequence++;
+        return true;
+    }
+
+    private void setCustomer(Customer customer) {
+        customerId = customer.id();
+        customerName = customer.name();
+        customerCompany = customer.company();
+        customerUrl = customer.url();
     }
 
     /** @return whether this changed the ticket (not when already resolved) */
@@ -154,6 +197,12 @@ public class Ticket {
 
     public String customerNumber() {
         return customerNumber;
+    }
+
+    /** The caller as the CRM knows them, if the screen pop found them. */
+    public Optional<Customer> customer() {
+        return customerId == null ? Optional.empty()
+                : Optional.of(new Customer(customerId, customerName, customerCompany, customerUrl));
     }
 
     public TicketStatus status() {
