@@ -2,6 +2,8 @@ package org.calldesk.infrastructure.persistence.migration;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -23,10 +25,15 @@ import org.flywaydb.core.api.output.MigrateResult;
  * <p>A database that is down does not stop the application from starting: the failure is kept
  * for the health check, the log names the setting to fix, and the migration is tried again
  * every half minute until it succeeds.
+ *
+ * <p>Its concurrency is its own: other beans ask {@link #failure()} all the time, also while the
+ * application starts, and a container lock on it could deadlock with a timer that calls it
+ * before the startup beans are done (WildFly holds such calls until then).
  */
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
@@ -37,7 +44,7 @@ public class DatabaseMigration {
     private final AtomicReference<String> failure = new AtomicReference<>("not migrated yet");
 
     @PostConstruct
-    void migrate() {
+    synchronized void migrate() {
         try {
             MigrateResult result = Flyway.configure(DatabaseMigration.class.getClassLoader())
                     .dataSource(dataSource)

@@ -1,0 +1,89 @@
+package org.calldesk.it.wildfly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.api.ServerSetup;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The EAR built for full Jakarta EE servers, unchanged, on WildFly standalone-full: its embedded
+ * PBX adapter talks AMI to the simulator, its message-driven beans run on WildFly's built-in
+ * Artemis, its calls are kept in WildFly's default data source (H2, schema by Flyway), and its
+ * REST API signs callers in against the database with Jakarta Security. Everything WildFly
+ * needs beyond the EAR's own descriptors is in {@code configure-wildfly.cli}; the settings of
+ * this run (which PBX, demo accounts) are {@link ApplicationSettings}.
+ */
+@ExtendWith({PbxSimulatorExtension.class, ArquillianExtension.class, ServerLogOnFailure.class})
+@ServerSetup(ApplicationSettings.class)
+@RunAsClient
+class CallDeskOnWildFlyIT {
+
+    private static final String SERVICE_NUMBER = "15880001";
+
+    /** The deployment's name is the EAR's, which jboss-ejb3.xml names the PBX adapter after. */
+    @Deployment(testable = false)
+    static EnterpriseArchive application() {
+        File ear = new File(System.getProperty("it.runtime", "target/runtime"), "calldesk.ear");
+        return ShrinkWrap.create(ZipImporter.class, "calldesk.ear").importFrom(ear).as(EnterpriseArchive.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void theApiRefusesAnonymousCallersAndWrongPasswords() throws Exception {
+        HttpResponse<String> anonymous = CallDeskClient.anonymous(base.toURI()).get("api/v1/calls");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Basic").contains("CallDesk"));
+
+        assertThat(CallDeskClient.signedIn(base.toURI(), "admin", "wrong").get("api/v1/calls").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aDemoAccountSignsInAgainstTheApplicationDatabase() throws Exception {
+        assertThat(CallDeskClient.signedIn(base.toURI(), "agent1", "agent1").getJson("api/v1/calls"))
+                .isInstanceOf(JsonArray.class);
+    }
+
+    @Test
+    void inboundCallFromThePbxIsRecordedAndListed() throws Exception {
+        CallDeskClient api = CallDeskClient.signedIn(base.toURI(), "admin", "admin");
+        String caller = "0102" + (System.nanoTime() % 10_000_000);
+
+        PbxSimulatorExtension.pbx().inboundCall(caller, SERVICE_NUMBER);
+
+        JsonObject call = await("the call listed by GET /api/v1/calls").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> findCall(api, caller), Optional::isPresent).orElseThrow();
+        assertThat(call.getString("direction")).isEqualTo("INBOUND");
+        assertThat(call.getString("status")).isEqualTo("WAITING");
+        assertThat(call.getString("serviceNumber")).isEqualTo(SERVICE_NUMBER);
+        assertThat(call.getString("pbxCallId")).isNotBlank();
+    }
+
+    private static Optional<JsonObject> findCall(CallDeskClient api, String caller) throws Exception {
+        return api.getJson("api/v1/calls").asJsonArray().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(call -> call.getString("customerNumber").equals(caller))
+                .findFirst();
+    }
+}
