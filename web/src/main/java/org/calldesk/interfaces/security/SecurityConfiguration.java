@@ -2,17 +2,16 @@ package org.calldesk.interfaces.security;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
  * Who may sign in: the accounts in the application's database, checked against their PBKDF2
  * password hashes. Roles: {@code agent} acts on their own calls and status, {@code admin} on
- * everything.
+ * everything. How credentials reach this store is {@link ConsoleAuthenticationMechanism}: HTTP
+ * Basic for the REST API, the sign-in page for the console.
  */
 @ApplicationScoped
-@BasicAuthenticationMechanismDefinition(realmName = "CallDesk")
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "java:app/jdbc/ContactCenterDS",
         callerQuery = "select password_hash from account where login_id = ?",

@@ -1,0 +1,98 @@
+package org.calldesk.itbrowser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.calldesk.launcher.EmbeddedBroker;
+import org.calldesk.pbxsim.PbxSimulator;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What the application on Payara Micro needs around it, started once for the whole run before
+ * Arquillian starts the server: the Artemis broker and the PBX simulator, on this module's own
+ * loopback ports. Every run starts from empty data (database and broker journal deleted), so no
+ * call or status of an earlier run is left over.
+ *
+ * <p>At the end of the run the server is stopped first, while the broker and the PBX are still
+ * there: Arquillian only signals it from a shutdown hook without waiting, and a server whose
+ * broker has already gone can take minutes to stop, outliving the build.
+ */
+public final class BrowserInfrastructure implements BeforeAllCallback, AutoCloseable {
+
+    private static EmbeddedBroker broker;
+    private static PbxSimulator pbx;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (broker != null) {
+            return;
+        }
+        Path data = Path.of(System.getProperty("it.data", "target/it-data"));
+        deleteRecursively(data);
+        broker = EmbeddedBroker.start(data.resolve("broker"), "127.0.0.1", Integer.getInteger("it.broker.port", 61626));
+        pbx = PbxSimulator.builder()
+                .amiPort(Integer.getInteger("it.ami.port", 15048))
+                .httpPort(Integer.getInteger("it.pbx.control.port", 18098))
+                .credentials("calldesk", "calldesk")
+                .build()
+                .start();
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(BrowserInfrastructure.class.getName(), this);
+    }
+
+    /** The PBX the application is connected to: customers call, phones are scripted, through it. */
+    public static PbxSimulator pbx() {
+        return pbx;
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        stopServer();
+        if (pbx != null) {
+            pbx.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** Payara Micro, which Arquillian started as a child of this JVM. */
+    private static void stopServer() throws InterruptedException {
+        List<ProcessHandle> servers = ProcessHandle.current().descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("payara-micro"))
+                .collect(Collectors.toList());
+        servers.forEach(ProcessHandle::destroy);
+        for (ProcessHandle server : servers) {
+            try {
+                server.onExit().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

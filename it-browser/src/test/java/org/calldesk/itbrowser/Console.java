@@ -1,0 +1,114 @@
+package org.calldesk.itbrowser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The agent console as an agent uses it, on top of {@link Browser}: what they click and what
+ * they wait to see. Each step that changes what the agent sees leaves a screenshot.
+ */
+final class Console {
+
+    static final By STATUS = By.id("ctiStatus");
+    static final By ALERT = By.id("alertDialog");
+    static final By FINISH = By.id("finishDialog");
+    static final By DIAL = By.id("dialDialog");
+    static final By TICKET = By.id("ticketScreen");
+    static final By INCOMING = By.id("incomingScreen");
+
+    private final Browser browser;
+
+    Console(Browser browser) {
+        this.browser = browser;
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    void signIn(String login, String password) {
+        browser.go("index.xhtml");
+        browser.visible(By.id("signin:username"));
+        browser.screenshot("sign-in-page");
+        browser.type(By.id("signin:username"), login);
+        browser.type(By.id("signin:password"), password);
+        browser.clickId("signin:submit");
+        browser.shows(By.id("listTitle"), "Online Contact");
+        live();
+        browser.screenshot("signed-in");
+    }
+
+    /** The push connection is open (the indicator in the top bar says Live). */
+    void live() {
+        browser.shows(By.id("liveText"), "Live");
+    }
+
+    void ctiLogin() {
+        browser.clickId("cti:login");
+        status("Rest");
+        browser.screenshot("cti-login-rest");
+    }
+
+    void ready() {
+        browser.clickId("cti:ready");
+        status("Ready");
+        browser.screenshot("ready");
+    }
+
+    void logout() {
+        browser.clickId("cti:logout");
+        status("Logged out");
+    }
+
+    /** Waits until the CTI panel shows this status. */
+    WebElement status(String text) {
+        return browser.shows(STATUS, text);
+    }
+
+    WebElement alert() {
+        return browser.visible(ALERT);
+    }
+
+    void confirmAlert() {
+        browser.clickId("dialogs:confirmAlert");
+        browser.gone(ALERT);
+    }
+
+    void cancelAlert() {
+        browser.clickId("dialogs:cancelAlert");
+        browser.gone(ALERT);
+    }
+
+    void hold() {
+        browser.clickId("cti:hold");
+        status("Holding");
+    }
+
+    void retrieve() {
+        browser.clickId("cti:retrieve");
+        status("Talking");
+    }
+
+    void hangUp() {
+        browser.clickId("cti:hangUp");
+        browser.visible(FINISH);
+    }
+
+    /** The ticket processing screen shows a ticket of this customer. */
+    WebElement ticketOf(String customerNumber) {
+        return browser.shows(By.id("ticketCustomer"), customerNumber);
+    }
+
+    String ticketStatus() {
+        return browser.visible(By.id("ticketStatus")).getText();
+    }
+
+    void openDialUp() {
+        browser.clickId("cti:dialUp");
+        browser.visible(DIAL);
+    }
+
+    void message(By by, String text) {
+        browser.shows(by, text);
+    }
+}

@@ -1,0 +1,201 @@
+package org.calldesk.itbrowser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The product manual's call consultation, done by agents in real browsers: sign in, CTI login,
+ * Ready, an inbound alert, Confirm, Hold / Retrieve, Hang up, the finish-call prompt, the call's
+ * ticket; Dial up and a transfer to a second agent in a second browser; Cancel on an alert; a
+ * CTI login refused with its reason. Each scenario uses its own demo agents and leaves them
+ * logged out, so the scenarios do not depend on each other or on their order.
+ *
+ * <p>Demo set-up (DemoData): Customer Support (15880001) is served by agent1 and agent2, Sales
+ * (15880002) by agent1 and agent3; admin serves both but never logs in to CTI here.
+ */
+abstract class ConsoleScenarios {
+
+    static final String SUPPORT = "15880001";
+    static final String SALES = "15880002";
+
+    abstract URL base();
+
+    abstract SimulatorClient simulator();
+
+    @AfterEach
+    void everyoneLogsOut() {
+        simulator().hangUpEveryCall();
+        ApiClient admin = new ApiClient(base(), "admin", "admin");
+        for (String agent : new String[] {"agent1", "agent2", "agent3"}) {
+            admin.logOut(agent);
+        }
+    }
+
+    @Test
+    void inboundCallIsConfirmedHeldRetrievedHungUpAndItsTicketResolved() {
+        try (Browser browser = Browser.open(base(), "inbound-call", "agent3")) {
+            Console console = new Console(browser);
+            console.signIn("agent3", "agent3");
+            console.ctiLogin();
+            console.ready();
+
+            String caller = customerNumber();
+            simulator().call(caller, SALES);
+            WebElement alert = console.alert();
+            assertThat(alert.getText()).contains("Incoming call", "Sales", caller);
+            // the screen has switched to the called service's ticket screen already
+            browser.shows(By.id("incomingService"), "Sales");
+            console.status("Alerting");
+            browser.screenshot("inbound-alert");
+
+            console.confirmAlert();
+            console.status("Talking");
+            console.ticketOf(caller);
+            browser.shows(By.id("callNumber"), caller);
+            browser.screenshot("confirmed-talking-ticket-open");
+
+            console.hold();
+            browser.shows(By.id("callCard"), "music");
+            browser.screenshot("holding");
+            console.retrieve();
+            browser.screenshot("retrieved-talking");
+
+            console.hangUp();
+            assertThat(browser.visible(Console.FINISH).getText()).contains("Agent hung up", "Ready");
+            browser.screenshot("finish-call-prompt");
+
+            browser.clickId("dialogs:finishTicket");
+            browser.gone(Console.FINISH);
+            console.status("Business: Ticket");
+            console.ticketOf(caller);
+            browser.screenshot("cancel-to-ticket-with-ticket-open");
+
+            browser.type(By.id("work:comment"), "Wants the invoice again; sent by mail.");
+            browser.clickId("work:addComment");
+            browser.shows(By.id("ticketHistory"), "Wants the invoice again");
+            browser.clickId("work:resolve");
+            browser.shows(By.id("ticketStatus"), "Resolved");
+            browser.shows(By.id("ticketHistory"), "Resolved");
+            browser.screenshot("ticket-resolved");
+        }
+    }
+
+    @Test
+    void dialUpIsAnsweredAndTransferredToASecondAgentInAnotherBrowser() {
+        try (Browser first = Browser.open(base(), "dial-up-and-transfer", "agent1");
+             Browser second = Browser.open(base(), "dial-up-and-transfer", "agent2")) {
+            Console alice = new Console(first);
+            Console bob = new Console(second);
+            alice.signIn("agent1", "agent1");
+            alice.ctiLogin();
+            bob.signIn("agent2", "agent2");
+            bob.ctiLogin();
+            bob.ready();
+
+            alice.openDialUp();
+            new Select(first.visible(By.id("dial:service"))).selectByVisibleText("Customer Support");
+            first.type(By.id("dial:customerNumber"), "010-12ab");
+            first.clickId("dial:confirmDial");
+            first.shows(By.cssSelector("#dialDialog .field-error"), "3 to 20 digits");
+            assertThat(first.visible(By.id("dial:customerNumber")).getAttribute("value")).isEqualTo("010-12ab");
+            first.screenshot("dial-up-malformed-number");
+
+            String customer = customerNumber();
+            simulator().customerAnswersAfter(customer, 2500);
+            first.type(By.id("dial:customerNumber"), customer);
+            new Select(first.visible(By.id("dial:sendingNumber"))).selectByVisibleText("0215880001");
+            first.screenshot("dial-up-dialog");
+            first.clickId("dial:confirmDial");
+            first.gone(Console.DIAL);
+            alice.status("Dialing");
+            first.screenshot("dialing");
+            alice.status("Talking");
+            alice.ticketOf(customer);
+            first.screenshot("answered-talking-ticket-open");
+
+            first.clickId("cti:transfer");
+            first.type(By.id("cti:transferQuery"), "1002");
+            By tryBob = By.cssSelector("input[data-agent='1002']");
+            first.enabled(tryBob);
+            first.screenshot("transfer-search");
+            first.click(tryBob);
+            first.shows(By.id("consultNote"), "Bob Agent");
+            bob.status("Talking");
+            second.shows(By.id("consultCard"), "Alice Agent");
+            first.screenshot("transfer-try");
+            second.screenshot("transfer-try-target");
+
+            first.clickId("cti:transferConnect");
+            first.shows(Console.FINISH, "Transferred to Bob Agent");
+            first.screenshot("transferred-finish-prompt");
+            second.shows(By.id("callNumber"), customer);
+            bob.ticketOf(customer);
+            second.screenshot("transfer-received-ticket-open");
+
+            first.clickId("dialogs:finishReady");
+            alice.status("Ready");
+            first.screenshot("ready-again");
+
+            bob.hangUp();
+            second.clickId("dialogs:finishReady");
+            bob.status("Ready");
+            second.screenshot("ready-after-transferred-call");
+        }
+    }
+
+    @Test
+    void cancelOnTheAlertReturnsTheCallToRoutingAndTheAgentToRest() {
+        try (Browser browser = Browser.open(base(), "alert-cancel", "agent3")) {
+            Console console = new Console(browser);
+            console.signIn("agent3", "agent3");
+            console.ctiLogin();
+            console.ready();
+
+            simulator().call(customerNumber(), SALES);
+            console.alert();
+            browser.screenshot("inbound-alert");
+            console.cancelAlert();
+            console.status("Rest");
+            browser.visible(By.id("cti:ready"));
+            browser.screenshot("cancelled-rest");
+        }
+    }
+
+    @Test
+    void aRefusedCtiLoginSaysWhyBesideTheLoginButton() {
+        try (Browser browser = Browser.open(base(), "cti-login-refused", "agent3")) {
+            Console console = new Console(browser);
+            browser.go("index.xhtml");
+            browser.type(By.id("signin:username"), "agent3");
+            browser.type(By.id("signin:password"), "wrong");
+            browser.clickId("signin:submit");
+            browser.shows(By.cssSelector(".signin-card .field-error"), "Wrong login or password");
+            assertThat(browser.visible(By.id("signin:username")).getAttribute("value")).isEqualTo("agent3");
+            browser.screenshot("wrong-password");
+
+            console.signIn("agent3", "agent3");
+            simulator().phoneRegistered("PJSIP/1003", false);
+            try {
+                browser.clickId("cti:login");
+                browser.shows(By.id("cti:loginMessage"), "CTI login refused");
+                browser.shows(By.id("cti:loginMessage"), "PJSIP/1003");
+                console.status("Logged out");
+                browser.screenshot("cti-login-refused");
+            } finally {
+                simulator().phoneRegistered("PJSIP/1003", true);
+            }
+            console.ctiLogin();
+        }
+    }
+
+    private static String customerNumber() {
+        return "010" + (10_000_000 + ThreadLocalRandom.current().nextInt(90_000_000));
+    }
+}

@@ -1,0 +1,157 @@
+package org.calldesk.interfaces.security;
+
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * One way in for two kinds of client, both checked by the same identity store
+ * ({@link SecurityConfiguration}):
+ * <ul>
+ * <li>the REST API ({@code /api/*}): HTTP Basic on every request, no session; missing or wrong
+ * credentials on a protected path are a 401 with a {@code WWW-Authenticate} challenge, which
+ * CRMs and scripts expect;</li>
+ * <li>everything else (the console): the sign-in page. A signed-in caller is kept in the HTTP
+ * session; a protected page asked for without one leads to the sign-in page, which brings the
+ * agent back to the page asked for. A Faces Ajax request gets an Ajax redirect instead, so an
+ * expired session in an open console shows the sign-in page rather than a broken response.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String REALM = "CallDesk";
+    static final String API_PATH = "/api/";
+    public static final String LOGIN_PAGE = "/login.xhtml";
+    /** Session attribute: the page the caller asked for before being sent to sign in. */
+    public static final String ORIGINAL_REQUEST = ConsoleAuthenticationMechanism.class.getName() + ".original";
+
+    @Inject
+    IdentityStoreHandler identityStore;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        return isApi(request) ? basic(request, response, context) : console(request, response, context);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SignedInCaller.SESSION_ATTRIBUTE);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
+        Optional<UsernamePasswordCredential> credential = basicCredential(request);
+        if (credential.isPresent()) {
+            CredentialValidationResult result = identityStore.validate(credential.get());
+            if (result.getStatus() == VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        if (context.isProtected()) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            return context.responseUnauthorized();
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus console(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context) {
+        Credential credential = context.isAuthenticationRequest() && context.getAuthParameters() != null
+                ? context.getAuthParameters().getCredential() : null;
+        if (credential instanceof UsernamePasswordCredential) {
+            return signIn(request, context, (UsernamePasswordCredential) credential);
+        }
+        HttpSession session = request.getSession(false);
+        Object caller = session == null ? null : session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE);
+        if (caller instanceof SignedInCaller) {
+            SignedInCaller signedIn = (SignedInCaller) caller;
+            return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
+        }
+        if (context.isProtected()) {
+            return toLoginPage(request, response, context);
+        }
+        return context.doNothing();
+    }
+
+    /** The sign-in page's credentials: checked, and on success kept in a new session id. */
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+                                        UsernamePasswordCredential credential) {
+        CredentialValidationResult result = identityStore.validate(credential);
+        if (result.getStatus() != VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        session = request.getSession(true);
+        session.setAttribute(SignedInCaller.SESSION_ATTRIBUTE,
+                new SignedInCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) {
+        String loginUrl = request.getContextPath() + LOGIN_PAGE;
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            try {
+                response.setContentType("text/xml");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response>"
+                        + "<redirect url=\"" + loginUrl + "\"></redirect></partial-response>");
+                response.flushBuffer();
+            } catch (IOException e) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        if ("GET".equals(request.getMethod())) {
+            String query = request.getQueryString();
+            request.getSession(true).setAttribute(ORIGINAL_REQUEST,
+                    request.getRequestURI().substring(request.getContextPath().length())
+                            + (query == null ? "" : "?" + query));
+        }
+        return context.redirect(loginUrl);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + API_PATH);
+    }
+
+    private static Optional<UsernamePasswordCredential> basicCredential(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    }
+}

@@ -1,0 +1,176 @@
+package org.calldesk.interfaces.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.domain.model.agent.AgentStatus;
+import org.calldesk.domain.model.agent.BusinessReason;
+import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallStatus;
+import org.calldesk.domain.model.ticket.TicketEntryKind;
+import org.calldesk.domain.model.ticket.TicketStatus;
+
+/** The words the console shows for statuses, reasons and times, in one place so every page says the same. */
+@Named
+@ApplicationScoped
+public class Labels {
+
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public String status(AgentStatus status) {
+        if (status == null) {
+            return "";
+        }
+        switch (status) {
+            case LOGGED_OUT:
+                return "Logged out";
+            case AFTER_CALL:
+                return "After call";
+            default:
+                return capitalised(status.name());
+        }
+    }
+
+    /** The status as the CTI screen shows it: Business with its reason, e.g. "Business: Meeting". */
+    public String agentStatus(Agent agent) {
+        if (agent == null) {
+            return "";
+        }
+        return agent.businessReason().map(reason -> status(agent.status()) + ": " + reason(reason))
+                .orElse(status(agent.status()));
+    }
+
+    public long secondsInStatus(Agent agent) {
+        return agent == null ? 0 : Math.max(0, agent.timeInStatus(Instant.now()).getSeconds());
+    }
+
+    /** A CSS class per status: the colour of its badge. */
+    public String statusClass(AgentStatus status) {
+        return status == null ? "" : "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public String reason(BusinessReason reason) {
+        return reason == null ? "" : capitalised(reason.name());
+    }
+
+    public BusinessReason[] getBusinessReasons() {
+        return BusinessReason.values();
+    }
+
+    public String callStatus(CallStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return status == CallStatus.CONSULTING ? "Transfer try" : capitalised(status.name());
+    }
+
+    public String direction(Call call) {
+        return call == null ? "" : capitalised(call.direction().name());
+    }
+
+    /** Why a call ended, in words. */
+    public String endCause(String cause) {
+        if (cause == null) {
+            return "";
+        }
+        switch (cause) {
+            case "ABANDONED":
+                return "Caller hung up before being connected";
+            case "CUSTOMER_HANGUP":
+                return "Customer hung up";
+            case "AGENT_HANGUP":
+                return "Agent hung up";
+            case "DISCONNECTED":
+                return "Disconnected with the warning announcement";
+            case "BUSY":
+                return "Customer busy";
+            case "NO_ANSWER":
+                return "No answer";
+            case "FAILED":
+                return "Could not be placed";
+            default:
+                return capitalised(cause.replace('_', ' '));
+        }
+    }
+
+    public String ticketStatus(TicketStatus status) {
+        return status == null ? "" : capitalised(status.name());
+    }
+
+    public String ticketStatusClass(TicketStatus status) {
+        return status == null ? "" : "ticket-" + status.name().toLowerCase(Locale.ROOT);
+    }
+
+    public TicketStatus[] getTicketStatuses() {
+        return TicketStatus.values();
+    }
+
+    public String entryKind(TicketEntryKind kind) {
+        if (kind == null) {
+            return "";
+        }
+        switch (kind) {
+            case CREATED:
+                return "Created";
+            case COMMENT:
+                return "Comment";
+            case PENDING:
+                return "Set to Pending";
+            case RESOLVED:
+                return "Resolved";
+            case REOPENED:
+                return "Reopened";
+            case REASSIGNED:
+                return "Transferred to";
+            default:
+                return capitalised(kind.name());
+        }
+    }
+
+    /** A time for the page: ISO for the browser to show in its own zone, UTC as the fallback text. */
+    public String iso(Instant time) {
+        return time == null ? "" : time.toString();
+    }
+
+    public String utc(Instant time) {
+        return time == null ? "" : UTC_TIME.format(time);
+    }
+
+    /** A duration as m:ss or h:mm:ss. */
+    public String duration(Duration duration) {
+        if (duration == null || duration.isNegative()) {
+            return "0:00";
+        }
+        long seconds = duration.getSeconds();
+        long hours = seconds / 3600;
+        long minutes = (seconds % 3600) / 60;
+        long secs = seconds % 60;
+        return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, secs) : String.format("%d:%02d", minutes, secs);
+    }
+
+    /** Seconds as m:ss or h:mm:ss, as the status timer shows them. */
+    public String clock(long seconds) {
+        return duration(Duration.ofSeconds(seconds));
+    }
+
+    /** How long a call lasted (or has lasted), from connection (or start) to its end (or now). */
+    public String callDuration(Call call) {
+        if (call == null) {
+            return "";
+        }
+        Instant from = call.connectedAt().orElse(call.startedAt());
+        Instant to = call.endedAt().orElse(Instant.now());
+        return duration(Duration.between(from, to));
+    }
+
+    private static String capitalised(String name) {
+        String lower = name.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return lower.substring(0, 1).toUpperCase(Locale.ROOT) + lower.substring(1);
+    }
+}

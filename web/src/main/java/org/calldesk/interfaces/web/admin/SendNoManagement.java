@@ -1,0 +1,92 @@
+package org.calldesk.interfaces.web.admin;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import org.calldesk.application.CtiManagementService;
+import org.calldesk.application.RequestRefused;
+import org.calldesk.domain.model.service.Service;
+import org.calldesk.interfaces.web.Caller;
+import org.calldesk.interfaces.web.Feedback;
+import org.calldesk.interfaces.web.PerRequest;
+
+/**
+ * Send No Management (Service Management, Call): the numbers a service's agents may show to the
+ * customer when they Dial up. The Dial up dialog offers exactly these.
+ */
+@Named("sendNo")
+@ViewScoped
+public class SendNoManagement implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CtiManagementService cti;
+
+    @Inject
+    Caller caller;
+
+    private final PerRequest<List<Service>> services = new PerRequest<>(() -> cti.services());
+
+    private String serviceId;
+    private String newNumber;
+
+    public List<Service> getServices() {
+        return services.get();
+    }
+
+    public Service getService() {
+        List<Service> all = services.get();
+        if (all.isEmpty()) {
+            return null;
+        }
+        if (serviceId == null || all.stream().noneMatch(s -> s.id().equals(serviceId))) {
+            serviceId = all.get(0).id();
+        }
+        return all.stream().filter(s -> s.id().equals(serviceId)).findFirst().orElse(null);
+    }
+
+    public void add() {
+        String number = newNumber == null ? "" : newNumber.strip();
+        if (number.isEmpty()) {
+            Feedback.error("sendNoForm:newNumber", "Enter the sending number, digits only.");
+            return;
+        }
+        Optional<Service> changed = Feedback.attempt("sendNoForm:newNumber",
+                () -> cti.addSendingNumber(caller.actor(), serviceId, number), refused -> "sendNoForm:newNumber");
+        if (changed.isPresent()) {
+            Feedback.info("sendNoForm:listMessage", "Added " + number + " to " + changed.get().name() + ".");
+            newNumber = null;
+            services.reset();
+        }
+    }
+
+    public void remove(String number) {
+        Optional<Service> changed = Feedback.attempt("sendNoForm:listMessage",
+                () -> cti.removeSendingNumber(caller.actor(), serviceId, number),
+                (RequestRefused refused) -> "sendNoForm:listMessage");
+        if (changed.isPresent()) {
+            Feedback.info("sendNoForm:listMessage", "Removed " + number + " from " + changed.get().name() + ".");
+            services.reset();
+        }
+    }
+
+    public String getServiceId() {
+        return serviceId;
+    }
+
+    public void setServiceId(String serviceId) {
+        this.serviceId = serviceId;
+    }
+
+    public String getNewNumber() {
+        return newNumber;
+    }
+
+    public void setNewNumber(String newNumber) {
+        this.newNumber = newNumber;
+    }
+}
