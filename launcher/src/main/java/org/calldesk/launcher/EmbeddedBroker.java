@@ -19,12 +19,21 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  *
  * <p>The PBX events queue is configured so that no event is ever dropped: failed deliveries are
  * retried with a growing delay, without limit.
+ *
+ * <p>External systems connect to the same port with the Artemis core protocol: they follow the
+ * events topic, with durable subscriptions if they like, and send commands to
+ * {@value #COMMAND_QUEUE}. A command the application cannot process
+ * after a few attempts goes to {@value #COMMAND_DEAD_LETTER_QUEUE} (the application puts
+ * malformed ones there itself, with the reason).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
     public static final String PBX_EVENT_QUEUE = "PbxEventQueue";
     public static final String EVENT_TOPIC = "ContactCenterEventTopic";
     public static final String DEAD_LETTER_QUEUE = "DLQ";
+    public static final String COMMAND_QUEUE = "IntegrationCommandQueue";
+    public static final String COMMAND_REPLY_QUEUE = "IntegrationCommandReplyQueue";
+    public static final String COMMAND_DEAD_LETTER_QUEUE = "IntegrationCommandDLQ";
 
     /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
     private static final java.util.logging.Logger ARTEMIS_LOG = java.util.logging.Logger.getLogger("org.apache.activemq");
@@ -67,6 +76,13 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setMaxRedeliveryDelay(30_000));
         config.addQueueConfiguration(QueueConfiguration.of(PBX_EVENT_QUEUE)
                 .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        config.addAddressSetting(COMMAND_QUEUE, new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(COMMAND_DEAD_LETTER_QUEUE))
+                .setMaxDeliveryAttempts(5)
+                .setRedeliveryDelay(500));
+        for (String queue : new String[] {COMMAND_QUEUE, COMMAND_REPLY_QUEUE, COMMAND_DEAD_LETTER_QUEUE}) {
+            config.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        }
         config.addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER_QUEUE)
                 .setRoutingType(RoutingType.ANYCAST).setDurable(true));
         config.addAddressConfiguration(new CoreAddressConfiguration()

@@ -1,8 +1,6 @@
 package org.calldesk.infrastructure.crm;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +18,6 @@ public class CrmClients {
     CrmSettings settings;
 
     private volatile CrmApi api;
-
-    /** Builds the client at start-up, so the first screen pop does not spend its time limit on it. */
-    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        api();
-    }
 
     /** The CRM's API, or empty when no CRM is configured. */
     public Optional<CrmApi> api() {

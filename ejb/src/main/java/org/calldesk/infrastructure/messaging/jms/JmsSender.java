@@ -38,9 +38,40 @@ public class JmsSender {
         send(eventTopic, text, properties);
     }
 
+    /** To a queue by its broker name (such as the command dead-letter queue). */
+    public void toQueue(String queueName, String text, Map<String, String> properties) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            send(context, context.createQueue(queueName), text, properties, null);
+        }
+    }
+
+    /** A reply, correlated to the request it answers by {@code JMSCorrelationID}. */
+    public void reply(Destination replyTo, String text, String correlationId, Map<String, String> properties) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            send(context, replyTo, text, properties, correlationId);
+        }
+    }
+
+    /** A reply to a request that named no JMSReplyTo: to the queue of that name. */
+    public void reply(String queueName, String text, String correlationId, Map<String, String> properties) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            send(context, context.createQueue(queueName), text, properties, correlationId);
+        }
+    }
+
     private void send(Destination destination, String text, Map<String, String> properties) {
         try (JMSContext context = connectionFactory.createContext()) {
+            send(context, destination, text, properties, null);
+        }
+    }
+
+    private static void send(JMSContext context, Destination destination, String text, Map<String, String> properties,
+                             String correlationId) {
+        try {
             TextMessage message = context.createTextMessage(text);
+            if (correlationId != null) {
+                message.setJMSCorrelationID(correlationId);
+            }
             for (Map.Entry<String, String> property : properties.entrySet()) {
                 message.setStringProperty(property.getKey(), property.getValue());
             }
