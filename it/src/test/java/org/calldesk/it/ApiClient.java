@@ -1,9 +1,12 @@
 package org.calldesk.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -12,18 +15,68 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 
 /** The REST API as a client sees it, signed in as one account. */
 final class ApiClient {
 
+    /** One answer of the API: its status, content type and body, read as JSON on demand. */
+    record Reply(String method, String path, int status, String contentType, String body) {
+
+        JsonObject json() {
+            return read().asJsonObject();
+        }
+
+        JsonArray jsonArray() {
+            return read().asJsonArray();
+        }
+
+        /** The problem detail's {@code code}, or null if the body is not a problem detail. */
+        String code() {
+            return isProblem() ? json().getString("code", null) : null;
+        }
+
+        boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+
+        private JsonStructure read() {
+            try {
+                return Json.createReader(new StringReader(body)).read();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(this + " is not JSON", e);
+            }
+        }
+
+        /** This reply, if it has the expected status; otherwise an error naming the request and the body. */
+        Reply expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError(method + " " + path + " answered " + status + ", not " + expected + ": " + body);
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + " -> " + status + " " + body;
+        }
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String login;
     private final String authorization;
 
     ApiClient(URL base, String login, String password) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.login = login;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The account this client signs in as. */
+    String login() {
+        return login;
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -42,5 +95,66 @@ final class ApiClient {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return Json.createReader(new StringReader(response.body())).read();
+    }
+
+    /** GET of a path under {@code api/v1/}. */
+    Reply fetch(String path) {
+        return send("GET", path, null);
+    }
+
+    /** POST to a path under {@code api/v1/}, with a JSON body or none. */
+    Reply post(String path, JsonObject body) {
+        return send("POST", path, body);
+    }
+
+    Reply post(String path) {
+        return send("POST", path, null);
+    }
+
+    /**
+     * A POST as a well-behaved client sends it: answered 409 {@code CONCURRENT_CHANGE} ("changed by
+     * someone else at the same time; try again", docs/api.md), it is sent again, a few times.
+     */
+    Reply act(String path, JsonObject body) {
+        Reply reply = send("POST", path, body);
+        for (int attempt = 1; attempt < 5 && reply.status() == 409 && "CONCURRENT_CHANGE".equals(reply.code()); attempt++) {
+            reply = send("POST", path, body);
+        }
+        return reply;
+    }
+
+    Reply act(String path) {
+        return act(path, null);
+    }
+
+    Reply put(String path, JsonObject body) {
+        return send("PUT", path, body);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    private Reply send(String method, String path, JsonObject body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/" + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, publisher);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Optional<String> type = response.headers().firstValue("Content-Type");
+            return new Reply(method, path, response.statusCode(), type.orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
     }
 }

@@ -1,6 +1,11 @@
 package org.calldesk.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.calldesk.launcher.EmbeddedBroker;
 import org.calldesk.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -9,9 +14,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * What the application on Payara Micro needs around it, started once for the whole test run
  * before Arquillian starts the server: the Artemis broker and the PBX simulator on the loopback
- * ports the test configuration names. They stop when the test JVM ends.
+ * ports the test configuration names. They stop when the test JVM ends (the root store closes
+ * this resource).
+ *
+ * <p>Every run starts from empty data, as after {@code mvn clean}: the application's database
+ * and the broker's journal of an earlier run are deleted first. Otherwise calls that an earlier
+ * run left connected (on a simulator that no longer exists) would keep its agents busy.
  */
-public final class TestInfrastructure implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class TestInfrastructure implements BeforeAllCallback, AutoCloseable {
 
     private static EmbeddedBroker broker;
     private static PbxSimulator pbx;
@@ -22,6 +32,7 @@ public final class TestInfrastructure implements BeforeAllCallback, ExtensionCon
             return;
         }
         Path data = Path.of(System.getProperty("it.data", "target/it-data"));
+        deleteRecursively(data);
         broker = EmbeddedBroker.start(data.resolve("broker"), "127.0.0.1", Integer.getInteger("it.broker.port", 61616));
         pbx = PbxSimulator.builder()
                 .amiPort(Integer.getInteger("it.ami.port", 15038))
@@ -32,6 +43,7 @@ public final class TestInfrastructure implements BeforeAllCallback, ExtensionCon
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(TestInfrastructure.class.getName(), this);
     }
 
+    /** The PBX the application is connected to, to script phones and customers. */
     public static PbxSimulator pbx() {
         return pbx;
     }
@@ -42,7 +54,27 @@ public final class TestInfrastructure implements BeforeAllCallback, ExtensionCon
 
     @Override
     public synchronized void close() throws Exception {
-        pbx.close();
-        broker.close();
+        try {
+            pbx.close();
+        } finally {
+            broker.close();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete the data of an earlier run: " + file, e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,7 +1,17 @@
 package org.calldesk.application.internal;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,11 +36,28 @@ import org.calldesk.domain.model.ticket.TicketRepository;
  * event that arrives twice, late or out of order changes nothing it should not: a call ends
  * once, a hold reported after the agent pressed Hold is already applied, an end after Hang up
  * finds the call ended.
+ *
+ * <p>Each event is applied in a transaction of its own, and applied again at once if that
+ * transaction lost to a concurrent change of the same call or agent. The usual such change is
+ * the agent's request that made the PBX raise the event (Hold, transfer try...): the request
+ * holds the call's row while it asks the PBX, the event is read meanwhile and conflicts when
+ * the request commits. Applied again at once, it sees what the request did (the call already
+ * holding or consulting) and changes nothing; left to the broker's delayed redelivery it could
+ * come after the agent's next request (Retrieve, transfer connect or cancel) and put a talking
+ * call back on hold.
  */
 @Stateless
+@Local(CallEventService.class)
+@LocalBean
 public class DefaultCallEventService implements CallEventService {
 
     private static final Logger LOG = Logger.getLogger(DefaultCallEventService.class.getName());
+
+    /** Attempts to apply one event that keeps losing to concurrent changes; then the broker redelivers it. */
+    private static final int ATTEMPTS = 5;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     CallRepository calls;
@@ -57,6 +84,28 @@ public class DefaultCallEventService implements CallEventService {
 
     @Override
     public void handle(CallEvent event) {
+        if (context == null) { // not in a container (unit tests): no transactions to retry
+            apply(event);
+            return;
+        }
+        DefaultCallEventService self = context.getBusinessObject(DefaultCallEventService.class);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                self.apply(event);
+                return;
+            } catch (EJBException e) {
+                if (attempt >= ATTEMPTS || !isConcurrentChange(e)) {
+                    throw e;
+                }
+                int failed = attempt;
+                LOG.fine(() -> "applying " + event + " again after a concurrent change (attempt " + failed + ")");
+            }
+        }
+    }
+
+    /** Applies one event in a transaction of its own; see {@link #handle}. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void apply(CallEvent event) {
         if (event instanceof CallEvent.CallArrived arrived) {
             callArrived(arrived);
         } else if (event instanceof CallEvent.CallRinging ringing) {
@@ -78,6 +127,16 @@ public class DefaultCallEventService implements CallEventService {
         } else {
             LOG.fine(() -> "nothing to change for " + event);
         }
+    }
+
+    private static boolean isConcurrentChange(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException
+                    || cause instanceof LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void callArrived(CallEvent.CallArrived arrived) {
