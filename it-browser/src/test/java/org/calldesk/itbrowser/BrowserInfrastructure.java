@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the application on Payara Micro needs around it, started once for the whole run before
- * Arquillian starts the server: the Artemis broker and the PBX simulator, on this module's own
- * loopback ports. Every run starts from empty data (database and broker journal deleted), so no
+ * Arquillian starts the server: the Artemis broker and the PBX simulator, on the free loopback
+ * ports the build reserved. Every run starts from empty data (database and broker journal deleted), so no
  * call or status of an earlier run is left over.
  *
  * <p>At the end of the run the server is stopped first, while the broker and the PBX are still
@@ -38,19 +38,14 @@ public final class BrowserInfrastructure implements BeforeAllCallback, AutoClose
         }
         Path data = Path.of(System.getProperty("it.data", "target/it-data"));
         deleteRecursively(data);
-        broker = EmbeddedBroker.start(data.resolve("broker"), "127.0.0.1", Integer.getInteger("it.broker.port", 61626));
+        broker = EmbeddedBroker.start(data.resolve("broker"), "127.0.0.1", port("it.broker.port"));
         pbx = PbxSimulator.builder()
-                .amiPort(Integer.getInteger("it.ami.port", 15048))
-                .httpPort(Integer.getInteger("it.pbx.control.port", 18098))
+                .amiPort(port("it.ami.port"))
+                .httpPort(port("it.pbx.control.port"))
                 .credentials("calldesk", "calldesk")
                 .build()
                 .start();
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(BrowserInfrastructure.class.getName(), this);
-    }
-
-    /** The PBX the application is connected to: customers call, phones are scripted, through it. */
-    public static PbxSimulator pbx() {
-        return pbx;
     }
 
     @Override
@@ -62,6 +57,20 @@ public final class BrowserInfrastructure implements BeforeAllCallback, AutoClose
         if (broker != null) {
             broker.close();
         }
+    }
+
+    /** A port the build reserved (build-helper-maven-plugin) and handed to the test as a system property. */
+    static int port(String name) {
+        Integer port = Integer.getInteger(name);
+        if (port == null) {
+            throw new IllegalStateException("system property " + name + " is not set: run the tests with Maven");
+        }
+        return port;
+    }
+
+    /** The PBX simulator's control API. */
+    static SimulatorClient simulator() {
+        return new SimulatorClient("http://127.0.0.1:" + port("it.pbx.control.port"));
     }
 
     /** Payara Micro, which Arquillian started as a child of this JVM. */

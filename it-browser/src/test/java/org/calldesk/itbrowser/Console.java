@@ -74,11 +74,6 @@ final class Console {
         browser.gone(ALERT);
     }
 
-    void cancelAlert() {
-        browser.clickId("dialogs:cancelAlert");
-        browser.gone(ALERT);
-    }
-
     void hold() {
         browser.clickId("cti:hold");
         status("Holding");

@@ -35,6 +35,6 @@ class ConsoleBrowserIT extends ConsoleScenarios {
 
     @Override
     SimulatorClient simulator() {
-        return new SimulatorClient("http://127.0.0.1:" + Integer.getInteger("it.pbx.control.port", 18098));
+        return BrowserInfrastructure.simulator();
     }
 }

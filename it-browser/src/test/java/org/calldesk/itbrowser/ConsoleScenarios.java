@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -47,8 +48,11 @@ abstract class ConsoleScenarios {
             console.ready();
 
             String caller = customerNumber();
+            long rang = System.nanoTime();
             simulator().call(caller, SALES);
             WebElement alert = console.alert();
+            System.out.printf("inbound alert on screen %d ms after the customer called%n",
+                    (System.nanoTime() - rang) / 1_000_000);
             assertThat(alert.getText()).contains("Incoming call", "Sales", caller);
             // the screen has switched to the called service's ticket screen already
             browser.shows(By.id("incomingService"), "Sales");
@@ -161,7 +165,14 @@ abstract class ConsoleScenarios {
             simulator().call(customerNumber(), SALES);
             console.alert();
             browser.screenshot("inbound-alert");
-            console.cancelAlert();
+            // with the keyboard: the alert takes the focus on Confirm; Tab to Cancel, Enter
+            browser.waitFor(d -> "dialogs:confirmAlert".equals(d.switchTo().activeElement().getAttribute("id")),
+                    "the focus on Confirm");
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+            browser.waitFor(d -> "dialogs:cancelAlert".equals(d.switchTo().activeElement().getAttribute("id")),
+                    "the focus on Cancel");
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+            browser.gone(Console.ALERT);
             console.status("Rest");
             browser.visible(By.id("cti:ready"));
             browser.screenshot("cancelled-rest");
@@ -192,6 +203,49 @@ abstract class ConsoleScenarios {
                 simulator().phoneRegistered("PJSIP/1003", true);
             }
             console.ctiLogin();
+        }
+    }
+
+    @Test
+    void anAdminRegistersAnAgentAndManagesSendingNumbers() {
+        try (Browser browser = Browser.open(base(), "admin-pages", "admin")) {
+            Console console = new Console(browser);
+            console.signIn("admin", "admin");
+
+            browser.click(By.linkText("CTI Agent Management"));
+            browser.shows(By.id("agentList:table"), "Bob Agent");
+            browser.clickId("agentList:newAgent");
+            browser.type(By.id("agentForm:loginId"), "agent4");
+            browser.type(By.id("agentForm:name"), "Eve Agent");
+            browser.type(By.id("agentForm:agentNumber"), "1002");
+            browser.type(By.id("agentForm:device"), "PJSIP/1004");
+            browser.click(By.cssSelector("#agentForm\\:services input[value='support']"));
+            browser.clickId("agentForm:save");
+            browser.shows(By.cssSelector("#agentForm .field-error"), "1002 belongs to agent2");
+            assertThat(browser.visible(By.id("agentForm:name")).getAttribute("value")).isEqualTo("Eve Agent");
+            browser.screenshot("agent-number-taken");
+            browser.type(By.id("agentForm:agentNumber"), "1004");
+            browser.clickId("agentForm:save");
+            browser.shows(By.id("agentForm:formMessage"), "Registered agent4");
+            browser.shows(By.id("agentList:table"), "Eve Agent");
+            browser.screenshot("agent-registered");
+
+            browser.click(By.linkText("Service Management"));
+            browser.visible(By.cssSelector("#ringForm input[data-number='" + SUPPORT + "']"));
+            browser.shows(By.id("serviceList:table"), "Customer Support");
+            browser.screenshot("services");
+
+            browser.click(By.linkText("Send No Management"));
+            browser.type(By.id("sendNoForm:newNumber"), "02-1588");
+            browser.clickId("sendNoForm:add");
+            browser.shows(By.cssSelector("#sendNoForm .field-error"), "3 to 20 digits");
+            browser.type(By.id("sendNoForm:newNumber"), "0215880009");
+            browser.clickId("sendNoForm:add");
+            browser.shows(By.id("sendingNumbers"), "0215880009");
+            browser.screenshot("sending-number-added");
+            browser.click(By.cssSelector("input[aria-label='Remove 0215880009']"));
+            browser.shows(By.id("sendNoForm:listMessage"), "Removed 0215880009");
+            assertThat(browser.visible(By.id("sendingNumbers")).getText()).doesNotContain("0215880009");
         }
     }
 

@@ -50,6 +50,11 @@ public class Labels {
         return agent == null ? 0 : Math.max(0, agent.timeInStatus(Instant.now()).getSeconds());
     }
 
+    /** Numbers or ids as a list to read, e.g. "15880001, 0215880001". */
+    public String join(java.util.Collection<String> values) {
+        return values == null ? "" : String.join(", ", values);
+    }
+
     /** A CSS class per status: the colour of its badge. */
     public String statusClass(AgentStatus status) {
         return status == null ? "" : "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
