@@ -197,6 +197,23 @@ class CallConsultationManualIT {
                 "agent.rest", "agent.logged_out", "agent.rest");
     }
 
+    @Test
+    @DisplayName("CTI login while the PBX is down: refused with the reason; once the PBX is back, login works")
+    void ctiLoginRefusedWhileThePbxIsDown() {
+        pbx.close();
+        try {
+            assertProblem(agent1.post("agents/me/cti-login"), 503, "PBX_DOWN");
+            assertThat(agent("agent1").getString("status")).isEqualTo("LOGGED_OUT");
+        } finally {
+            pbx.start();
+        }
+        DEVICES.values().forEach(device -> pbx.setPhoneRegistered(device, true));
+        ApiClient.Reply loggedIn = await("CTI login once the PBX is back").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> agent1.post("agents/me/cti-login"), reply -> reply.status() != 503);
+        assertThat(loggedIn.expect(200).json().getString("status")).isEqualTo("REST");
+    }
+
     // ------------------------------------------------------------------ Inbound call
 
     @Test
