@@ -44,7 +44,8 @@ import org.calldesk.domain.model.ticket.TicketRepository;
  * the request commits. Applied again at once, it sees what the request did (the call already
  * holding or consulting) and changes nothing; left to the broker's delayed redelivery it could
  * come after the agent's next request (Retrieve, transfer connect or cancel) and put a talking
- * call back on hold.
+ * call back on hold. An event applied whose delivery then fails to be acknowledged comes again
+ * and, as any repeated event, changes nothing.
  */
 @Stateless
 @Local(CallEventService.class)
