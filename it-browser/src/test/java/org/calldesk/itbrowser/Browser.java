@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -139,10 +137,21 @@ final class Browser implements AutoCloseable {
         click(By.id(id));
     }
 
+    /** Replaces the field's text; when an Ajax update replaces the field meanwhile, types into the new one. */
     void type(By by, String text) {
-        WebElement field = visible(by);
-        field.clear();
-        field.sendKeys(text);
+        waitFor(d -> {
+            try {
+                WebElement field = d.findElement(by);
+                if (!field.isDisplayed()) {
+                    return null;
+                }
+                field.clear();
+                field.sendKeys(text);
+                return Boolean.TRUE;
+            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return null;
+            }
+        }, "a field " + by + " to type into");
     }
 
     /** Waits until the element shows the text (its visible text contains it, ignoring case). */
@@ -164,14 +173,6 @@ final class Browser implements AutoCloseable {
 
     <T> T waitFor(Function<WebDriver, T> condition, String what) {
         return new WebDriverWait(driver, WAIT).withMessage("waiting for " + what).until(condition);
-    }
-
-    List<WebElement> all(By by) {
-        return driver.findElements(by);
-    }
-
-    Object script(String js, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
     /** Saves what the browser shows now as the next numbered screenshot of the scenario. */

@@ -94,16 +94,8 @@ final class Console {
         return browser.shows(By.id("ticketCustomer"), customerNumber);
     }
 
-    String ticketStatus() {
-        return browser.visible(By.id("ticketStatus")).getText();
-    }
-
     void openDialUp() {
         browser.clickId("cti:dialUp");
         browser.visible(DIAL);
-    }
-
-    void message(By by, String text) {
-        browser.shows(by, text);
     }
 }

@@ -73,6 +73,10 @@ public class CtiPanel implements Serializable {
     private final PerRequest<Optional<Agent>> agent = new PerRequest<>(this::loadAgent);
     private final PerRequest<Optional<Call>> call = new PerRequest<>(this::loadCall);
     private final PerRequest<Map<String, Service>> services = new PerRequest<>(this::loadServices);
+    private final PerRequest<Optional<Agent>> callAgent =
+            new PerRequest<>(() -> call.get().flatMap(Call::agentId).flatMap(this::findAgent));
+    private final PerRequest<Optional<Agent>> consultAgent =
+            new PerRequest<>(() -> call.get().flatMap(Call::consultAgentId).flatMap(this::findAgent));
 
     private String lastAlertedCallId;
     private String lastOpenedTicketId;
@@ -166,12 +170,12 @@ public class CtiPanel implements Serializable {
     }
 
     public Agent getConsultAgent() {
-        return call.get().flatMap(Call::consultAgentId).flatMap(this::findAgent).orElse(null);
+        return consultAgent.get().orElse(null);
     }
 
     /** Who has the call this agent is consulted about, or who took it over after a transfer. */
     public Agent getCallAgent() {
-        return call.get().flatMap(Call::agentId).flatMap(this::findAgent).orElse(null);
+        return callAgent.get().orElse(null);
     }
 
     public long getOfferSecondsLeft() {
@@ -488,6 +492,8 @@ public class CtiPanel implements Serializable {
     private void reset() {
         agent.reset();
         call.reset();
+        callAgent.reset();
+        consultAgent.reset();
     }
 
     private void prefixLoginRefusal() {

@@ -63,6 +63,9 @@ public class OnlineContact implements Serializable {
     private final PerRequest<List<Ticket>> list = new PerRequest<>(this::loadTickets);
     private final PerRequest<Optional<Ticket>> selected = new PerRequest<>(this::loadSelected);
     private final PerRequest<Optional<Call>> incoming = new PerRequest<>(this::loadIncoming);
+    private final PerRequest<List<Call>> callHistory = new PerRequest<>(this::loadCallHistory);
+    private final PerRequest<List<Ticket>> callerTickets = new PerRequest<>(this::loadCallerTickets);
+    private final PerRequest<List<Call>> callerCalls = new PerRequest<>(this::loadCallerCalls);
 
     /** On opening the page: the ticket asked for in the address, or what the agent's call needs. */
     public void open() {
@@ -113,6 +116,7 @@ public class OnlineContact implements Serializable {
     public void setSelectedTicketId(String selectedTicketId) {
         this.selectedTicketId = selectedTicketId == null || selectedTicketId.isBlank() ? null : selectedTicketId;
         selected.reset();
+        callHistory.reset();
     }
 
     public void select(String ticketId) {
@@ -148,6 +152,10 @@ public class OnlineContact implements Serializable {
 
     /** The ticket's call and the customer's other calls, newest first. */
     public List<Call> getCallHistory() {
+        return callHistory.get();
+    }
+
+    private List<Call> loadCallHistory() {
         Ticket ticket = getTicket();
         return ticket == null ? List.of() : callsOf(ticket.customerNumber(), ticket.callId().orElse(null));
     }
@@ -211,6 +219,10 @@ public class OnlineContact implements Serializable {
 
     /** The caller's earlier tickets, of every service, newest first. */
     public List<Ticket> getCallerTickets() {
+        return callerTickets.get();
+    }
+
+    private List<Ticket> loadCallerTickets() {
         Call call = getIncomingCall();
         if (call == null) {
             return List.of();
@@ -221,6 +233,10 @@ public class OnlineContact implements Serializable {
     }
 
     public List<Call> getCallerCalls() {
+        return callerCalls.get();
+    }
+
+    private List<Call> loadCallerCalls() {
         Call call = getIncomingCall();
         return call == null ? List.of() : callsOf(call.customerNumber(), call.id());
     }
@@ -256,6 +272,9 @@ public class OnlineContact implements Serializable {
         list.reset();
         selected.reset();
         incoming.reset();
+        callHistory.reset();
+        callerTickets.reset();
+        callerCalls.reset();
     }
 
     private List<Ticket> loadTickets() {
