@@ -79,13 +79,12 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
                                          HttpMessageContext context) {
         Credential credential = context.isAuthenticationRequest() && context.getAuthParameters() != null
                 ? context.getAuthParameters().getCredential() : null;
-        if (credential instanceof UsernamePasswordCredential) {
-            return signIn(request, context, (UsernamePasswordCredential) credential);
+        if (credential instanceof UsernamePasswordCredential password) {
+            return signIn(request, context, password);
         }
         HttpSession session = request.getSession(false);
         Object caller = session == null ? null : session.getAttribute(SignedInCaller.SESSION_ATTRIBUTE);
-        if (caller instanceof SignedInCaller) {
-            SignedInCaller signedIn = (SignedInCaller) caller;
+        if (caller instanceof SignedInCaller signedIn) {
             return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
         }
         if (context.isProtected()) {
@@ -101,10 +100,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         if (result.getStatus() != VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        HttpSession session = request.getSession(true);
+        request.getSession(true);
         request.changeSessionId();
-        session = request.getSession(true);
-        session.setAttribute(SignedInCaller.SESSION_ATTRIBUTE,
+        request.getSession().setAttribute(SignedInCaller.SESSION_ATTRIBUTE,
                 new SignedInCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()));
         return context.notifyContainerAboutLogin(result);
     }
@@ -138,7 +136,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private static Optional<UsernamePasswordCredential> basicCredential(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
+        return basicCredential(request.getHeader("Authorization"));
+    }
+
+    /** The login and password of an {@code Authorization: Basic ...} header; empty when it is none or malformed. */
+    static Optional<UsernamePasswordCredential> basicCredential(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
