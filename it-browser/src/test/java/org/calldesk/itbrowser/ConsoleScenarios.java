@@ -265,9 +265,19 @@ abstract class ConsoleScenarios {
             browser.screenshot("agent-status-live");
 
             browser.click(By.linkText("Service Management"));
-            browser.visible(By.cssSelector("#ringForm input[data-number='" + SUPPORT + "']"));
             browser.shows(By.id("serviceList:table"), "Customer Support");
             browser.screenshot("services");
+            // the admin is an agent too: Ready, then ring Customer Support with the simulator button;
+            // the alert takes the admin from this page to the service's ticket screen
+            browser.clickId("cti:ready");
+            console.status("Ready");
+            browser.click(By.cssSelector("#ringForm input[data-number='" + SUPPORT + "']"));
+            console.alert();
+            browser.shows(By.id("incomingService"), "Customer Support");
+            browser.shows(By.id("listTitle"), "Online Contact");
+            browser.screenshot("rung-from-services-alert-on-console");
+            browser.clickId("dialogs:cancelAlert");
+            console.status("Rest");
 
             browser.click(By.linkText("Send No Management"));
             browser.type(By.id("sendNoForm:newNumber"), "02-1588");
