@@ -19,6 +19,9 @@ var Desk = (function () {
     var POLL_MS = 5000;
     var RECONNECTING = "Live updates interrupted. Reconnecting… (meanwhile the page checks for changes every few seconds)";
     var serverUnreachable = false;
+    var SOCKET = "consolePush"; // the id of the page's f:websocket
+    var REOPEN_MS = 10000;
+    var reopenTimer = null;
 
     function byId(id) {
         return document.getElementById(id);
@@ -76,6 +79,10 @@ var Desk = (function () {
     function connected() {
         live = true;
         stopPolling();
+        if (reopenTimer) {
+            clearInterval(reopenTimer);
+            reopenTimer = null;
+        }
         setLive("up");
         if (wasDown) {
             wasDown = false;
@@ -107,15 +114,36 @@ var Desk = (function () {
         startPolling();
     }
 
+    /**
+     * The Faces client gave up reconnecting, or the socket was closed. The page keeps checking
+     * for changes and tries to reconnect every few seconds; a socket the server no longer knows
+     * (it restarted, the page is out of date) means reloading the page.
+     */
     function onClose(code) {
         live = false;
         if (code === 1001 || code === 1000 && document.visibilityState === "hidden") {
             return; // leaving the page
         }
         wasDown = true;
+        if (code === 1008) {
+            setLive("down", "This page is out of date (the server was restarted). Reloading…");
+            setTimeout(function () {
+                location.reload();
+            }, 3000);
+            return;
+        }
         setLive("down", code === -1 ? "This browser cannot receive live updates: the page checks every few seconds."
-            : "Live updates stopped. Reload the page to reconnect.");
+            : "Live updates stopped; the page checks for changes every few seconds and tries to reconnect.");
         startPolling();
+        if (code !== -1 && !reopenTimer) {
+            reopenTimer = setInterval(function () {
+                try {
+                    faces.push.open(SOCKET);
+                } catch (e) {
+                    // no socket on this page
+                }
+            }, REOPEN_MS);
+        }
     }
 
     function onSupervision() {

@@ -175,6 +175,10 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).withMessage("waiting for " + what).until(condition);
     }
 
+    Object executeScript(String script) {
+        return driver.executeScript(script);
+    }
+
     /** Saves what the browser shows now as the next numbered screenshot of the scenario. */
     void screenshot(String step) {
         int number = SHOTS.computeIfAbsent(screenshots, dir -> new java.util.concurrent.atomic.AtomicInteger())

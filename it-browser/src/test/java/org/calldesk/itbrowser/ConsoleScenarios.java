@@ -236,6 +236,30 @@ abstract class ConsoleScenarios {
     }
 
     @Test
+    void aLostPushConnectionIsShownTheScreenKeptCurrentAndTheConnectionRecovered() {
+        try (Browser browser = Browser.open(base(), "lost-connection", "agent3")) {
+            Console console = new Console(browser);
+            console.signIn("agent3", "agent3");
+
+            browser.executeScript("faces.push.close('consolePush')");
+            browser.shows(By.id("connectionBanner"), "Live updates stopped");
+            browser.shows(By.id("liveText"), "Offline");
+            browser.screenshot("connection-lost");
+
+            // meanwhile the page checks by itself: a change made elsewhere still shows
+            new ApiClient(base(), "admin", "admin").send("POST", "api/v1/agents/agent3/cti-login");
+            console.status("Rest");
+            browser.screenshot("offline-but-current");
+
+            browser.executeScript("faces.push.open('consolePush')");
+            browser.gone(By.id("connectionBanner"));
+            console.live();
+            browser.screenshot("connection-recovered");
+            console.ready();
+        }
+    }
+
+    @Test
     void anAdminRegistersAnAgentAndManagesSendingNumbers() {
         try (Browser browser = Browser.open(base(), "admin-pages", "admin")) {
             Console console = new Console(browser);
