@@ -354,6 +354,7 @@ public final class PbxSimulator implements AutoCloseable {
         private int eventQueueCapacity = 100_000;
         private Duration writeTimeout = Duration.ofSeconds(5);
         private boolean timestampEvents;
+        private boolean managerDebug = true;
 
         private Builder() {
         }
@@ -491,6 +492,16 @@ public final class PbxSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Numbers every event with Asterisk's {@code SequenceNumber} header, as manager.conf
+         * {@code debug = on}: what lets several application nodes keep one copy of each event.
+         * Default on.
+         */
+        public Builder managerDebug(boolean on) {
+            this.managerDebug = on;
+            return this;
+        }
+
         public PbxSimulator build() {
             EventCategory.parseMask(readPermissions);
             return new PbxSimulator(this);
@@ -500,7 +511,7 @@ public final class PbxSimulator implements AutoCloseable {
             return new PbxSettings(username, secret, EventCategory.parseMask(readPermissions),
                     EventCategory.parseMask(writePermissions), authFailureDelay,
                     dialplan != null ? dialplan : defaultDialplan(), inboundContext, trunk,
-                    phoneBehaviour, customerBehaviour, playbackMillis, phones, timestampEvents);
+                    phoneBehaviour, customerBehaviour, playbackMillis, phones, timestampEvents, managerDebug);
         }
 
         private static int checkPort(int port) {

@@ -18,7 +18,7 @@ public final class PbxSimulatorMain {
     static final String USAGE = "usage: java -jar calldesk-pbx-simulator.jar [--ami-port 5038] [--http-port 8088|-1]"
             + " [--bind 127.0.0.1] [--username calldesk] [--secret calldesk] [--permissions all|contract]"
             + " [--phone-answer-ms 200] [--customer-answer-ms 1000] [--auth-failure-delay-ms 1000]"
-            + " [--timestamp-events yes|no]";
+            + " [--timestamp-events yes|no] [--manager-debug yes|no]";
 
     private PbxSimulatorMain() {
     }
@@ -86,6 +86,7 @@ public final class PbxSimulatorMain {
                 case "--customer-answer-ms" -> builder.customerBehaviour(Behaviour.answerAfter(number(flag, value)));
                 case "--auth-failure-delay-ms" -> builder.authFailureDelay(Duration.ofMillis(number(flag, value)));
                 case "--timestamp-events" -> builder.timestampEvents(value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
+                case "--manager-debug" -> builder.managerDebug(value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }

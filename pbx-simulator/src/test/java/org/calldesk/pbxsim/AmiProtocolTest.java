@@ -145,13 +145,41 @@ class AmiProtocolTest {
     void stampsEventsWithTheTimeWhenTimestampEventsIsOn() throws IOException {
         pbx.close();
         pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "s3cret")
-                .timestampEvents(true).build().start();
+                .timestampEvents(true).managerDebug(false).build().start();
         try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
             client.login("calldesk", "s3cret", "call");
             pbx.inboundCall("01012345678", "15880001");
             Map<String, String> newchannel = client.readEvent("Newchannel");
             assertThat(List.copyOf(newchannel.keySet()).subList(0, 4)).containsExactly("Event", "Privilege", "Timestamp", "Channel");
             assertThat(newchannel.get("Timestamp")).matches("\\d{10}\\.\\d{6}");
+        }
+    }
+
+    @Test
+    void numbersEveryEventWithOneCounterForAllSessionsAsAsteriskDoesWithManagerDebug() throws IOException {
+        try (RawAmiClient first = new RawAmiClient(pbx.amiPort()); RawAmiClient second = new RawAmiClient(pbx.amiPort())) {
+            first.login("calldesk", "s3cret", "call");
+            second.login("calldesk", "s3cret", "call");
+            pbx.inboundCall("01012345678", "15880001");
+            Map<String, String> newchannel = first.readEvent("Newchannel");
+            Map<String, String> newstate = first.readEvent("Newstate");
+            assertThat(List.copyOf(newchannel.keySet()).subList(0, 7))
+                    .containsExactly("Event", "Privilege", "SequenceNumber", "File", "Line", "Func", "Channel");
+            assertThat(Long.parseLong(newstate.get("SequenceNumber"))).isGreaterThan(Long.parseLong(newchannel.get("SequenceNumber")));
+            assertThat(second.readEvent("Newchannel")).containsEntry("SequenceNumber", newchannel.get("SequenceNumber"));
+            assertThat(second.readEvent("Newstate")).containsEntry("SequenceNumber", newstate.get("SequenceNumber"));
+        }
+    }
+
+    @Test
+    void numbersNoEventWithoutManagerDebug() throws IOException {
+        pbx.close();
+        pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "s3cret")
+                .managerDebug(false).build().start();
+        try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
+            client.login("calldesk", "s3cret", "call");
+            pbx.inboundCall("01012345678", "15880001");
+            assertThat(client.readEvent("Newchannel")).doesNotContainKey("SequenceNumber");
         }
     }
 
@@ -195,7 +223,8 @@ class AmiProtocolTest {
             client.login("calldesk", "s3cret", "call");
             ChannelInfo call = pbx.inboundCall("01012345678", "15880001");
             Map<String, String> newchannel = client.readEvent("Newchannel");
-            assertThat(newchannel.keySet()).containsExactly("Event", "Privilege", "Channel", "ChannelState",
+            assertThat(newchannel.keySet()).containsExactly("Event", "Privilege", "SequenceNumber", "File", "Line", "Func",
+                    "Channel", "ChannelState",
                     "ChannelStateDesc", "CallerIDNum", "CallerIDName", "ConnectedLineNum", "ConnectedLineName",
                     "Language", "AccountCode", "Context", "Exten", "Priority", "Uniqueid", "Linkedid");
             assertThat(newchannel).containsEntry("Privilege", "call,all")

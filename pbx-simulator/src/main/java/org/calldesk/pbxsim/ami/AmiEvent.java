@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * <p>Rendering happens on first use and is cached, so an event sent to ten sessions is
  * formatted once; the layout is Asterisk's ({@code Event}, {@code Privilege}, the optional
- * {@code Timestamp}, then the body).
+ * {@code Timestamp}, the optional {@code SequenceNumber}, {@code File}, {@code Line}, {@code Func},
+ * then the body).
  */
 public final class AmiEvent {
 
@@ -15,6 +16,7 @@ public final class AmiEvent {
     private final EventCategory category;
     private final AmiMessage body;
     private final long timestampMicros;
+    private final long sequenceNumber;
     private volatile String wire;
 
     public AmiEvent(String name, EventCategory category, AmiMessage body) {
@@ -27,10 +29,23 @@ public final class AmiEvent {
      * @param timestampMicros microseconds since the epoch, or -1 for no Timestamp header
      */
     public AmiEvent(String name, EventCategory category, AmiMessage body, long timestampMicros) {
+        this(name, category, body, timestampMicros, -1);
+    }
+
+    /**
+     * An event as Asterisk sends it with manager.conf {@code debug = on}: numbered by one counter
+     * for all sessions ({@code SequenceNumber}, followed by the {@code File}, {@code Line} and
+     * {@code Func} that raised it), so every client sees the same number for the same event.
+     *
+     * @param timestampMicros microseconds since the epoch, or -1 for no Timestamp header
+     * @param sequenceNumber  the event's number, or -1 for no SequenceNumber header
+     */
+    public AmiEvent(String name, EventCategory category, AmiMessage body, long timestampMicros, long sequenceNumber) {
         this.name = Objects.requireNonNull(name, "name is required");
         this.category = Objects.requireNonNull(category, "category is required");
         this.body = Objects.requireNonNull(body, "body is required");
         this.timestampMicros = timestampMicros;
+        this.sequenceNumber = sequenceNumber;
     }
 
     public String name() {
@@ -56,6 +71,10 @@ public final class AmiEvent {
             if (timestampMicros >= 0) {
                 out.append("Timestamp: ").append(timestampMicros / 1_000_000).append('.')
                         .append(String.format(java.util.Locale.ROOT, "%06d", timestampMicros % 1_000_000)).append("\r\n");
+            }
+            if (sequenceNumber >= 0) {
+                out.append("SequenceNumber: ").append(sequenceNumber).append("\r\n")
+                        .append("File: pbxsim\r\nLine: 0\r\nFunc: ").append(name).append("\r\n");
             }
             body.appendTo(out);
             out.append("\r\n");

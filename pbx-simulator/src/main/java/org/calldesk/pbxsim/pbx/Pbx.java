@@ -192,8 +192,12 @@ public final class Pbx implements AutoCloseable {
 
     // ---------------------------------------------------------------- events
 
+    /** Asterisk's one event counter for all manager sessions (an unsigned int that wraps). */
+    private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
+
     void emit(String name, EventCategory category, AmiMessage body) {
-        AmiEvent event = new AmiEvent(name, category, body, settings.timestampEvents() ? nowMicros() : -1);
+        AmiEvent event = new AmiEvent(name, category, body, settings.timestampEvents() ? nowMicros() : -1,
+                settings.managerDebug() ? Integer.toUnsignedLong(sequence.getAndIncrement()) : -1);
         for (Consumer<AmiEvent> listener : listeners) {
             try {
                 listener.accept(event);

@@ -21,11 +21,12 @@ import java.util.Objects;
  * @param playbackMillis how long Playback of an announcement lasts
  * @param phones the agents' phones (PJSIP endpoints, e.g. {@code PJSIP/1001}), registered at start
  * @param timestampEvents whether events carry a {@code Timestamp} header (manager.conf {@code timestampevents})
+ * @param managerDebug whether events carry a {@code SequenceNumber} header (manager.conf {@code debug = on})
  */
 public record PbxSettings(String username, String secret, int readPermissions, int writePermissions,
                           Duration authFailureDelay, String dialplan, String inboundContext, String trunk,
                           Behaviour phoneBehaviour, Behaviour customerBehaviour, long playbackMillis,
-                          List<String> phones, boolean timestampEvents) {
+                          List<String> phones, boolean timestampEvents, boolean managerDebug) {
 
     public PbxSettings {
         Objects.requireNonNull(username, "username is required");

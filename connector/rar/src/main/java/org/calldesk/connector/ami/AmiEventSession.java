@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.CoreStatusAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -24,6 +25,7 @@ import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.response.CoreStatusResponse;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.calldesk.connector.api.CallEvent;
@@ -49,6 +51,11 @@ import org.calldesk.connector.api.CallEvent;
  * thread, in order with the live events. The first loss (or failed first connect) publishes
  * {@link CallEvent.PbxConnectionLost}, the next login {@link CallEvent.PbxConnectionRestored}.
  *
+ * <p>Several application nodes: after each login it asks the PBX when it started
+ * ({@code CoreStatus}); with each AMI event's {@code SequenceNumber} that gives every call event an
+ * id that all nodes connected to this PBX give it too ({@link PbxEventIds}). Where the PBX does not
+ * number its events the ids are {@code null}, and that is logged once.
+ *
  * <p>Threads: connect attempts, pings and log-offs run on the adapter's timer (from the
  * {@code BootstrapContext}); AMI events arrive on asterisk-java's dispatch thread, are mapped
  * there and only queued to the sink, which must not block.
@@ -59,7 +66,9 @@ final class AmiEventSession {
 
     private final AmiSettings settings;
     private final AmiEventMapper mapper;
-    private final Consumer<CallEvent> sink;
+    private final BiConsumer<CallEvent, String> sink;
+    /** Whether the missing SequenceNumber (or PBX identity) was logged. */
+    private volatile boolean unnumberedLogged;
     private final Timer timer;
     private final Clock clock;
 
@@ -83,6 +92,8 @@ final class AmiEventSession {
     private final class Link implements ManagerEventListener {
         private final ManagerConnection connection;
         private volatile boolean live = true;
+        /** The PBX process this session talks to (CoreStatus after login); {@code null} until known. */
+        private volatile String pbxIdentity;
 
         Link() {
             this.connection = AmiClient.create(settings, this);
@@ -97,13 +108,46 @@ final class AmiEventSession {
                 lost(this, "the AMI connection to " + settings.address() + " was closed");
                 return;
             }
-            for (CallEvent callEvent : mapper.map(event)) {
-                sink.accept(callEvent);
+            List<CallEvent> callEvents = mapper.map(event);
+            if (callEvents.isEmpty()) {
+                return;
+            }
+            List<String> ids = PbxEventIds.of(pbxIdentity, event.getSequenceNumber(), callEvents);
+            if (ids.get(0) == null && pbxIdentity != null) {
+                unnumbered("its AMI events carry no SequenceNumber (manager.conf [general] debug = on)");
+            }
+            for (int i = 0; i < callEvents.size(); i++) {
+                sink.accept(callEvents.get(i), ids.get(i));
             }
         }
     }
 
-    AmiEventSession(AmiSettings settings, AmiEventMapper mapper, Consumer<CallEvent> sink, Timer timer, Clock clock) {
+    /** Said once: without event ids, each application node queues its own copy of every event. */
+    private void unnumbered(String why) {
+        if (!unnumberedLogged) {
+            unnumberedLogged = true;
+            LOG.warning("The PBX at " + settings.address() + " cannot be told apart across application nodes: " + why
+                    + ". One node is fine; with several nodes connected to this PBX each would apply every PBX event"
+                    + " once per node. See README, 'Running several nodes'.");
+        }
+    }
+
+    /** Asks the PBX when it started, which tells this Asterisk process from any other. */
+    private void identify(Link link) {
+        try {
+            ManagerResponse response = link.connection.sendAction(new CoreStatusAction(), settings.actionTimeout().toMillis());
+            if (response instanceof CoreStatusResponse status) {
+                link.pbxIdentity = PbxEventIds.pbxIdentity(status.getCoreStartupDate(), status.getCoreStartupTime());
+            }
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "CoreStatus failed", e);
+        }
+        if (link.pbxIdentity == null) {
+            unnumbered("it did not say when it started (CoreStatus; the AMI user needs read 'system')");
+        }
+    }
+
+    AmiEventSession(AmiSettings settings, AmiEventMapper mapper, BiConsumer<CallEvent, String> sink, Timer timer, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings is required");
         this.mapper = Objects.requireNonNull(mapper, "mapper is required");
         this.sink = Objects.requireNonNull(sink, "sink is required");
@@ -173,6 +217,7 @@ final class AmiEventSession {
             failed(e);
             return;
         }
+        identify(link);
         boolean restored;
         synchronized (lock) {
             connecting = null;
@@ -198,7 +243,7 @@ final class AmiEventSession {
         lastLogged = null;
         if (restored) {
             LOG.info("Reconnected to the PBX at " + settings.address() + "; resynchronising calls");
-            sink.accept(new CallEvent.PbxConnectionRestored(clock.instant()));
+            sink.accept(new CallEvent.PbxConnectionRestored(clock.instant()), null);
         } else {
             LOG.info("Connected to the PBX at " + settings.address() + " as AMI user '" + settings.username() + "'");
         }
@@ -238,9 +283,9 @@ final class AmiEventSession {
             return;
         }
         for (CallEvent callEvent : mapper.reconcile(channels)) {
-            sink.accept(callEvent);
+            sink.accept(callEvent, null);
         }
-        sink.accept(new CallEvent.PbxCallsListed(listedCalls(channels), clock.instant()));
+        sink.accept(new CallEvent.PbxCallsListed(listedCalls(channels), clock.instant()), null);
     }
 
     /** The calls of the listed channels: each channel's Linkedid, the id its call is known by. */
@@ -271,7 +316,7 @@ final class AmiEventSession {
             lostReported = true;
         }
         if (report) {
-            sink.accept(new CallEvent.PbxConnectionLost(e.getMessage(), clock.instant()));
+            sink.accept(new CallEvent.PbxConnectionLost(e.getMessage(), clock.instant()), null);
         }
         schedule(this::connect, delay);
     }
@@ -295,7 +340,7 @@ final class AmiEventSession {
         }
         LOG.warning("Lost the AMI session with the PBX: " + reason + ". Reconnecting; calls are resynchronised afterwards.");
         if (report) {
-            sink.accept(new CallEvent.PbxConnectionLost(reason, clock.instant()));
+            sink.accept(new CallEvent.PbxConnectionLost(reason, clock.instant()), null);
         }
         schedule(() -> {
             retire(link);

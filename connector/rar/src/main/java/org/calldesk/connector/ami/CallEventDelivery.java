@@ -53,9 +53,13 @@ final class CallEventDelivery {
     private final Map<Object, Lane> lanes = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /** An event and the id every node connected to the same PBX gives it ({@code null}: none). */
+    private record Reported(CallEvent event, String id) {
+    }
+
     /** The events of one ordering key, and whether a Work is draining them. */
     private static final class Lane {
-        final Queue<CallEvent> events = new ConcurrentLinkedQueue<>();
+        final Queue<Reported> events = new ConcurrentLinkedQueue<>();
         /** Only read and written inside {@code lanes.compute} for this lane's key. */
         boolean draining;
     }
@@ -65,8 +69,17 @@ final class CallEventDelivery {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints is required");
     }
 
-    /** Queues the event for delivery; never blocks and never calls an endpoint itself. */
+    /** Queues an event the adapter concluded itself (no id shared across nodes). */
     void publish(CallEvent event) {
+        publish(event, null);
+    }
+
+    /**
+     * Queues the event for delivery; never blocks and never calls an endpoint itself.
+     *
+     * @param id the event's id, the same on every node connected to the same PBX, or {@code null}
+     */
+    void publish(CallEvent event, String id) {
         Objects.requireNonNull(event, "event is required");
         if (closed) {
             return;
@@ -75,7 +88,7 @@ final class CallEventDelivery {
         boolean[] mustStart = new boolean[1];
         lanes.compute(key, (k, lane) -> {
             Lane target = lane == null ? new Lane() : lane;
-            target.events.add(event);
+            target.events.add(new Reported(event, id));
             if (!target.draining) {
                 target.draining = true;
                 mustStart[0] = true;
@@ -144,9 +157,9 @@ final class CallEventDelivery {
         public void run() {
             while (!closed && !released) {
                 Lane lane = lanes.get(key);
-                CallEvent event = lane == null ? null : lane.events.poll();
+                Reported event = lane == null ? null : lane.events.poll();
                 if (event != null) {
-                    deliver(event);
+                    deliver(event.event(), event.id());
                 } else if (finished()) {
                     return;
                 }
@@ -176,7 +189,7 @@ final class CallEventDelivery {
         }
     }
 
-    private void deliver(CallEvent event) {
+    private void deliver(CallEvent event, String id) {
         for (MessageEndpointFactory factory : endpoints.get()) {
             MessageEndpoint endpoint;
             try {
@@ -187,7 +200,7 @@ final class CallEventDelivery {
                 continue;
             }
             try {
-                ((CallEventListener) endpoint).onCallEvent(event);
+                ((CallEventListener) endpoint).onCallEvent(event, id);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Message endpoint " + factory.getEndpointClass() + " failed on " + event, e);
             } finally {

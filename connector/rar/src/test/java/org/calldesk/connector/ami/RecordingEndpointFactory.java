@@ -20,6 +20,8 @@ import org.calldesk.connector.api.CallEventListener;
 final class RecordingEndpointFactory implements MessageEndpointFactory {
 
     final List<CallEvent> received = new CopyOnWriteArrayList<>();
+    /** The event id that came with each received event ("-" for none), in the same order. */
+    final List<String> receivedIds = new CopyOnWriteArrayList<>();
     final List<String> deliveryThreads = new CopyOnWriteArrayList<>();
     final AtomicInteger created = new AtomicInteger();
     final AtomicInteger released = new AtomicInteger();
@@ -45,6 +47,7 @@ final class RecordingEndpointFactory implements MessageEndpointFactory {
                         case "onCallEvent" -> {
                             CallEvent event = (CallEvent) args[0];
                             received.add(event);
+                            receivedIds.add(args[1] == null ? "-" : (String) args[1]);
                             deliveryThreads.add(Thread.currentThread().getName());
                             if (failOn.test(event)) {
                                 throw new IllegalStateException("endpoint " + name + " fails on purpose");
@@ -89,6 +92,17 @@ final class RecordingEndpointFactory implements MessageEndpointFactory {
     @Override
     public Class<?> getEndpointClass() {
         return CallEventListener.class;
+    }
+
+    /** The ids that came with the events of that type, in order. */
+    List<String> idsOf(Class<? extends CallEvent> type) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < received.size(); i++) {
+            if (type.isInstance(received.get(i))) {
+                ids.add(receivedIds.get(i));
+            }
+        }
+        return ids;
     }
 
     <T extends CallEvent> List<T> receivedOf(Class<T> type) {

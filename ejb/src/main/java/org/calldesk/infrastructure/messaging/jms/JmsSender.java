@@ -30,8 +30,16 @@ public class JmsSender {
     @Resource(lookup = JmsResources.EVENT_TOPIC)
     Topic eventTopic;
 
-    public void toPbxEventQueue(String text, String group) {
-        send(pbxEventQueue, text, Map.of("JMSXGroupID", group));
+    /** Artemis's duplicate-detection property: a second message with an id the address has seen is dropped. */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    /**
+     * @param eventId the id every node gives this PBX event, sent as {@value #DUPLICATE_ID} so the
+     *                broker keeps one copy; {@code null}: none (each copy is queued)
+     */
+    public void toPbxEventQueue(String text, String group, String eventId) {
+        send(pbxEventQueue, text, eventId == null ? Map.of("JMSXGroupID", group)
+                : Map.of("JMSXGroupID", group, DUPLICATE_ID, eventId));
     }
 
     public void toEventTopic(String text, Map<String, String> properties) {

@@ -1,6 +1,8 @@
 package org.calldesk.infrastructure.messaging.jms;
 
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallEventListener;
@@ -10,16 +12,22 @@ import org.calldesk.connector.api.CallEventListener;
  * queue, one message group per call, before the adapter is told it was taken. From there on
  * nothing the PBX said is lost if the application is busy or restarts.
  *
+ * <p>Several nodes connected to one PBX each receive every event: the adapter's event id goes
+ * with the message as the broker's duplicate-detection id, so the queue keeps the first copy and
+ * drops the others. No transaction: the send is persistent and synchronous on its own, and a copy
+ * the broker drops must not roll anything back.
+ *
  * <p>Which adapter drives it is said by each server's descriptor, not here.
  */
 @MessageDriven(messageListenerInterface = CallEventListener.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PbxCallEventConsumer implements CallEventListener {
 
     @Inject
     JmsSender sender;
 
     @Override
-    public void onCallEvent(CallEvent event) {
-        sender.toPbxEventQueue(CallEventJson.write(event), CallEventJson.group(event));
+    public void onCallEvent(CallEvent event, String eventId) {
+        sender.toPbxEventQueue(CallEventJson.write(event), CallEventJson.group(event), eventId);
     }
 }
