@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.calldesk.democrm.DemoCrm;
 import org.calldesk.launcher.EmbeddedBroker;
 import org.calldesk.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the application on Payara Micro needs around it, started once for the whole run before
- * Arquillian starts the server: the Artemis broker and the PBX simulator, on the free loopback
+ * Arquillian starts the server: the Artemis broker, the PBX simulator and the demo CRM (for the screen pop), on the free loopback
  * ports the build reserved. Every run starts from empty data (database and broker journal deleted), so no
  * call or status of an earlier run is left over.
  *
@@ -30,6 +31,7 @@ public final class BrowserInfrastructure implements BeforeAllCallback, AutoClose
 
     private static EmbeddedBroker broker;
     private static PbxSimulator pbx;
+    private static DemoCrm crm;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
@@ -45,12 +47,16 @@ public final class BrowserInfrastructure implements BeforeAllCallback, AutoClose
                 .credentials("calldesk", "calldesk")
                 .build()
                 .start();
+        crm = DemoCrm.start("127.0.0.1", port("it.crm.port"));
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(BrowserInfrastructure.class.getName(), this);
     }
 
     @Override
     public synchronized void close() throws Exception {
         stopServer();
+        if (crm != null) {
+            crm.close();
+        }
         if (pbx != null) {
             pbx.close();
         }

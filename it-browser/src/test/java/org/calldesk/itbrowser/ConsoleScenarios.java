@@ -96,6 +96,32 @@ abstract class ConsoleScenarios {
         }
     }
 
+    /** A caller the demo CRM knows (01099998888 is Lee Junho of Seoul Logistics there). */
+    @Test
+    void aCallerTheCrmKnowsIsNamedInTheAlertOnTheCallAndOnTheTicket() {
+        String knownCaller = "01099998888";
+        try (Browser browser = Browser.open(base(), "screen-pop", "agent3")) {
+            Console console = new Console(browser);
+            console.signIn("agent3", "agent3");
+            console.ctiLogin();
+            console.ready();
+
+            simulator().call(knownCaller, SALES);
+            console.alert();
+            // the CRM answers after the alert is up; its answer is pushed into the open alert
+            browser.shows(By.id("alertCustomer"), "Lee Junho · Seoul Logistics");
+            browser.shows(By.id("incomingCustomer"), "Lee Junho");
+            browser.screenshot("alert-names-the-customer");
+
+            console.confirmAlert();
+            console.status("Talking");
+            browser.shows(By.id("callCustomer"), "Lee Junho");
+            console.ticketOf(knownCaller);
+            browser.shows(By.id("ticketCustomerName"), "Lee Junho · Seoul Logistics");
+            browser.screenshot("ticket-names-the-customer");
+        }
+    }
+
     @Test
     void dialUpIsAnsweredAndTransferredToASecondAgentInAnotherBrowser() {
         try (Browser first = Browser.open(base(), "dial-up-and-transfer", "agent1");

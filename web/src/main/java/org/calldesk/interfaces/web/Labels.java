@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.agent.BusinessReason;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallStatus;
+import org.calldesk.domain.model.customer.Customer;
 import org.calldesk.domain.model.ticket.TicketEntryKind;
 import org.calldesk.domain.model.ticket.TicketStatus;
 
@@ -19,6 +21,23 @@ import org.calldesk.domain.model.ticket.TicketStatus;
 @Named
 @ApplicationScoped
 public class Labels {
+
+    /**
+     * The screen pop's line for a caller the CRM knows: "name · company", or null while the CRM
+     * has not answered (or knows no one with that number).
+     */
+    public String customer(Optional<Customer> customer) {
+        if (customer == null || customer.isEmpty()) {
+            return null;
+        }
+        Customer known = customer.get();
+        return known.companyName().map(company -> known.name() + " · " + company).orElse(known.name());
+    }
+
+    /** Where the agent opens the caller in the CRM, or null. */
+    public String customerLink(Optional<Customer> customer) {
+        return customer == null ? null : customer.flatMap(Customer::link).orElse(null);
+    }
 
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
