@@ -3,11 +3,13 @@ package org.calldesk.application;
 import java.util.Objects;
 
 /**
- * Who asks for a change: a signed-in account (whose login id is their CTI agent's id), or the
+ * Who asks for a change: a signed-in account (whose login id is their CTI agent's id), an
+ * integration (an external system with an API key, or a command on the command queue), or the
  * system itself reacting to the PBX. Agents act on their own status and calls, admins on
- * everything.
+ * everything. An integration acts for any agent (click-to-dial) and on any ticket, but manages
+ * nothing: no agents, services or sending numbers.
  */
-public record Actor(String loginId, boolean admin) {
+public record Actor(String loginId, boolean admin, boolean integration) {
 
     public static final Actor SYSTEM = new Actor("system", true);
 
@@ -15,8 +17,23 @@ public record Actor(String loginId, boolean admin) {
         Objects.requireNonNull(loginId, "loginId is required");
     }
 
+    /** A signed-in account: an agent, or an admin. */
+    public Actor(String loginId, boolean admin) {
+        this(loginId, admin, false);
+    }
+
+    /** An external system, known by its principal name. */
+    public static Actor integration(String principal) {
+        return new Actor(principal, false, true);
+    }
+
     public boolean mayActFor(String agentId) {
-        return admin || loginId.equals(agentId);
+        return admin || integration || loginId.equals(agentId);
+    }
+
+    /** Whether this actor may change tickets assigned to others. */
+    public boolean mayChangeAnyTicket() {
+        return admin || integration;
     }
 
     /** @throws RequestRefused FORBIDDEN unless this actor may act for the agent */

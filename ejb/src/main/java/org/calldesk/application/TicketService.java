@@ -18,4 +18,14 @@ public interface TicketService {
     Ticket reopen(Actor actor, String ticketId);
 
     Ticket comment(Actor actor, String ticketId, String text);
+
+    /**
+     * A ticket without a call (a CRM's matter for a customer), open, optionally assigned to an
+     * agent and with a first comment.
+     */
+    Ticket create(Actor actor, NewTicket request);
+
+    /** @param assigneeId may be null; @param text the first comment, may be null */
+    record NewTicket(String serviceId, String customerNumber, String assigneeId, String text) {
+    }
 }

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.calldesk.application.Actor;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
+import org.calldesk.domain.model.service.ServiceRepository;
 import org.calldesk.domain.model.ticket.Ticket;
 import org.calldesk.domain.model.ticket.TicketRepository;
 import org.calldesk.domain.model.ticket.TicketStatus;
@@ -22,6 +23,9 @@ public class DefaultTicketService implements TicketService {
 
     @Inject
     ChangeRecorder changes;
+
+    @Inject
+    ServiceRepository services;
 
     Clock clock = Clock.systemUTC();
 
@@ -61,9 +65,36 @@ public class DefaultTicketService implements TicketService {
         });
     }
 
+    @Override
+    public Ticket create(Actor actor, NewTicket request) {
+        if (request.serviceId() == null || request.serviceId().isBlank()
+                || request.customerNumber() == null || request.customerNumber().isBlank()) {
+            throw RequestRefused.badInput("a ticket needs a serviceId and a customerNumber");
+        }
+        if (services.find(request.serviceId()).isEmpty()) {
+            throw RequestRefused.notFound("service", request.serviceId());
+        }
+        if (request.assigneeId() != null) {
+            actor.requireMayActFor(request.assigneeId(), "assign a ticket to");
+        } else if (!actor.mayChangeAnyTicket()) {
+            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, "NOT_YOURS",
+                    actor.loginId() + " may create tickets for themselves only");
+        }
+        java.time.Instant now = clock.instant();
+        Ticket ticket = Ticket.opened(request.serviceId(), request.customerNumber(), request.assigneeId(),
+                actor.loginId(), now);
+        tickets.store(ticket);
+        changes.ticket(ticket);
+        if (request.text() != null && !request.text().isBlank()) {
+            ticket.comment(actor.loginId(), request.text(), now);
+            changes.ticket(ticket); // its own event: ticket.created (1), then ticket.commented (2)
+        }
+        return ticket;
+    }
+
     private Ticket change(Actor actor, String ticketId, String what, Predicate<Ticket> change) {
         Ticket ticket = ticket(ticketId);
-        if (!actor.admin() && !ticket.assigneeId().map(actor.loginId()::equals).orElse(false)) {
+        if (!actor.mayChangeAnyTicket() && !ticket.assigneeId().map(actor.loginId()::equals).orElse(false)) {
             throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, "NOT_YOURS",
                     actor.loginId() + " may not " + what + " ticket " + ticketId + ", which is not theirs");
         }

@@ -11,6 +11,7 @@ import org.calldesk.application.CallControlService.DialRequest;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.application.RequestRefused;
+import org.calldesk.application.TicketService;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
@@ -396,6 +397,38 @@ class CallFlowTest {
         assertThat(ticket.entries().get(3).writtenAt()).isEqualTo(clock.instant());
         assertRefused(() -> app.tickets().comment(BOB, ticketId, "hi"), RequestRefused.Kind.FORBIDDEN, "NOT_YOURS");
         assertThat(ticket.entries().get(1).kind()).isEqualTo(TicketEntryKind.COMMENT);
+    }
+
+    @Test
+    void anIntegrationDialsForAnyAgentAndChangesAnyTicketButManagesNothing() {
+        Actor crm = Actor.integration("integration:crm");
+        Call call = talking("alice");
+        Ticket commented = app.tickets().comment(crm, call.ticketId().orElseThrow(), "from the CRM");
+        assertThat(commented.entries()).extracting(e -> e.kind() + " " + e.author())
+                .containsExactly("CREATED alice", "COMMENT integration:crm");
+        assertRefused(() -> app.cti().registerAgent(crm, "carol", new AgentRegistration("Carol", "1003", "PJSIP/1003",
+                AgentRole.AGENT, Set.of("support"))), RequestRefused.Kind.FORBIDDEN, "ADMIN_ONLY");
+        assertThat(crm.mayActFor("bob")).isTrue();
+        assertThat(crm.admin()).isFalse();
+    }
+
+    @Test
+    void aTicketWithoutACallIsCreatedPublishedAndCommented() {
+        Actor crm = Actor.integration("integration:crm");
+        Ticket ticket = app.tickets().create(crm, new TicketService.NewTicket("support", "01055556666", "bob",
+                "customer wrote to us"));
+        assertThat(ticket.callId()).isEmpty();
+        assertThat(ticket.assigneeId()).contains("bob");
+        assertThat(ticket.entries()).extracting(e -> e.kind() + " " + e.author())
+                .containsExactly("CREATED integration:crm", "COMMENT integration:crm");
+        assertThat(repositories.tickets).containsKey(ticket.id());
+        assertThat(events.published).containsSubsequence("ticket.created", "ticket.comment");
+        assertRefused(() -> app.tickets().create(crm, new TicketService.NewTicket("nope", "0101", null, null)),
+                RequestRefused.Kind.NOT_FOUND, "UNKNOWN_SERVICE");
+        assertRefused(() -> app.tickets().create(ALICE, new TicketService.NewTicket("support", "0101", "bob", null)),
+                RequestRefused.Kind.FORBIDDEN, "NOT_YOURS");
+        assertThat(app.tickets().create(ALICE, new TicketService.NewTicket("support", "0101", "alice", null))
+                .assigneeId()).contains("alice");
     }
 
     @Test

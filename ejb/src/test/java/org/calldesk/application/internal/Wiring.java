@@ -63,6 +63,7 @@ record Wiring(DefaultAgentService agentService, DefaultRoutingService routing, D
         DefaultTicketService ticketService = new DefaultTicketService();
         ticketService.tickets = tickets;
         ticketService.changes = changes;
+        ticketService.services = services;
         ticketService.clock = clock;
 
         DefaultCtiManagementService cti = new DefaultCtiManagementService();

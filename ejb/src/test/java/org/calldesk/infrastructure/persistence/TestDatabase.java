@@ -77,6 +77,21 @@ public final class TestDatabase implements AutoCloseable {
                 "jakarta.persistence.jdbc.password", password));
     }
 
+    /** Runs {@code work} in a resource-local transaction of a new entity manager, committed at the end. */
+    public static void inTransaction(EntityManagerFactory emf, java.util.function.Consumer<jakarta.persistence.EntityManager> work) {
+        jakarta.persistence.EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            work.accept(em);
+            em.getTransaction().commit();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection connection = connect()) {

@@ -82,7 +82,7 @@ public class Ticket {
         // for JPA
     }
 
-    private Ticket(String serviceId, String callId, String customerNumber, String assigneeId, Instant at) {
+    private Ticket(String serviceId, String callId, String customerNumber, String assigneeId, String author, Instant at) {
         this.id = UUID.randomUUID().toString();
         this.serviceId = Objects.requireNonNull(serviceId, "serviceId is required");
         this.callId = callId;
@@ -92,13 +92,24 @@ public class Ticket {
         this.createdAt = Objects.requireNonNull(at, "at is required");
         this.updatedAt = at;
         this.sequence = 1;
-        entries.add(new TicketEntry(this, TicketEntryKind.CREATED, null, assigneeId == null ? "system" : assigneeId, at));
+        entries.add(new TicketEntry(this, TicketEntryKind.CREATED, null, author, at));
     }
 
     /** The ticket created automatically when a call of the service is connected. */
     public static Ticket forCall(String serviceId, String callId, String customerNumber, String agentId, Instant at) {
         return new Ticket(serviceId, Objects.requireNonNull(callId, "callId is required"), customerNumber,
-                Objects.requireNonNull(agentId, "agentId is required"), at);
+                Objects.requireNonNull(agentId, "agentId is required"), agentId, at);
+    }
+
+    /**
+     * A ticket made without a call of its own (a CRM opening a matter for a customer).
+     *
+     * @param assigneeId the agent to process it, or null for none yet
+     * @param author who made it
+     */
+    public static Ticket opened(String serviceId, String customerNumber, String assigneeId, String author, Instant at) {
+        return new Ticket(serviceId, null, customerNumber, assigneeId,
+                Objects.requireNonNull(author, "author is required"), at);
     }
 
     /** The new ticket shows the caller the call's screen pop found already, if any; not a change of its own. */

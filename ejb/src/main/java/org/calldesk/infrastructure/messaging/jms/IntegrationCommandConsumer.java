@@ -9,7 +9,10 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.time.Instant;
 import java.util.Map;
+import org.calldesk.application.integration.IntegrationAccessService;
+import org.calldesk.domain.model.integration.IntegrationAuditEntry;
 import java.util.logging.Logger;
 
 /**
@@ -28,12 +31,17 @@ import java.util.logging.Logger;
 public class IntegrationCommandConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(IntegrationCommandConsumer.class.getName());
+    /** The user the broker authenticated the sender as (Artemis, with populate-validated-user). */
+    static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
 
     @Inject
     IntegrationCommandHandler handler;
 
     @Inject
     JmsSender sender;
+
+    @Inject
+    IntegrationAccessService access;
 
     @Override
     public void onMessage(Message message) {
@@ -52,6 +60,7 @@ public class IntegrationCommandConsumer implements MessageListener {
                 sender.toQueue(JmsResources.COMMAND_DEAD_LETTER_QUEUE_NAME, body == null ? "" : body,
                         Map.of("reason", outcome.reason(), "originalMessageId", String.valueOf(message.getJMSMessageID())));
             }
+            audit(message, outcome, correlationId);
             Map<String, String> properties = Map.of("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
             Destination replyTo = message.getJMSReplyTo();
             if (replyTo != null) {
@@ -61,6 +70,29 @@ public class IntegrationCommandConsumer implements MessageListener {
             }
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read the command's headers", e);
+        }
+    }
+
+    /**
+     * Who sent it (the broker user, where the broker authenticates clients and names them), the
+     * command and its correlation id, and how it went: 200 done, 409 refused, 400 malformed.
+     * A failure to audit is logged and does not stop the reply.
+     */
+    private void audit(Message message, IntegrationCommandHandler.Outcome outcome, String correlationId) {
+        try {
+            String user = message.getStringProperty(VALIDATED_USER);
+            String command = outcome.reply().getString("command", "malformed");
+            int code = switch (outcome.status()) {
+                case OK -> 200;
+                case REFUSED -> 409;
+                case MALFORMED -> 400;
+            };
+            access.audit(new IntegrationAuditEntry(Instant.now(), null, null,
+                    user == null ? IntegrationCommandHandler.INTEGRATION : "broker:" + user,
+                    IntegrationAuditEntry.Channel.JMS, command,
+                    JmsResources.COMMAND_QUEUE_NAME + " " + correlationId, code, null));
+        } catch (JMSException | RuntimeException e) {
+            LOG.warning(() -> "command " + correlationId + " not audited: " + e);
         }
     }
 }

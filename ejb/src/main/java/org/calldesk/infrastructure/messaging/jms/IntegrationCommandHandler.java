@@ -19,16 +19,18 @@ import org.calldesk.interfaces.json.ContactCenterJson;
 
 /**
  * Reads and carries out one command of an external system from the command queue:
- * {@code dial} (click-to-dial for an agent) and the ticket changes {@code ticket.comment},
- * {@code ticket.resolve}, {@code ticket.pending}, {@code ticket.reopen}. Commands act as the
- * integration ({@value #INTEGRATION}), which may act for any agent and on any ticket.
+ * {@code dial} (click-to-dial for an agent), {@code ticket.create} and the ticket changes
+ * {@code ticket.comment}, {@code ticket.resolve}, {@code ticket.pending}, {@code ticket.reopen}.
+ * Commands act as the integration ({@value #INTEGRATION}), which may act for any agent and on any
+ * ticket but manages nothing (see {@link Actor}).
  */
 @ApplicationScoped
 public class IntegrationCommandHandler {
 
     /** Who commands act as; the author of their ticket entries. */
     public static final String INTEGRATION = "integration";
-    private static final Actor ACTOR = new Actor(INTEGRATION, true);
+    private static final Actor ACTOR = Actor.integration(INTEGRATION);
+    private static final String COMMANDS = "dial, ticket.create, ticket.comment, ticket.resolve, ticket.pending, ticket.reopen";
 
     /** How a command went: carried out, refused by the contact center, or not a command at all. */
     public enum Status { OK, REFUSED, MALFORMED }
@@ -64,7 +66,7 @@ public class IntegrationCommandHandler {
         }
         String name = command.getString("command", null);
         if (name == null) {
-            return malformed(null, "no \"command\" (dial, ticket.comment, ticket.resolve, ticket.pending, ticket.reopen)");
+            return malformed(null, "no \"command\" (" + COMMANDS + ")");
         }
         try {
             switch (name) {
@@ -72,6 +74,10 @@ public class IntegrationCommandHandler {
                     return ok(name, ContactCenterJson.call(calls.dial(ACTOR, new CallControlService.DialRequest(
                             required(command, "agentId"), required(command, "serviceId"),
                             required(command, "customerNumber"), command.getString("sendingNumber", null)))));
+                case "ticket.create":
+                    return ok(name, ContactCenterJson.ticket(tickets.create(ACTOR, new TicketService.NewTicket(
+                            required(command, "serviceId"), required(command, "customerNumber"),
+                            optional(command, "assigneeId"), optional(command, "text")))));
                 case "ticket.comment":
                     return ticket(name, command, id -> tickets.comment(ACTOR, id, required(command, "text")));
                 case "ticket.resolve":
@@ -81,7 +87,7 @@ public class IntegrationCommandHandler {
                 case "ticket.reopen":
                     return ticket(name, command, id -> tickets.reopen(ACTOR, id));
                 default:
-                    return malformed(name, "unknown command \"" + name + "\"");
+                    return malformed(name, "unknown command \"" + name + "\" (" + COMMANDS + ")");
             }
         } catch (MissingField e) {
             return malformed(name, e.getMessage());
@@ -105,6 +111,17 @@ public class IntegrationCommandHandler {
         if (value == null || value.getValueType() != JsonValue.ValueType.STRING
                 || command.getString(field).isBlank()) {
             throw new MissingField("\"" + field + "\" (a string) is required");
+        }
+        return command.getString(field);
+    }
+
+    private static String optional(JsonObject command, String field) {
+        JsonValue value = command.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new MissingField("\"" + field + "\" must be a string");
         }
         return command.getString(field);
     }

@@ -65,6 +65,21 @@ class IntegrationCommandHandlerTest {
     }
 
     @Test
+    void ticketCreateOpensATicketForTheCustomer() {
+        IntegrationCommandHandler.Outcome outcome = handler.handle("{\"command\":\"ticket.create\",\"serviceId\":\"support\","
+                + "\"customerNumber\":\"01055556666\",\"assigneeId\":\"agent1\",\"text\":\"wrote to us\"}");
+
+        assertThat(outcome.status()).isEqualTo(IntegrationCommandHandler.Status.OK);
+        assertThat(received).containsExactly(
+                "create " + new TicketService.NewTicket("support", "01055556666", "agent1", "wrote to us"));
+        assertThat(outcome.reply().getString("command")).isEqualTo("ticket.create");
+        assertThat(handler.handle("{\"command\":\"ticket.create\",\"serviceId\":\"support\"}").reason())
+                .contains("customerNumber");
+        assertThat(handler.handle("{\"command\":\"ticket.create\",\"serviceId\":\"support\",\"customerNumber\":\"1\","
+                + "\"assigneeId\":7}").status()).isEqualTo(IntegrationCommandHandler.Status.MALFORMED);
+    }
+
+    @Test
     void aRefusalIsRepliedWithItsCode() {
         refusal = new RequestRefused(RequestRefused.Kind.CONFLICT, "STATUS_TRANSITION_REFUSED", "agent1 is talking");
 
@@ -81,7 +96,7 @@ class IntegrationCommandHandlerTest {
         assertThat(handler.handle("dial agent1").reason()).startsWith("not JSON");
         assertThat(handler.handle("[1]").reason()).isEqualTo("a command is a JSON object");
         assertThat(handler.handle("{\"agentId\":\"agent1\"}").reason()).startsWith("no \"command\"");
-        assertThat(handler.handle("{\"command\":\"explode\"}").reason()).isEqualTo("unknown command \"explode\"");
+        assertThat(handler.handle("{\"command\":\"explode\"}").reason()).startsWith("unknown command \"explode\" (dial, ticket.create");
         assertThat(handler.handle("{\"command\":\"dial\",\"agentId\":\"agent1\"}").reason())
                 .isEqualTo("\"serviceId\" (a string) is required");
         assertThat(handler.handle("{\"command\":\"ticket.resolve\",\"ticketId\":7}").status())

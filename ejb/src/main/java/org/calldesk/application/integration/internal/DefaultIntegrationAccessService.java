@@ -1,0 +1,77 @@
+package org.calldesk.application.integration.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.calldesk.application.Actor;
+import org.calldesk.application.RequestRefused;
+import org.calldesk.application.integration.IntegrationAccessService;
+import org.calldesk.domain.model.integration.ApiKeys;
+import org.calldesk.domain.model.integration.IntegrationAuditEntry;
+import org.calldesk.domain.model.integration.IntegrationKey;
+import org.calldesk.domain.model.integration.IntegrationKeyRepository;
+
+@Stateless
+public class DefaultIntegrationAccessService implements IntegrationAccessService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultIntegrationAccessService.class.getName());
+
+    @Inject
+    IntegrationKeyRepository keys;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public IssuedKey create(Actor actor, String name) {
+        actor.requireAdmin("create API keys");
+        if (name == null || !IntegrationKey.NAME.matcher(name).matches()) {
+            throw RequestRefused.badInput("'name' is 1-40 letters, digits, '.', '-' or '_'");
+        }
+        String secret = ApiKeys.generate();
+        IntegrationKey key = IntegrationKey.issue(name, secret, actor.loginId(), clock.instant());
+        keys.store(key);
+        LOG.info(() -> actor.loginId() + " created API key " + key.id() + " (" + key.name() + ", " + key.keyPrefix() + "...)");
+        return new IssuedKey(key, secret);
+    }
+
+    @Override
+    public List<IntegrationKey> keys(Actor actor) {
+        actor.requireAdmin("list API keys");
+        return keys.all();
+    }
+
+    @Override
+    public IntegrationKey revoke(Actor actor, String keyId) {
+        actor.requireAdmin("revoke API keys");
+        IntegrationKey key = keys.find(keyId).orElseThrow(() -> RequestRefused.notFound("API key", keyId));
+        if (key.revoke(actor.loginId(), clock.instant())) {
+            LOG.info(() -> actor.loginId() + " revoked API key " + key.id() + " (" + key.name() + ")");
+        }
+        return key;
+    }
+
+    @Override
+    public Optional<IntegrationKey> identify(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
+            return Optional.empty();
+        }
+        return keys.findByHash(ApiKeys.hash(presentedKey.strip()));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void audit(IntegrationAuditEntry entry) {
+        keys.record(entry);
+    }
+
+    @Override
+    public List<IntegrationAuditEntry> trail(Actor actor, String keyId, int max) {
+        actor.requireAdmin("read the integration audit trail");
+        return keys.trail(keyId, max);
+    }
+}
