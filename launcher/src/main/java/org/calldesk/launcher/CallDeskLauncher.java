@@ -93,7 +93,7 @@ public final class CallDeskLauncher {
     }
 
     /** @param crmUrl the CRM's base URL; blank or {@code none}: no CRM */
-    static Map<String, String> applicationProperties(LauncherSettings settings, String brokerUrl, String crmUrl) {
+    public static Map<String, String> applicationProperties(LauncherSettings settings, String brokerUrl, String crmUrl) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("calldesk.datasource.class", settings.dataSourceClass());
         properties.put("calldesk.datasource.url", settings.dbUrl());

@@ -8,7 +8,7 @@ import java.util.Map;
  * The embedded run's settings: command-line flags ({@code --http-port 8081}) win over environment
  * variables ({@code CALLDESK_HTTP_PORT}), which win over the defaults.
  */
-record LauncherSettings(
+public record LauncherSettings(
         int httpPort,
         Path dataDir,
         String host,
@@ -39,7 +39,7 @@ record LauncherSettings(
               --crm-url URL         your CRM instead of the demo CRM; 'none' for no CRM (CALLDESK_CRM_URL)
             """;
 
-    static LauncherSettings parse(String[] args, Map<String, String> env) {
+    public static LauncherSettings parse(String[] args, Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Settings reach the application as system properties in a file only the process owner can
  * read, so secrets never appear on a command line.
  */
-final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess implements AutoCloseable {
 
     private final Process process;
 
@@ -25,7 +25,7 @@ final class PayaraMicroProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static PayaraMicroProcess start(Path runtime, Path workDir, int httpPort, String maxHeap, String brokerHost,
+    public static PayaraMicroProcess start(Path runtime, Path workDir, int httpPort, String maxHeap, String brokerHost,
                                     int brokerPort, Map<String, String> systemProperties) throws IOException {
         Files.createDirectories(workDir);
         Path properties = workDir.resolve("calldesk.properties");
@@ -56,8 +56,13 @@ final class PayaraMicroProcess implements AutoCloseable {
         return new PayaraMicroProcess(process);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The operating-system process id, for tools such as {@code jcmd} and {@code jstat}. */
+    public long pid() {
+        return process.pid();
     }
 
     int waitFor() throws InterruptedException {
