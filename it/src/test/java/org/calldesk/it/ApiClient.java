@@ -21,7 +21,7 @@ import java.util.Optional;
 final class ApiClient {
 
     /** One answer of the API: its status, content type and body, read as JSON on demand. */
-    record Reply(String method, String path, int status, String contentType, String body) {
+    record Reply(String method, String path, int status, String contentType, String body, String challenge) {
 
         JsonObject json() {
             return read().asJsonObject();
@@ -65,13 +65,29 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String login;
+    private final String authorizationHeader;
     private final String authorization;
 
     ApiClient(URL base, String login, String password) {
+        this(base, login, "Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ApiClient(URL base, String login, String authorizationHeader, String authorization) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.login = login;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorizationHeader = authorizationHeader;
+        this.authorization = authorization;
+    }
+
+    /** An external system with an API key, as {@code Authorization: Bearer <key>}. */
+    static ApiClient withApiKey(URL base, String key) {
+        return new ApiClient(base, "integration", "Authorization", "Bearer " + key);
+    }
+
+    /** An external system with an API key, as {@code X-Api-Key: <key>}. */
+    static ApiClient withApiKeyHeader(URL base, String key) {
+        return new ApiClient(base, "integration", "X-Api-Key", key);
     }
 
     /** The account this client signs in as. */
@@ -80,7 +96,7 @@ final class ApiClient {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization)
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header(authorizationHeader, authorization)
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -140,7 +156,7 @@ final class ApiClient {
                 : HttpRequest.BodyPublishers.ofString(body.toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/" + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization)
+                .header(authorizationHeader, authorization)
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, publisher);
         if (body != null) {
@@ -149,7 +165,8 @@ final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Optional<String> type = response.headers().firstValue("Content-Type");
-            return new Reply(method, path, response.statusCode(), type.orElse(null), response.body());
+            return new Reply(method, path, response.statusCode(), type.orElse(null), response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -52,12 +52,35 @@ public final class TestInfrastructure implements BeforeAllCallback, AutoCloseabl
         return broker.url();
     }
 
+    /** The broker itself, to look at its queues. */
+    public static EmbeddedBroker broker() {
+        return broker;
+    }
+
     @Override
     public synchronized void close() throws Exception {
         try {
+            stopPayaraMicro();
             pbx.close();
         } finally {
             broker.close();
+        }
+    }
+
+    /**
+     * Payara Micro, which Arquillian started as a child of this JVM and does not always stop: ended
+     * here, before the broker it keeps reconnecting to (its shutdown waits on that), so no server
+     * outlives the test run.
+     */
+    private static void stopPayaraMicro() throws InterruptedException {
+        for (ProcessHandle server : ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false)).toList()) {
+            server.destroy();
+            try {
+                server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                server.destroyForcibly();
+            }
         }
     }
 

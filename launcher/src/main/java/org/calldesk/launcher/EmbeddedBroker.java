@@ -145,6 +145,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
         if (secured) {
             addPermissions(config);
+            config.setPopulateValidatedUser(true); // the application audits commands by broker user
             SecurityConfiguration users = new SecurityConfiguration();
             users.addUser(application.user(), application.password());
             users.addRole(application.user(), APPLICATION_ROLE);
@@ -219,6 +220,19 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Messages on a queue, those being delivered included (for tests and checks).
+     *
+     * @throws IllegalArgumentException if there is no such queue
+     */
+    public long messageCount(String queue) {
+        var found = server.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        if (found == null) {
+            throw new IllegalArgumentException("no queue " + queue);
+        }
+        return found.getMessageCount();
     }
 
     @Override

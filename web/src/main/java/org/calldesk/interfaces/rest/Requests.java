@@ -22,7 +22,8 @@ final class Requests {
     }
 
     static Actor actor(SecurityContext security) {
-        return new Actor(security.getUserPrincipal().getName(), security.isUserInRole("admin"));
+        return new Actor(security.getUserPrincipal().getName(), security.isUserInRole("admin"),
+                security.isUserInRole("integration"));
     }
 
     static String agentId(SecurityContext security, String pathId) {

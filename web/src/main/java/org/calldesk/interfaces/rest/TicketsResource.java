@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import org.calldesk.application.TicketService;
 import org.calldesk.domain.model.ticket.Ticket;
 import org.calldesk.domain.model.ticket.TicketStatus;
@@ -49,6 +50,17 @@ public class TicketsResource {
                         Requests.limit(limit, MAX_LIMIT))
                 .forEach(ticket -> array.add(ContactCenterJson.ticket(ticket)));
         return array.build();
+    }
+
+    @POST
+    @Operation(summary = "A ticket without a call (body: serviceId, customerNumber, optional assigneeId and text, "
+            + "the first comment)")
+    public Response create(JsonObject body, @Context UriInfo uri) {
+        Ticket ticket = tickets.create(Requests.actor(security), new TicketService.NewTicket(
+                Requests.text(body, "serviceId"), Requests.text(body, "customerNumber"),
+                Requests.optionalText(body, "assigneeId"), Requests.optionalText(body, "text")));
+        return Response.created(uri.getAbsolutePathBuilder().path(ticket.id()).build())
+                .entity(ContactCenterJson.ticket(ticket)).build();
     }
 
     @GET

@@ -16,8 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.calldesk.application.integration.IntegrationAccessService;
+import org.calldesk.domain.model.integration.IntegrationAuditEntry;
+import org.calldesk.domain.model.integration.IntegrationKey;
 
 /**
  * One way in for two kinds of client, both checked by the same identity store
@@ -25,7 +29,10 @@ import java.util.Optional;
  * <ul>
  * <li>the REST API ({@code /api/*}): HTTP Basic on every request, no session; missing or wrong
  * credentials on a protected path are a 401 with a {@code WWW-Authenticate} challenge, which
- * CRMs and scripts expect;</li>
+ * CRMs and scripts expect. External systems send an API key instead
+ * ({@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}), checked by
+ * {@link IntegrationKeyIdentityStore}; a revoked or unknown key is a 401, audited, whatever the
+ * path;</li>
  * <li>everything else (the console): the sign-in page. A signed-in caller is kept in the HTTP
  * session; a protected page asked for without one leads to the sign-in page, which brings the
  * agent back to the page asked for. A Faces Ajax request gets an Ajax redirect instead, so an
@@ -36,6 +43,8 @@ import java.util.Optional;
 public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String REALM = "CallDesk";
+    private static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger(
+            ConsoleAuthenticationMechanism.class.getName());
     static final String API_PATH = "/api/";
     public static final String LOGIN_PAGE = "/login.xhtml";
     /** Session attribute: the page the caller asked for before being sent to sign in. */
@@ -43,6 +52,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     IdentityStoreHandler identityStore;
+
+    @Inject
+    IntegrationAccessService access;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -61,6 +73,10 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context) {
+        Optional<String> apiKey = apiKey(request.getHeader("Authorization"), request.getHeader("X-Api-Key"));
+        if (apiKey.isPresent()) {
+            return withApiKey(request, response, context, apiKey.get());
+        }
         Optional<UsernamePasswordCredential> credential = basicCredential(request);
         if (credential.isPresent()) {
             CredentialValidationResult result = identityStore.validate(credential.get());
@@ -73,6 +89,50 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return context.responseUnauthorized();
         }
         return context.doNothing();
+    }
+
+    private AuthenticationStatus withApiKey(HttpServletRequest request, HttpServletResponse response,
+                                            HttpMessageContext context, String key) {
+        CredentialValidationResult result = identityStore.validate(new ApiKeyCredential(key));
+        if (result.getStatus() == VALID) {
+            if (result.getCallerPrincipal() instanceof IntegrationPrincipal principal) {
+                request.setAttribute(IntegrationAccessFilter.KEY_ID, principal.keyId());
+                request.setAttribute(IntegrationAccessFilter.KEY_NAME, principal.keyName());
+            }
+            return context.notifyContainerAboutLogin(result);
+        }
+        auditRefusedKey(request, key);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+        return context.responseUnauthorized();
+    }
+
+    /** A refused key in the audit trail: the key's id and name if it was ever issued (revoked), never the key. */
+    private void auditRefusedKey(HttpServletRequest request, String key) {
+        try {
+            Optional<IntegrationKey> known = access.identify(key);
+            access.audit(new IntegrationAuditEntry(Instant.now(), known.map(IntegrationKey::id).orElse(null),
+                    known.map(IntegrationKey::name).orElse(null),
+                    known.map(k -> k.principal() + " (revoked)").orElse("unknown API key"),
+                    IntegrationAuditEntry.Channel.REST, request.getMethod(), request.getRequestURI(),
+                    HttpServletResponse.SC_UNAUTHORIZED, request.getRemoteAddr()));
+        } catch (RuntimeException e) {
+            LOGGER.warning(() -> "refused API key not audited: " + e);
+        }
+    }
+
+    /**
+     * The API key of a request: {@code X-Api-Key}, or the token of {@code Authorization: Bearer}.
+     * Empty when there is none.
+     */
+    static Optional<String> apiKey(String authorization, String xApiKey) {
+        if (xApiKey != null && !xApiKey.isBlank()) {
+            return Optional.of(xApiKey.strip());
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank()) {
+            return Optional.of(authorization.substring(7).strip());
+        }
+        return Optional.empty();
     }
 
     private AuthenticationStatus console(HttpServletRequest request, HttpServletResponse response,

@@ -31,4 +31,20 @@ class ConsoleAuthenticationMechanismTest {
         assertThat(ConsoleAuthenticationMechanism.basicCredential("Basic !!!")).isEmpty();
         assertThat(ConsoleAuthenticationMechanism.basicCredential(basic("no-colon"))).isEmpty();
     }
+
+    @Test
+    void readsAnApiKeyFromXApiKeyOrABearerToken() {
+        assertThat(ConsoleAuthenticationMechanism.apiKey(null, "cdk_abc")).contains("cdk_abc");
+        assertThat(ConsoleAuthenticationMechanism.apiKey("Bearer cdk_def", null)).contains("cdk_def");
+        assertThat(ConsoleAuthenticationMechanism.apiKey("bearer  cdk_def ", null)).contains("cdk_def");
+        assertThat(ConsoleAuthenticationMechanism.apiKey("Bearer cdk_def", "cdk_abc")).contains("cdk_abc");
+        assertThat(ConsoleAuthenticationMechanism.apiKey(basic("a:b"), null)).isEmpty();
+        assertThat(ConsoleAuthenticationMechanism.apiKey("Bearer  ", " ")).isEmpty();
+        assertThat(ConsoleAuthenticationMechanism.apiKey(null, null)).isEmpty();
+    }
+
+    @Test
+    void anApiKeyCredentialNeverShowsTheKey() {
+        assertThat(new ApiKeyCredential("cdk_secret").toString()).doesNotContain("secret");
+    }
 }
