@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -38,7 +37,9 @@ import org.calldesk.connector.api.PbxException;
  *
  * <p>Channel names come from the adapter's {@link CallRegistry}, which the event session keeps
  * up to date. Before a leg is originated it is registered under the channel id the adapter
- * chooses ({@code Originate ChannelId}), so the PBX's first event about it is already recognised.
+ * chooses ({@code Originate ChannelId}), so the PBX's first event about it is already recognised;
+ * that id names the call and the leg's part, so the adapters of other application nodes adopt the
+ * leg from the same event ({@link CallRegistry#adopt}).
  *
  * <p>Errors: no session, an I/O failure or no answer in time is {@link PbxException.PbxUnreachable};
  * {@code Response: Error} with "No such channel" is {@link PbxException.UnknownCall}; any other
@@ -80,7 +81,7 @@ final class AmiCallControl {
         requireDiallable(sendingNumber, "sendingNumber");
         requirePositive(timeout, "timeout");
         requireReachable(agentDevice);
-        CallId call = new CallId(newChannelId());
+        CallId call = CallRegistry.newDialUpId();
         registry.registerOutbound(call, agentDevice, customerNumber);
         OriginateAction originate = originate(agentDevice, settings.contexts().outbound(), customerNumber, timeout,
                 call.value(), sendingNumber);
@@ -102,7 +103,7 @@ final class AmiCallControl {
         CallView view = registry.require(call);
         String customer = require(view.customerChannel(), call, "customer");
         requireReachable(agentDevice);
-        String leg = newChannelId();
+        String leg = CallRegistry.newLegChannelId(call, CallRegistry.Role.AGENT);
         Optional<String> replaced = registry.addAgentLeg(call, leg, agentDevice);
         replaced.ifPresent(this::hangupQuietly);
         OriginateAction originate = originate(agentDevice, settings.contexts().connect(), START_EXTEN, ringTimeout, leg,
@@ -147,7 +148,7 @@ final class AmiCallControl {
         if (view.phase() != Phase.HELD) {
             holdChannels(call, customer, agent);
         }
-        String leg = newChannelId();
+        String leg = CallRegistry.newLegChannelId(call, CallRegistry.Role.CONSULT);
         registry.addConsultLeg(call, leg, target);
         OriginateAction originate = originate(target, settings.contexts().connect(), START_EXTEN, ringTimeout, leg,
                 view.callerNumber());
@@ -353,10 +354,5 @@ final class AmiCallControl {
     private static long ceilSeconds(Duration duration) {
         long seconds = duration.getSeconds();
         return duration.getNano() > 0 ? seconds + 1 : seconds;
-    }
-
-    /** A channel id of our choosing, so a leg's events are recognised from the first. */
-    private static String newChannelId() {
-        return "calldesk-" + UUID.randomUUID();
     }
 }

@@ -67,6 +67,10 @@ import org.calldesk.connector.api.EndCause;
  * </ul>
  * After a reconnect, {@link #reconcile} compares the registry with the PBX's channel listing.
  *
+ * <p>Several application nodes: a {@code Newchannel} of a leg that another node's adapter
+ * originated (its channel id says so, see {@link CallRegistry#adopt}) adds that leg here too, so
+ * every node maps a call's events alike and can control the call.
+ *
  * <p>No I/O: it is unit-tested by feeding it asterisk-java event objects. The event session calls
  * it from one thread, in the order AMI delivered the events; it holds the registry's monitor
  * while it applies an event, so call controls running on other threads see consistent calls.
@@ -159,6 +163,10 @@ final class AmiEventMapper {
         Leg leg = registry.leg(uniqueId);
         if (leg != null) {
             leg.channel = event.getChannel();
+            return;
+        }
+        // A leg another application node originated: its channel id names the call and its part.
+        if (registry.adopt(uniqueId, deviceOf(event.getChannel()), event.getChannel()) != null) {
             return;
         }
         // Outbound: the channel Dial() creates for the customer inherits the agent leg's linked id.

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
@@ -48,6 +49,18 @@ final class CallRegistry {
 
     /** The part a channel plays in its call. */
     enum Role { CUSTOMER, AGENT, CONSULT }
+
+    /**
+     * The channel id of every leg the adapter originates starts so, then names the leg's part and
+     * the call: {@code calldesk-a-<uuid>-<call>} (agent), {@code calldesk-c-<uuid>-<call>}
+     * (consultation), {@code calldesk-o-<uuid>} (Dial up, whose call id it is).
+     */
+    static final String LEG_PREFIX = "calldesk-";
+    private static final int UUID_LENGTH = 36;
+
+    /** A leg the adapter of some application node originated, as its channel id says. */
+    record PlacedLeg(CallId call, Role role) {
+    }
 
     /** How many hung-up channel ids to remember, so a late listing cannot revive them. */
     private static final int GONE_MEMORY = 2048;
@@ -157,28 +170,107 @@ final class CallRegistry {
     }
 
     /**
+     * The channel id for an agent or consultation leg about to be originated: it tells every node
+     * connected to the PBX which call the leg belongs to and what part it plays, from the PBX's
+     * first event about it.
+     */
+    static String newLegChannelId(CallId call, Role role) {
+        if (role == Role.CUSTOMER) {
+            throw new IllegalArgumentException("the adapter originates agent and consultation legs, not customers");
+        }
+        return LEG_PREFIX + (role == Role.AGENT ? "a-" : "c-") + UUID.randomUUID() + "-" + call.value();
+    }
+
+    /** A new Dial up's id: the channel id of its agent leg, which Asterisk makes the linked id of every leg. */
+    static CallId newDialUpId() {
+        return new CallId(LEG_PREFIX + "o-" + UUID.randomUUID());
+    }
+
+    /** The call and part a leg's channel id names, if an adapter (of any node) originated it. */
+    static Optional<PlacedLeg> placedLeg(String uniqueId) {
+        if (uniqueId == null || !uniqueId.startsWith(LEG_PREFIX) || uniqueId.length() < LEG_PREFIX.length() + 2 + UUID_LENGTH) {
+            return Optional.empty();
+        }
+        int kind = LEG_PREFIX.length();
+        int callStart = kind + 2 + UUID_LENGTH + 1;
+        return switch (uniqueId.substring(kind, kind + 2)) {
+            case "o-" -> uniqueId.length() == callStart - 1
+                    ? Optional.of(new PlacedLeg(new CallId(uniqueId), Role.AGENT)) : Optional.empty();
+            case "a-", "c-" -> uniqueId.length() > callStart && uniqueId.charAt(callStart - 1) == '-'
+                    ? Optional.of(new PlacedLeg(new CallId(uniqueId.substring(callStart)),
+                            uniqueId.charAt(kind) == 'a' ? Role.AGENT : Role.CONSULT))
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /**
      * Connect: the agent leg about to be originated for a waiting caller. An earlier agent leg that
      * never reached the customer (an offer that timed out) is retired; its channel is returned so
      * the caller can stop it ringing.
      */
     synchronized Optional<String> addAgentLeg(CallId id, String uniqueId, DeviceId device)
             throws PbxException.UnknownCall {
-        TrackedCall call = requireTracked(id);
-        Optional<String> replaced = Optional.empty();
-        if (call.agent != null && call.phase == Phase.WAITING) {
-            call.agent.retired = true;
-            replaced = Optional.ofNullable(call.agent.channel);
-        }
-        call.agent = addLeg(call, uniqueId, Role.AGENT, device, null);
-        call.agentHungUpFirst = false;
-        return replaced;
+        Leg replaced = attachAgent(requireTracked(id), uniqueId, device, null);
+        return Optional.ofNullable(replaced).map(leg -> leg.channel);
     }
 
     /** Transfer try: the consultation leg about to be originated. */
     synchronized void addConsultLeg(CallId id, String uniqueId, DeviceId device) throws PbxException.UnknownCall {
-        TrackedCall call = requireTracked(id);
-        call.consult = addLeg(call, uniqueId, Role.CONSULT, device, null);
+        attachConsult(requireTracked(id), uniqueId, device, null);
+    }
+
+    /**
+     * A leg that another application node originated, seen in the PBX's first event about it
+     * ({@code Newchannel}): taken on as that node took it on, so that this node reads the call's
+     * events as that node does and can control the call too (and go on doing so if that node
+     * stops). A Dial up another node placed becomes a call here. Nothing is adopted for a call
+     * this adapter does not know, or for a leg it knows or saw hang up.
+     *
+     * @return the leg, or {@code null} if nothing was adopted
+     */
+    synchronized Leg adopt(String uniqueId, DeviceId device, String channel) {
+        Optional<PlacedLeg> placed = placedLeg(uniqueId);
+        if (placed.isEmpty() || device == null || legsByUniqueId.containsKey(uniqueId) || recentlyGone.contains(uniqueId)) {
+            return null;
+        }
+        CallId id = placed.get().call();
+        if (id.value().equals(uniqueId)) {
+            if (calls.containsKey(id)) {
+                return null;
+            }
+            TrackedCall call = new TrackedCall(id, Direction.OUTBOUND, Phase.DIALING);
+            calls.put(id, call);
+            call.agent = addLeg(call, uniqueId, Role.AGENT, device, channel);
+            return call.agent;
+        }
+        TrackedCall call = calls.get(id);
+        if (call == null) {
+            return null;
+        }
+        if (placed.get().role() == Role.CONSULT) {
+            return attachConsult(call, uniqueId, device, channel);
+        }
+        attachAgent(call, uniqueId, device, channel);
+        return call.agent;
+    }
+
+    /** The call's new agent leg; returns the one it replaced if that never reached the customer. */
+    private Leg attachAgent(TrackedCall call, String uniqueId, DeviceId device, String channel) {
+        Leg replaced = null;
+        if (call.agent != null && call.phase == Phase.WAITING) {
+            call.agent.retired = true;
+            replaced = call.agent;
+        }
+        call.agent = addLeg(call, uniqueId, Role.AGENT, device, channel);
+        call.agentHungUpFirst = false;
+        return replaced;
+    }
+
+    private Leg attachConsult(TrackedCall call, String uniqueId, DeviceId device, String channel) {
+        call.consult = addLeg(call, uniqueId, Role.CONSULT, device, channel);
         call.consultAnswered = false;
+        return call.consult;
     }
 
     /** The PBX refused to originate a leg: forget it (and an outbound call that has no other leg). */

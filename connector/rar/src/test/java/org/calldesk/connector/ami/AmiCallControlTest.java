@@ -2,6 +2,14 @@ package org.calldesk.connector.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.calldesk.connector.ami.AmiEvents.AGENT;
+import static org.calldesk.connector.ami.AmiEvents.CALL;
+import static org.calldesk.connector.ami.AmiEvents.CONSULT;
+import static org.calldesk.connector.ami.AmiEvents.CUSTOMER;
+import static org.calldesk.connector.ami.AmiEvents.CUSTOMER_UID;
+import static org.calldesk.connector.ami.AmiEvents.PHONE_1001;
+import static org.calldesk.connector.ami.AmiEvents.PHONE_1002;
+import static org.calldesk.connector.ami.AmiEvents.RING;
 import static org.calldesk.connector.ami.AmiEvents.bridgeEnter;
 import static org.calldesk.connector.ami.AmiEvents.bridgeLeave;
 import static org.calldesk.connector.ami.AmiEvents.musicOnHoldStart;
@@ -17,7 +25,6 @@ import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.calldesk.connector.api.CallId;
-import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.PbxException;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,14 +34,6 @@ import org.junit.jupiter.api.Test;
 /** The AMI actions each call control sends, per docs/asterisk.md, and how Asterisk's answers become exceptions. */
 class AmiCallControlTest {
 
-    private static final String CUSTOMER_UID = "1740819600.1";
-    private static final String CUSTOMER = "PJSIP/trunk-00000001";
-    private static final CallId CALL = new CallId(CUSTOMER_UID);
-    private static final DeviceId PHONE_1001 = new DeviceId("PJSIP/1001");
-    private static final DeviceId PHONE_1002 = new DeviceId("PJSIP/1002");
-    private static final String AGENT = "PJSIP/1001-00000002";
-    private static final String CONSULT = "PJSIP/1002-00000003";
-    private static final Duration RING = Duration.ofSeconds(20);
 
     private final FakeAmiSession session = new FakeAmiSession();
     private final CallRegistry registry = new CallRegistry();

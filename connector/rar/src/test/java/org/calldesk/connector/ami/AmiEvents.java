@@ -1,5 +1,6 @@
 package org.calldesk.connector.ami;
 
+import java.time.Duration;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -12,11 +13,23 @@ import org.asteriskjava.manager.event.MusicOnHoldStopEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
 
 /** asterisk-java event objects as the reader would build them from Asterisk's headers. */
 final class AmiEvents {
 
     private static final Object SOURCE = new Object();
+
+    // one inbound call of the call-control tests: the customer's channel, the agents' phones and legs
+    static final String CUSTOMER_UID = "1740819600.1";
+    static final String CUSTOMER = "PJSIP/trunk-00000001";
+    static final CallId CALL = new CallId(CUSTOMER_UID);
+    static final DeviceId PHONE_1001 = new DeviceId("PJSIP/1001");
+    static final DeviceId PHONE_1002 = new DeviceId("PJSIP/1002");
+    static final String AGENT = "PJSIP/1001-00000002";
+    static final String CONSULT = "PJSIP/1002-00000003";
+    static final Duration RING = Duration.ofSeconds(20);
 
     private AmiEvents() {
     }
