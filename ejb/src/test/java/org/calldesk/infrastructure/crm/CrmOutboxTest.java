@@ -118,6 +118,62 @@ class CrmOutboxTest {
         }
     }
 
+    /**
+     * Two application nodes (two entity manager factories on one database) deliver the same
+     * outbox at once, as their timers do: each change reaches the CRM once, in the order made,
+     * and never two at the same time (the second node waits for the head's row lock).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void twoNodesDeliveringAtOnceSendEachChangeOnceInOrderAndOneAtATime(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            EntityManagerFactory nodeA = db.entityManagerFactory();
+            EntityManagerFactory nodeB = db.entityManagerFactory();
+            List<String> made = new ArrayList<>();
+            for (int change = 0; change < 4; change++) {
+                for (int t = 0; t < 4; t++) {
+                    Ticket ticket = Ticket.forCall("support", "call-" + change + "-" + t, "0101", "agent1", AT);
+                    record(change % 2 == 0 ? nodeA : nodeB, ticket, made, AT);
+                }
+            }
+            java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+            TicketPush crm = (key, json) -> {
+                mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                received.add(key);
+                Thread.yield();
+                inFlight.decrementAndGet();
+                return TicketPush.Result.ofStatus(201, "");
+            };
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Integer>> delivered = new ArrayList<>();
+                for (EntityManagerFactory node : List.of(nodeA, nodeB)) {
+                    delivered.add(nodes.submit(() -> {
+                        start.await();
+                        int count = 0;
+                        while (deliverNext(node, crm, AT.plusSeconds(1)) == CrmOutbox.Step.DELIVERED) {
+                            count++;
+                        }
+                        return count;
+                    }));
+                }
+                int total = delivered.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS)
+                        + delivered.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(total).isEqualTo(made.size());
+            } finally {
+                nodes.shutdownNow();
+            }
+
+            assertThat(received).as("each change once, in the order made").containsExactlyElementsOf(made);
+            assertThat(mostAtOnce.get()).as("changes sent at the same time").isEqualTo(1);
+            nodeA.close();
+            nodeB.close();
+        }
+    }
+
     private static CrmOutbox.Step deliverNext(EntityManagerFactory emf, TicketPush crm, Instant now) {
         return inTransaction(emf, em -> new CrmOutbox(em).deliverNext(crm, now));
     }
