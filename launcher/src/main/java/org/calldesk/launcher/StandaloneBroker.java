@@ -40,6 +40,10 @@ public final class StandaloneBroker {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
         Map<String, String> options;
         try {
             options = options(args, System.getenv());
