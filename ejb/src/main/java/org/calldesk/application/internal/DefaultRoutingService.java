@@ -46,26 +46,31 @@ public class DefaultRoutingService implements RoutingService {
 
     @Override
     public boolean offerNextCall(String serviceId) {
+        return offerWaitingCalls(serviceId, 1) > 0;
+    }
+
+    @Override
+    public int offerWaitingCalls(String serviceId, int max) {
         Optional<Service> service = services.find(serviceId).filter(Service::callEnabled);
         if (service.isEmpty()) {
-            return false;
+            return 0;
         }
-        Optional<Call> waiting = calls.oldestWaiting(serviceId);
+        List<Call> waiting = calls.oldestWaiting(serviceId, max);
         if (waiting.isEmpty()) {
-            return false;
+            return 0;
         }
-        List<Agent> ready = agents.readyFor(serviceId, 1);
-        if (ready.isEmpty()) {
-            return false;
-        }
-        Call call = waiting.get();
-        Agent agent = ready.get(0);
+        List<Agent> ready = agents.readyFor(serviceId, waiting.size());
         Instant now = clock.instant();
-        agent.offer(call.id(), now);
-        call.offerTo(agent.id(), now.plus(service.get().offerTimeout()), now);
-        changes.agent(agent);
-        changes.call(call);
-        return true;
+        int offers = Math.min(waiting.size(), ready.size());
+        for (int i = 0; i < offers; i++) {
+            Agent agent = ready.get(i);
+            Call call = waiting.get(i);
+            agent.offer(call.id(), now);
+            call.offerTo(agent.id(), now.plus(service.get().offerTimeout()), now);
+            changes.agent(agent);
+            changes.call(call);
+        }
+        return offers;
     }
 
     @Override

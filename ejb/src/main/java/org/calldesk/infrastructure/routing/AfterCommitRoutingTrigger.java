@@ -32,6 +32,6 @@ public class AfterCommitRoutingTrigger implements RoutingTrigger {
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutingWanted routing) {
-        worker.routeLater(routing.serviceId());
+        worker.routeSoon(routing.serviceId());
     }
 }

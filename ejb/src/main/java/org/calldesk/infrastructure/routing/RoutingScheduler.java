@@ -49,7 +49,7 @@ public class RoutingScheduler {
                     LOG.log(Level.FINE, "offer of call {0} changed meanwhile: {1}", new Object[] {callId, e.getMessage()});
                 }
             }
-            routing.servicesWithWaitingCalls().forEach(worker::route);
+            routing.servicesWithWaitingCalls().forEach(worker::routeNow);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "routing scan failed: {0}", e.getMessage());
         }

@@ -1,7 +1,9 @@
 package org.calldesk.infrastructure.routing;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,9 +14,10 @@ import org.calldesk.application.RequestRefused;
 import org.calldesk.application.RoutingService;
 
 /**
- * Offers a service's waiting calls until no call or no Ready agent is left, each offer in its
- * own transaction (the routing service's). An offer lost to a concurrent one (another thread
- * or application instance took the agent or the call) is simply tried again with fresh data.
+ * Offers a service's waiting calls until no call or no Ready agent is left, in batches of up to
+ * {@value #BATCH} offers per transaction (the routing service's), one thread per service at a
+ * time on this instance ({@link RoutingDemand}). A batch lost to a concurrent change (another
+ * application instance took an agent or a call) is simply tried again with fresh data.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -22,31 +25,72 @@ public class RoutingWorker {
 
     private static final Logger LOG = Logger.getLogger(RoutingWorker.class.getName());
 
-    /** More than enough for the calls one trigger can make routable; the scan takes the rest. */
-    private static final int MAX_OFFERS = 50;
+    /** Offers per transaction; a batch that made them all is followed by another. */
+    static final int BATCH = 20;
     private static final int MAX_LOST_RACES = 5;
 
     @Inject
     RoutingService routing;
 
-    @Asynchronous
-    public void routeLater(String serviceId) {
-        route(serviceId);
+    @Inject
+    RoutingDemand demand;
+
+    @Resource
+    SessionContext context;
+
+    /** Routes the service on another thread, unless a thread of this instance routes it already. */
+    public void routeSoon(String serviceId) {
+        if (demand.request(serviceId)) {
+            try {
+                context.getBusinessObject(RoutingWorker.class).routeLaterWhileWanted(serviceId);
+            } catch (RuntimeException e) {
+                demand.abandon(serviceId);
+                throw e;
+            }
+        }
     }
 
-    public void route(String serviceId) {
-        int lost = 0;
-        for (int offers = 0; offers < MAX_OFFERS; ) {
-            try {
-                if (!routing.offerNextCall(serviceId)) {
-                    return;
+    /** Routes the service on this thread, unless a thread of this instance routes it already. */
+    public void routeNow(String serviceId) {
+        if (demand.request(serviceId)) {
+            routeWhileWanted(serviceId);
+        }
+    }
+
+    /** Only through {@link #routeSoon}, which counted the request that this serves. */
+    @Asynchronous
+    public void routeLaterWhileWanted(String serviceId) {
+        routeWhileWanted(serviceId);
+    }
+
+    private void routeWhileWanted(String serviceId) {
+        boolean served = false;
+        try {
+            int pending;
+            do {
+                pending = demand.pending(serviceId);
+                while (route(serviceId)) {
+                    // a whole batch: there may be more to offer
                 }
-                offers++;
+            } while (!demand.served(serviceId, pending));
+            served = true;
+        } finally {
+            if (!served) {
+                demand.abandon(serviceId);
+            }
+        }
+    }
+
+    /** @return whether a whole batch was offered, so more may be possible */
+    private boolean route(String serviceId) {
+        for (int lost = 0; ; ) {
+            try {
+                return routing.offerWaitingCalls(serviceId, BATCH) == BATCH;
             } catch (EJBException | RequestRefused e) {
                 if (++lost > MAX_LOST_RACES) {
                     LOG.log(Level.FINE, "routing of service {0} gives way to a concurrent router: {1}",
                             new Object[] {serviceId, e.getMessage()});
-                    return;
+                    return false;
                 }
             }
         }

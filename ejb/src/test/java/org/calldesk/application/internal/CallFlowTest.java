@@ -60,6 +60,41 @@ class CallFlowTest {
     }
 
     @Test
+    void aBatchOffersTheOldestCallsToTheLongestIdleAgentsAsOffersOneByOneWould() {
+        ready("bob");
+        clock.advance(Duration.ofSeconds(30));
+        ready("alice");
+        Call first = arrives("0101111", "15880001");
+        clock.advance(Duration.ofSeconds(1));
+        Call second = arrives("0102222", "15880001");
+        clock.advance(Duration.ofSeconds(1));
+        Call third = arrives("0103333", "15880001");
+
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isEqualTo(2);
+
+        assertThat(first.agentId()).contains("bob");
+        assertThat(second.agentId()).contains("alice");
+        assertThat(third.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(agent("bob").callId()).contains(first.id());
+        assertThat(agent("alice").callId()).contains(second.id());
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isZero();
+    }
+
+    @Test
+    void aBatchOffersNoMoreThanAsked() {
+        ready("bob");
+        ready("alice");
+        Call first = arrives("0101111", "15880001");
+        clock.advance(Duration.ofSeconds(1));
+        Call second = arrives("0102222", "15880001");
+
+        assertThat(app.routing().offerWaitingCalls("support", 1)).isEqualTo(1);
+
+        assertThat(first.status()).isEqualTo(CallStatus.OFFERED);
+        assertThat(second.status()).isEqualTo(CallStatus.WAITING);
+    }
+
+    @Test
     void ctiLoginStartsInRestAndIsRefusedWithAReason() {
         assertThat(app.agentService().logIn(ALICE, "alice").status()).isEqualTo(AgentStatus.REST);
         assertRefused(() -> app.agentService().logIn(ALICE, "alice"), RequestRefused.Kind.CONFLICT, "ALREADY_LOGGED_IN");

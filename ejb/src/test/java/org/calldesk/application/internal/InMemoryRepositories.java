@@ -47,10 +47,12 @@ final class InMemoryRepositories {
         }
 
         @Override
-        public Optional<Call> oldestWaiting(String serviceId) {
+        public List<Call> oldestWaiting(String serviceId, int max) {
             return calls.values().stream()
                     .filter(c -> c.status() == CallStatus.WAITING && c.serviceId().equals(Optional.of(serviceId)))
-                    .min(Comparator.comparing(Call::startedAt).thenComparing(Call::id));
+                    .sorted(Comparator.comparing(Call::startedAt).thenComparing(Call::id))
+                    .limit(max)
+                    .toList();
         }
 
         @Override

@@ -14,8 +14,8 @@ public interface CallRepository {
     /** The most recent calls first. */
     List<Call> recent(int max);
 
-    /** The call of a service that has waited longest (FIFO per service). */
-    Optional<Call> oldestWaiting(String serviceId);
+    /** The calls of a service that have waited longest, longest first (FIFO per service). */
+    List<Call> oldestWaiting(String serviceId, int max);
 
     /** The services that have calls waiting for an agent. */
     List<String> servicesWithWaitingCalls();

@@ -45,14 +45,13 @@ public class JpaCallRepository implements CallRepository {
     }
 
     @Override
-    public Optional<Call> oldestWaiting(String serviceId) {
+    public List<Call> oldestWaiting(String serviceId, int max) {
         return em.createQuery("select c from Call c where c.status = :waiting and c.serviceId = :service "
                         + "order by c.startedAt, c.id", Call.class)
                 .setParameter("waiting", CallStatus.WAITING)
                 .setParameter("service", serviceId)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
+                .setMaxResults(max)
+                .getResultList();
     }
 
     @Override
