@@ -1,6 +1,5 @@
 package org.calldesk.infrastructure.messaging.jms;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -11,6 +10,7 @@ import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.EndCause;
+import org.calldesk.interfaces.json.ContactCenterJson;
 
 /**
  * Writes the PBX's call events to the JSON kept on the PBX events queue, and reads them back.
@@ -23,7 +23,7 @@ final class CallEventJson {
     }
 
     static String write(CallEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = ContactCenterJson.PROVIDER.createObjectBuilder()
                 .add("type", event.getClass().getSimpleName())
                 .add("at", event.at().toString());
         if (event instanceof CallEvent.CallArrived e) {
@@ -49,7 +49,7 @@ final class CallEventJson {
         } else if (event instanceof CallEvent.PbxConnectionLost e) {
             json.add("reason", e.reason());
         } else if (event instanceof CallEvent.PbxCallsListed e) {
-            var calls = Json.createArrayBuilder();
+            var calls = ContactCenterJson.PROVIDER.createArrayBuilder();
             e.calls().stream().map(CallId::value).sorted().forEach(calls::add);
             json.add("calls", calls);
         }
@@ -61,7 +61,7 @@ final class CallEventJson {
      */
     static CallEvent read(String text) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = ContactCenterJson.PROVIDER.createReader(new StringReader(text))) {
             json = reader.readObject();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.calldesk.interfaces.json.ContactCenterJson;
 
 /**
  * Forwards a contact-center event to the consoles that show it, over the Faces WebSocket: to
@@ -92,7 +92,7 @@ public class ConsolePush {
     }
 
     private static JsonObject read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = ContactCenterJson.PROVIDER.createReader(new StringReader(json))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException | ClassCastException e) {
             throw new IllegalArgumentException("not an event: " + e.getMessage(), e);
