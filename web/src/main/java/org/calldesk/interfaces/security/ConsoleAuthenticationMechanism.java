@@ -54,6 +54,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     IdentityStoreHandler identityStore;
 
     @Inject
+    AcceptedCredentials acceptedCredentials;
+
+    @Inject
     IntegrationAccessService access;
 
     @Override
@@ -79,8 +82,12 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         }
         Optional<UsernamePasswordCredential> credential = basicCredential(request);
         if (credential.isPresent()) {
-            CredentialValidationResult result = identityStore.validate(credential.get());
+            Optional<CredentialValidationResult> known = acceptedCredentials.find(credential.get());
+            CredentialValidationResult result = known.orElseGet(() -> identityStore.validate(credential.get()));
             if (result.getStatus() == VALID) {
+                if (known.isEmpty()) {
+                    acceptedCredentials.remember(credential.get(), result);
+                }
                 return context.notifyContainerAboutLogin(result);
             }
         }
