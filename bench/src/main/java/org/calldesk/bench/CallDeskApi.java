@@ -1,6 +1,5 @@
 package org.calldesk.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
@@ -31,7 +30,7 @@ final class CallDeskApi implements AutoCloseable {
         /** The problem detail's {@code code}, or the status when the body has none. */
         String problem() {
             try {
-                JsonObject json = Json.createReader(new StringReader(body)).readObject();
+                JsonObject json = EventFeed.JSON.createReader(new StringReader(body)).readObject();
                 return json.getString("code", Integer.toString(status));
             } catch (RuntimeException e) {
                 return Integer.toString(status);
@@ -39,7 +38,7 @@ final class CallDeskApi implements AutoCloseable {
         }
 
         String field(String name) {
-            return Json.createReader(new StringReader(body)).readObject().getString(name);
+            return EventFeed.JSON.createReader(new StringReader(body)).readObject().getString(name);
         }
     }
 
@@ -65,10 +64,10 @@ final class CallDeskApi implements AutoCloseable {
     }
 
     CompletableFuture<Answer> registerAgent(String loginId, String agentNumber, String device) {
-        return send("POST", "/agents", Json.createObjectBuilder()
+        return send("POST", "/agents", EventFeed.JSON.createObjectBuilder()
                 .add("loginId", loginId).add("name", "Bench " + loginId).add("agentNumber", agentNumber)
                 .add("device", device).add("role", "AGENT")
-                .add("serviceIds", Json.createArrayBuilder().add("support").add("sales")).build().toString());
+                .add("serviceIds", EventFeed.JSON.createArrayBuilder().add("support").add("sales")).build().toString());
     }
 
     CompletableFuture<Answer> ctiLogin(String agentId) {
@@ -100,7 +99,7 @@ final class CallDeskApi implements AutoCloseable {
     }
 
     CompletableFuture<Answer> dial(String agentId, String customerNumber) {
-        return send("POST", "/calls", Json.createObjectBuilder().add("agentId", agentId).add("serviceId", "support")
+        return send("POST", "/calls", EventFeed.JSON.createObjectBuilder().add("agentId", agentId).add("serviceId", "support")
                 .add("customerNumber", customerNumber).add("sendingNumber", "0215880001").build().toString());
     }
 

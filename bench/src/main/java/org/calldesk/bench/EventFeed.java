@@ -1,7 +1,7 @@
 package org.calldesk.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -28,6 +28,9 @@ final class EventFeed implements AutoCloseable {
     }
 
     static final String TOPIC = "ContactCenterEventTopic";
+
+    /** Looked up once: {@code Json.createReader} looks the provider up on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     private final ServerLocator locator;
     private final ClientSessionFactory factory;
@@ -64,7 +67,7 @@ final class EventFeed implements AutoCloseable {
     }
 
     static Event parse(String text, long receivedNanos) {
-        JsonObject json = Json.createReader(new StringReader(text)).readObject();
+        JsonObject json = JSON.createReader(new StringReader(text)).readObject();
         return new Event(json.getString("type"), json.getJsonObject("subject").getString("id"),
                 json.getJsonNumber("sequence").longValue(), json.getJsonObject("data"), receivedNanos);
     }

@@ -53,6 +53,8 @@ final class LoadRun {
 
     volatile long startNanos;
     volatile long endNanos;
+    /** When the last first offer of a call became visible. */
+    private long lastOfferNanos;
 
     void arrived(String pbxCallId, long nanos) {
         arrivals.putIfAbsent(pbxCallId, nanos);
@@ -100,6 +102,7 @@ final class LoadRun {
             case "call.offered" -> {
                 if (track.offers == 0 && arrival != null) {
                     arrivalToOffer.recordNanos(event.receivedNanos() - arrival);
+                    lastOfferNanos = Math.max(lastOfferNanos, event.receivedNanos());
                 }
                 if (track.offers > 0 && !previous.equals("call.waiting")) {
                     doubleOffers.incrementAndGet(); // offered again without being taken back first
@@ -140,6 +143,17 @@ final class LoadRun {
         if (track != null && track.inbound && track.confirmSentNanos != 0) {
             confirmToTicket.recordNanos(receivedNanos - track.confirmSentNanos);
         }
+    }
+
+    /**
+     * Seconds from the start of the load to the last offer of one of its calls: the load's
+     * duration when the application kept up, longer when it offered calls after the load ended.
+     */
+    synchronized double offeringSeconds(double loadSeconds) {
+        if (lastOfferNanos == 0 || startNanos == 0) {
+            return loadSeconds;
+        }
+        return Math.max(loadSeconds, (lastOfferNanos - startNanos) / 1e9);
     }
 
     /** Calls the PBX raised that neither ended nor connected (as far as the events say). */

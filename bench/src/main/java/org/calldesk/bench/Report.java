@@ -39,8 +39,8 @@ final class Report {
         latency(out, "PBX arrival -> offer visible to the agent", step.arrivalToOffer());
         latency(out, "Confirm -> call.talking visible", step.confirmToTalking());
         latency(out, "Confirm -> ticket.created visible", step.confirmToTicket());
-        row(out, "sustained: offered / connected per second", String.format(Locale.ROOT, "%.1f / %.1f",
-                step.offeredPerSecond(), step.connectedPerSecond()));
+        row(out, "sustained: offered / connected per second (last offer after)", String.format(Locale.ROOT,
+                "%.1f / %.1f (%.0f s)", step.offeredPerSecond(), step.connectedPerSecond(), step.offeringSeconds()));
         ProcessMonitor.Usage app = step.application();
         row(out, "application CPU (100 % = one core)", String.format(Locale.ROOT, "%.0f %%", app.cpuPercent()));
         row(out, "application heap used max / mean / old gen max / committed max", String.format(Locale.ROOT,
@@ -152,6 +152,7 @@ final class Report {
         return Json.createObjectBuilder()
                 .add("rate", step.rate())
                 .add("seconds", step.seconds())
+                .add("offeringSeconds", step.offeringSeconds())
                 .add("placed", step.placed())
                 .add("skipped", step.skipped())
                 .add("arrived", o.arrived())

@@ -6,6 +6,7 @@ import java.util.Map;
 record StepResult(
         double rate,
         double seconds,
+        double offeringSeconds,
         long placed,
         long skipped,
         LoadRun.Outcome outcome,
@@ -30,20 +31,23 @@ record StepResult(
                          ProcessMonitor.Usage application, ProcessMonitor.Usage bench, String loadAverage) {
         Map<String, Long> refusals = new java.util.TreeMap<>();
         run.refusalCodes.forEach((code, count) -> refusals.put(code, count.get()));
-        return new StepResult(rate, seconds, placed, skipped, run.outcome(),
+        return new StepResult(rate, seconds, run.offeringSeconds(seconds), placed, skipped, run.outcome(),
                 run.doubleOffers.get() + run.busyAgentOffers.get(), run.reoffers.get(), run.outOfOrder.get(),
                 run.transfers.get(), run.transfersFailed.get(), run.outboundDials.get(), run.outboundConnected.get(),
                 refusals, retries, run.arrivalToWaiting.summary(), run.arrivalToOffer.summary(), run.confirmToTalking.summary(),
                 run.confirmToTicket.summary(), application, bench, loadAverage);
     }
 
-    /** Inbound calls offered per second of load: the rate the product sustained. */
+    /**
+     * Inbound calls offered per second, from the start of the load to the last offer: the rate
+     * the product sustained (below the arrival rate when offers went on after the load ended).
+     */
     double offeredPerSecond() {
-        return outcome.offered() / seconds;
+        return outcome.offered() / offeringSeconds;
     }
 
     double connectedPerSecond() {
-        return outcome.connected() / seconds;
+        return outcome.connected() / offeringSeconds;
     }
 
     /** Whether this rate passes: p99 offer latency within the limit, nothing lost, no double offer, all placed. */

@@ -104,4 +104,13 @@ class LoadRunTest {
         assertThat(run.outboundConnected.get()).isEqualTo(1);
         assertThat(run.callIdByPbx).containsEntry("pbx-out", "out").doesNotContainKey("pending:x");
     }
+
+    @Test
+    void offersMadeAfterTheLoadStretchTheTimeTheRateIsMeasuredOver() {
+        run.startNanos = 1_000 * MS;
+        run.arrived("pbx-c1", 1_000 * MS);
+        run.apply(event("call.offered", "c1", 2, 1_000 + 45_000, "agentId", "bot0001"));
+        assertThat(run.offeringSeconds(30)).isEqualTo(45.0);
+        assertThat(new LoadRun().offeringSeconds(30)).isEqualTo(30.0);
+    }
 }
