@@ -41,8 +41,13 @@ public final class CallDeskLauncher {
         Instant started = Instant.now();
         Files.createDirectories(settings.dataDir());
 
-        EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("broker"), settings.host(),
-                settings.brokerPort());
+        // the production profile: off loopback the broker refuses anonymous clients; the application
+        // gets a user of its own with a new random password each start, external systems the configured one
+        EmbeddedBroker.Credentials applicationUser = settings.brokerSecured()
+                ? new EmbeddedBroker.Credentials("calldesk-application", randomSecret()) : null;
+        EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("broker"), settings.brokerBind(),
+                settings.brokerPort(), applicationUser, settings.brokerSecured()
+                        ? new EmbeddedBroker.Credentials(settings.brokerUser(), settings.brokerPassword()) : null);
         PbxSimulator pbx = PbxSimulator.builder()
                 .amiPort(settings.amiPort())
                 .httpPort(settings.pbxControlPort())
@@ -51,9 +56,13 @@ public final class CallDeskLauncher {
                 .start();
         DemoCrm crm = settings.startsDemoCrm() ? DemoCrm.start(settings.host(), settings.crmPort()) : null;
         String crmUrl = crm != null ? crm.url() : settings.crmUrl();
+        Map<String, String> properties = applicationProperties(settings, broker.url(), crmUrl);
+        if (applicationUser != null) {
+            properties.put("calldesk.broker.user", applicationUser.user());
+            properties.put("calldesk.broker.password", applicationUser.password());
+        }
         PayaraMicroProcess payara = PayaraMicroProcess.start(runtime, settings.dataDir(), settings.httpPort(),
-                settings.maxHeap(), settings.host(), settings.brokerPort(),
-                applicationProperties(settings, broker.url(), crmUrl));
+                settings.maxHeap(), broker.connectHost(), settings.brokerPort(), applicationUser, properties);
 
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,8 +77,10 @@ public final class CallDeskLauncher {
             System.out.println("CallDesk: stopped");
         }, "calldesk-shutdown"));
 
-        System.out.printf("CallDesk: broker on %s, PBX simulator AMI on %s:%d (control API http://%s:%d), "
-                        + "CRM %s, starting Payara Micro (log: %s)%n", broker.url(), settings.host(), pbx.amiPort(),
+        System.out.printf("CallDesk: broker on %s (core protocol and AMQP 1.0%s), PBX simulator AMI on %s:%d "
+                        + "(control API http://%s:%d), CRM %s, starting Payara Micro (log: %s)%n",
+                "tcp://" + settings.brokerBind() + ":" + broker.port(), settings.brokerSecured()
+                        ? "; clients sign in, external systems as " + settings.brokerUser() : "", settings.host(), pbx.amiPort(),
                 settings.host(), pbx.httpPort(), crm != null ? "(demo) at " + crm.url() : crmUrl,
                 settings.dataDir().resolve("payara.log"));
         String base = "http://localhost:" + settings.httpPort();
@@ -157,6 +168,13 @@ public final class CallDeskLauncher {
                     + "; build it first: mvn -DskipTests install");
         }
         return runtime;
+    }
+
+    /** A password nobody needs to know: 32 random hex digits. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static void stopQuietly(AutoCloseable closeable) {

@@ -22,7 +22,10 @@ public record LauncherSettings(
         String dbPassword,
         String maxHeap,
         int crmPort,
-        String crmUrl) {
+        String crmUrl,
+        String brokerBind,
+        String brokerUser,
+        String brokerPassword) {
 
     static final String USAGE = """
             usage: java -jar calldesk-launcher-all.jar [options]
@@ -37,6 +40,10 @@ public record LauncherSettings(
               --max-heap SIZE       Payara Micro's -Xmx                  (CALLDESK_MAX_HEAP, 768m)
               --crm-port N          the demo CRM's port                  (CALLDESK_CRM_PORT, 8089)
               --crm-url URL         your CRM instead of the demo CRM; 'none' for no CRM (CALLDESK_CRM_URL)
+              --broker-bind ADDRESS where the broker listens (CALLDESK_BROKER_BIND, 127.0.0.1); any other
+                                    address (0.0.0.0: all) makes the broker refuse anonymous clients
+              --broker-user NAME    external systems' broker user (CALLDESK_BROKER_USER, calldesk-integration)
+              --broker-password SECRET  its password (CALLDESK_BROKER_PASSWORD); required off loopback
             """;
 
     public static LauncherSettings parse(String[] args, Map<String, String> env) {
@@ -66,13 +73,38 @@ public record LauncherSettings(
                 value(values, env, "db-password", "calldesk"),
                 value(values, env, "max-heap", "768m"),
                 port(values, env, "crm-port", 8089),
-                value(values, env, "crm-url", ""));
+                value(values, env, "crm-url", ""),
+                value(values, env, "broker-bind", "127.0.0.1"),
+                value(values, env, "broker-user", "calldesk-integration"),
+                value(values, env, "broker-password", ""));
         values.keySet().removeAll(java.util.Set.of("http-port", "data", "ami-port", "pbx-control-port",
-                "broker-port", "ami-secret", "db-url", "db-user", "db-password", "max-heap", "crm-port", "crm-url"));
+                "broker-port", "ami-secret", "db-url", "db-user", "db-password", "max-heap", "crm-port", "crm-url",
+                "broker-bind", "broker-user", "broker-password"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option: --" + values.keySet().iterator().next());
         }
+        if (EmbeddedBroker.requiresCredentials(settings.brokerBind()) && settings.brokerPassword().isEmpty()) {
+            throw new IllegalArgumentException("the broker listens on " + settings.brokerBind()
+                    + ", not only on loopback: give external systems' broker user a password with --broker-password"
+                    + " (CALLDESK_BROKER_PASSWORD)");
+        }
         return settings;
+    }
+
+    /**
+     * Whether the broker authenticates its clients (the production profile): it listens on an
+     * address other than loopback, or an integration password was given anyway.
+     */
+    boolean brokerSecured() {
+        return EmbeddedBroker.requiresCredentials(brokerBind) || !brokerPassword.isEmpty();
+    }
+
+    /** Never the passwords. */
+    @Override
+    public String toString() {
+        return "LauncherSettings[http " + httpPort + ", data " + dataDir + ", broker " + brokerBind + ":" + brokerPort
+                + (brokerSecured() ? " (user " + brokerUser + ")" : "") + ", AMI " + host + ":" + amiPort
+                + ", database " + dbUrl + "]";
     }
 
     /** Whether the launcher starts the demo CRM (no CRM URL of the operator's own). */

@@ -27,14 +27,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public static PayaraMicroProcess start(Path runtime, Path workDir, int httpPort, String maxHeap, String brokerHost,
                                     int brokerPort, Map<String, String> systemProperties) throws IOException {
+        return start(runtime, workDir, httpPort, maxHeap, brokerHost, brokerPort, null, systemProperties);
+    }
+
+    /**
+     * @param brokerUser the application's broker user where the broker authenticates its clients,
+     *                   or null; it reaches the Artemis adapter through a file only the process
+     *                   owner can read
+     */
+    public static PayaraMicroProcess start(Path runtime, Path workDir, int httpPort, String maxHeap, String brokerHost,
+                                           int brokerPort, EmbeddedBroker.Credentials brokerUser,
+                                           Map<String, String> systemProperties) throws IOException {
         Files.createDirectories(workDir);
         Path properties = workDir.resolve("calldesk.properties");
         writePrivately(properties, toPropertiesText(systemProperties));
         Path postBoot = workDir.resolve("post-boot.asadmin");
-        Files.writeString(postBoot, String.join(System.lineSeparator(),
-                // asadmin property syntax: '=' inside a value is escaped
-                "create-resource-adapter-config --property ConnectionParameters=host\\=" + brokerHost
-                        + ";port\\=" + brokerPort + " calldesk-artemis",
+        // asadmin property syntax: '=' inside a value is escaped, ':' separates properties
+        String adapterProperties = "ConnectionParameters=host\\=" + brokerHost + ";port\\=" + brokerPort
+                + (brokerUser == null ? "" : ":UserName=" + asadminValue(brokerUser.user())
+                        + ":Password=" + asadminValue(brokerUser.password()));
+        writePrivately(postBoot, String.join(System.lineSeparator(),
+                "create-resource-adapter-config --property " + adapterProperties + " calldesk-artemis",
                 "deploy " + runtime.resolve("calldesk-artemis.rar"),
                 "deploy " + runtime.resolve("calldesk-pbx.rar"),
                 ""));
@@ -102,6 +115,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         properties.forEach((key, value) -> text.append(key).append('=')
                 .append(value.replace("\\", "\\\\")).append(System.lineSeparator()));
         return text.toString();
+    }
+
+    /** A value for an asadmin {@code --property} list: its separators escaped. */
+    static String asadminValue(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
     }
 
     private static void writePrivately(Path file, String text) throws IOException {

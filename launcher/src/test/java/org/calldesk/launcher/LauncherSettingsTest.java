@@ -36,6 +36,22 @@ class LauncherSettingsTest {
     }
 
     @Test
+    void offLoopbackTheBrokerNeedsTheIntegrationPasswordAndItIsNeverShown() {
+        LauncherSettings embedded = LauncherSettings.parse(new String[0], Map.of());
+        assertThat(embedded.brokerBind()).isEqualTo("127.0.0.1");
+        assertThat(embedded.brokerSecured()).isFalse();
+
+        assertThatThrownBy(() -> LauncherSettings.parse(new String[] {"--broker-bind", "0.0.0.0"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--broker-password");
+        LauncherSettings production = LauncherSettings.parse(new String[] {"--broker-bind", "0.0.0.0"},
+                Map.of("CALLDESK_BROKER_PASSWORD", "s3cret-crm", "CALLDESK_DB_PASSWORD", "s3cret-db"));
+        assertThat(production.brokerSecured()).isTrue();
+        assertThat(production.brokerUser()).isEqualTo("calldesk-integration");
+        assertThat(production.brokerPassword()).isEqualTo("s3cret-crm");
+        assertThat(production.toString()).doesNotContain("s3cret").contains("calldesk-integration");
+    }
+
+    @Test
     void badInputIsRefusedWithTheReason() {
         assertThatThrownBy(() -> LauncherSettings.parse(new String[] {"--http-port", "eighty"}, Map.of()))
                 .hasMessageContaining("--http-port must be a TCP port");

@@ -26,6 +26,9 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
         interfaceName = "org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory",
         resourceAdapter = "calldesk-artemis",
         transactionSupport = TransactionSupportLevel.XATransaction,
+        // the pool signs in with this user (an empty one otherwise, refused by a broker with
+        // authentication); defaults in META-INF/microprofile-config.properties
+        properties = {"UserName=${MPCONFIG=calldesk.broker.user}", "Password=${MPCONFIG=calldesk.broker.password}"},
         maxPoolSize = 32)
 @AdministeredObjectDefinition(
         name = "java:app/jms/PbxEventQueue",

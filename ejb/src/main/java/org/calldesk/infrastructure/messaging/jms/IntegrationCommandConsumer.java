@@ -80,7 +80,8 @@ public class IntegrationCommandConsumer implements MessageListener {
      */
     private void audit(Message message, IntegrationCommandHandler.Outcome outcome, String correlationId) {
         try {
-            String user = message.getStringProperty(VALIDATED_USER);
+            String user = message.getStringProperty(VALIDATED_USER) != null
+                    ? message.getStringProperty(VALIDATED_USER) : message.getStringProperty("JMSXUserID");
             String command = outcome.reply().getString("command", "malformed");
             int code = switch (outcome.status()) {
                 case OK -> 200;
