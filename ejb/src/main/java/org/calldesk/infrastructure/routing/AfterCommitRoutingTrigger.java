@@ -26,12 +26,29 @@ public class AfterCommitRoutingTrigger implements RoutingTrigger {
     @Inject
     RoutingWorker worker;
 
+    @Inject
+    RoutingDemand demand;
+
     @Override
     public void routeSoon(String serviceId) {
         wanted.fire(new RoutingWanted(serviceId));
     }
 
+    /**
+     * Starts a routing thread unless one of this instance routes the service already (it then
+     * goes round once more). Only the asynchronous method is called here: a synchronous business
+     * method called while the transaction completes makes the container resume that transaction
+     * afterwards, which fails.
+     */
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutingWanted routing) {
-        worker.routeSoon(routing.serviceId());
+        String serviceId = routing.serviceId();
+        if (demand.request(serviceId)) {
+            try {
+                worker.routeLaterWhileWanted(serviceId);
+            } catch (RuntimeException e) {
+                demand.abandon(serviceId);
+                throw e;
+            }
+        }
     }
 }

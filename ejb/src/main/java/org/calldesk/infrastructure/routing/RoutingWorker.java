@@ -1,9 +1,7 @@
 package org.calldesk.infrastructure.routing;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,21 +33,6 @@ public class RoutingWorker {
     @Inject
     RoutingDemand demand;
 
-    @Resource
-    SessionContext context;
-
-    /** Routes the service on another thread, unless a thread of this instance routes it already. */
-    public void routeSoon(String serviceId) {
-        if (demand.request(serviceId)) {
-            try {
-                context.getBusinessObject(RoutingWorker.class).routeLaterWhileWanted(serviceId);
-            } catch (RuntimeException e) {
-                demand.abandon(serviceId);
-                throw e;
-            }
-        }
-    }
-
     /** Routes the service on this thread, unless a thread of this instance routes it already. */
     public void routeNow(String serviceId) {
         if (demand.request(serviceId)) {
@@ -57,7 +40,10 @@ public class RoutingWorker {
         }
     }
 
-    /** Only through {@link #routeSoon}, which counted the request that this serves. */
+    /**
+     * Routes the service on another thread; only for a request {@link RoutingDemand#request}
+     * counted and said to route now (see {@link AfterCommitRoutingTrigger}).
+     */
     @Asynchronous
     public void routeLaterWhileWanted(String serviceId) {
         routeWhileWanted(serviceId);
