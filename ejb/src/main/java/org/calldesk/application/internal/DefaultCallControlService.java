@@ -129,7 +129,27 @@ public class DefaultCallControlService implements CallControlService {
             }
             throw (RuntimeException) e;
         }
-        return dialSteps.dialPlaced(dialling.callId(), pbxCallId);
+        try {
+            return dialSteps.dialPlaced(dialling.callId(), pbxCallId);
+        } catch (RuntimeException e) {
+            if (!isConcurrentChange(e)) {
+                throw e;
+            }
+            // the PBX's own report of the call (answered, its id) changed it first: it is placed all
+            // the same; record the id if still needed and answer with the call as it stands now
+            return dialSteps.dialPlaced(dialling.callId(), pbxCallId);
+        }
+    }
+
+    /** A version conflict with a concurrent change of the same rows, as a flush or the commit reports it. */
+    private static boolean isConcurrentChange(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof RequestRefused refused && "CONCURRENT_CHANGE".equals(refused.code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
