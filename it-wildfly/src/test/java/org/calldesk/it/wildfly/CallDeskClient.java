@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-/** Plain HTTP to the application, as a REST client sees it: anonymous or with HTTP Basic. */
+/** Plain HTTP to the application, as a REST client sees it: anonymous, with HTTP Basic or with an API key. */
 final class CallDeskClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -33,6 +33,24 @@ final class CallDeskClient {
     static CallDeskClient signedIn(URI base, String login, String password) {
         return new CallDeskClient(base, Optional.of("Basic " + Base64.getEncoder()
                 .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** An external system with an API key ({@code Authorization: Bearer}). */
+    static CallDeskClient withApiKey(URI base, String key) {
+        return new CallDeskClient(base, Optional.of("Bearer " + key));
+    }
+
+    /** A method with a JSON body, or none. */
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -3,10 +3,12 @@ package org.calldesk.it.wildfly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -62,6 +64,26 @@ class CallDeskOnWildFlyIT {
     void aDemoAccountSignsInAgainstTheApplicationDatabase() throws Exception {
         assertThat(CallDeskClient.signedIn(base.toURI(), "agent1", "agent1").getJson("api/v1/calls"))
                 .isInstanceOf(JsonArray.class);
+    }
+
+    @Test
+    void anIntegrationSignsInWithItsApiKeyForWhatIntegrationsNeedUntilRevoked() throws Exception {
+        CallDeskClient admin = CallDeskClient.signedIn(base.toURI(), "admin", "admin");
+        HttpResponse<String> created = admin.send("POST", "api/v1/integration/keys", "{\"name\":\"wildfly-crm\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject key = Json.createReader(new StringReader(created.body())).readObject();
+
+        CallDeskClient crm = CallDeskClient.withApiKey(base.toURI(), key.getString("key"));
+        assertThat(crm.getJson("api/v1/calls")).isInstanceOf(JsonArray.class);
+        HttpResponse<String> manage = crm.send("POST", "api/v1/agents", "{\"loginId\":\"agent9\",\"name\":\"Nine\","
+                + "\"agentNumber\":\"1099\",\"device\":\"PJSIP/1099\",\"role\":\"AGENT\"}");
+        assertThat(manage.statusCode()).as(manage.body()).isEqualTo(403);
+        assertThat(manage.body()).contains("INTEGRATION_NOT_ALLOWED");
+
+        assertThat(admin.send("DELETE", "api/v1/integration/keys/" + key.getString("id"), null).statusCode()).isEqualTo(200);
+        assertThat(crm.get("api/v1/calls").statusCode()).isEqualTo(401);
+        assertThat(admin.getJson("api/v1/integration/audit?keyId=" + key.getString("id")).asJsonArray())
+                .extracting(entry -> entry.asJsonObject().getInt("outcome")).containsExactly(401, 403, 200);
     }
 
     @Test
