@@ -3,14 +3,19 @@ package org.calldesk.connector.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import javax.transaction.xa.XAResource;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallEvent.CallRinging;
+import org.calldesk.connector.api.CallEventListener;
 import org.calldesk.connector.api.CallId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +92,79 @@ class CallEventDeliveryTest {
             assertThat(failing.received).containsExactly(ringing(1, 1), ringing(1, 2));
             assertThat(failing.released).hasValue(2);
         });
+    }
+
+    @Test
+    void anEndpointWhoseInstancesAreAllBusyGetsTheEventOnceOneIsFree() {
+        RecordingEndpointFactory endpoint = new RecordingEndpointFactory("mdb");
+        AtomicInteger refusals = new AtomicInteger();
+        endpoints.add(new BusyFactory(endpoint, 3, refusals));
+
+        delivery.publish(ringing(1, 1));
+        delivery.publish(ringing(1, 2));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(endpoint.received).containsExactly(ringing(1, 1), ringing(1, 2)));
+        assertThat(refusals).hasValue(3);
+    }
+
+    @Test
+    void aBusyEndpointThatIsDeactivatedNoLongerHoldsTheLane() {
+        RecordingEndpointFactory endpoint = new RecordingEndpointFactory("mdb");
+        BusyFactory alwaysBusy = new BusyFactory(endpoint, Integer.MAX_VALUE, new AtomicInteger());
+        endpoints.add(alwaysBusy);
+        delivery.publish(ringing(1, 1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> alwaysBusy.refusals.get() > 0);
+
+        endpoints.remove(alwaysBusy);
+        RecordingEndpointFactory next = new RecordingEndpointFactory("next");
+        endpoints.add(next);
+        delivery.publish(ringing(1, 2));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(next.received).contains(ringing(1, 2)));
+        assertThat(endpoint.received).isEmpty();
+    }
+
+    /** A message-driven bean whose instances are all busy for the first {@code busy} requests. */
+    private static final class BusyFactory implements MessageEndpointFactory {
+        private final RecordingEndpointFactory delegate;
+        private final int busy;
+        final AtomicInteger refusals;
+
+        BusyFactory(RecordingEndpointFactory delegate, int busy, AtomicInteger refusals) {
+            this.delegate = delegate;
+            this.busy = busy;
+            this.refusals = refusals;
+        }
+
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xaResource) throws UnavailableException {
+            if (refusals.get() < busy) {
+                refusals.incrementAndGet();
+                throw new UnavailableException("all instances busy");
+            }
+            return delegate.createEndpoint(xaResource);
+        }
+
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xaResource, long timeout) throws UnavailableException {
+            return createEndpoint(xaResource);
+        }
+
+        @Override
+        public boolean isDeliveryTransacted(java.lang.reflect.Method method) {
+            return false;
+        }
+
+        @Override
+        public String getActivationName() {
+            return "busy";
+        }
+
+        @Override
+        public Class<?> getEndpointClass() {
+            return CallEventListener.class;
+        }
     }
 
     @Test
