@@ -38,6 +38,8 @@ class EmbeddedBrokerTest {
 
             assertThat(amqpHeaderAnswer(broker.port())).as("AMQP 1.0 protocol header answered on the same port")
                     .startsWith("AMQP");
+            assertThat(plainAmqpAnswer(broker.port())).as("AMQP without SASL, anonymously, on loopback")
+                    .containsExactly('A', 'M', 'Q', 'P', 0, 1, 0, 0);
         }
     }
 
@@ -67,6 +69,8 @@ class EmbeddedBrokerTest {
                     .isInstanceOf(JMSSecurityRuntimeException.class);
             assertThatThrownBy(() -> cf.createContext("crm", "wrong").close()).as("wrong password")
                     .isInstanceOf(JMSSecurityRuntimeException.class);
+            assertThat(plainAmqpAnswer(broker.port())).as("AMQP without SASL is not let in off loopback")
+                    .isNotEqualTo(new byte[] {'A', 'M', 'Q', 'P', 0, 1, 0, 0});
 
             try (JMSContext app = cf.createContext(APPLICATION.user(), APPLICATION.password());
                  JMSContext crm = cf.createContext(INTEGRATION.user(), INTEGRATION.password())) {
@@ -106,6 +110,16 @@ class EmbeddedBrokerTest {
             byte[] header = in.readNBytes(8);
             assertThat(Arrays.copyOfRange(header, 4, 8)).as("SASL layer, AMQP 1.0.0").containsExactly(3, 1, 0, 0);
             return new String(header, 0, 4, StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** What the broker answers to a plain AMQP 1.0 header (no SASL layer): up to 8 bytes. */
+    private static byte[] plainAmqpAnswer(int port) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(new byte[] {'A', 'M', 'Q', 'P', 0, 1, 0, 0});
+            socket.getOutputStream().flush();
+            return socket.getInputStream().readNBytes(8);
         }
     }
 
