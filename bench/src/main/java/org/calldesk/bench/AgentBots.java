@@ -338,6 +338,20 @@ final class AgentBots implements EventFeed.Listener, AutoCloseable {
         return bots.stream().allMatch(Bot::idle);
     }
 
+    /** A few bots that are not Ready, as {@code id state call}, to say what a drain waited for. */
+    List<String> describeBusy(int max) {
+        List<String> busy = new ArrayList<>();
+        for (Bot bot : bots) {
+            synchronized (bot) {
+                if (!(bot.state == State.READY && bot.consultCall == null) && busy.size() < max) {
+                    busy.add(bot.id + " " + bot.state + " call " + bot.callId
+                            + (bot.consultCall == null ? "" : " consulted for " + bot.consultCall));
+                }
+            }
+        }
+        return busy;
+    }
+
     long idleCount() {
         return bots.stream().filter(Bot::idle).count();
     }

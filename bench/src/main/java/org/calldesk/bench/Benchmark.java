@@ -26,6 +26,8 @@ public final class Benchmark {
     private static final double AMI_FLOOR_RATE = 2000;
     private static final Duration FLOOR_TIME = Duration.ofSeconds(5);
     private static final Duration WARM_UP = Duration.ofSeconds(15);
+    /** A drain that sees no call end and no agent become Ready for this long gives up. */
+    private static final Duration STUCK = Duration.ofSeconds(20);
 
     private Benchmark() {
     }
@@ -163,18 +165,30 @@ public final class Benchmark {
                 loadAverage());
     }
 
-    /** Until every call of the period ended and every bot is Ready again (or it is clearly stuck). */
+    /**
+     * Until every call of the period ended and every bot is Ready again; or until nothing moved
+     * for {@link #STUCK}, or the longest a call can take (waiting, talking, transferred) is over.
+     */
     private static void drain(LoadRun run, AgentBots bots, BenchOptions options) throws InterruptedException {
         long deadline = System.nanoTime() + options.talkTime().multipliedBy(3).plus(options.patience())
                 .plusSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (run.unfinished() == 0 && bots.allIdle()) {
+        long lastMove = System.nanoTime();
+        String last = "";
+        while (System.nanoTime() < deadline && System.nanoTime() - lastMove < STUCK.toNanos()) {
+            long unfinished = run.unfinished();
+            if (unfinished == 0 && bots.allIdle()) {
                 return;
+            }
+            String now = unfinished + "/" + bots.idleCount();
+            if (!now.equals(last)) {
+                last = now;
+                lastMove = System.nanoTime();
             }
             Thread.sleep(250);
         }
-        System.out.printf("bench: after the drain %d calls are not ended, %d agents are not Ready%n", run.unfinished(),
-                options.agents() - bots.idleCount());
+        System.out.printf("bench: after the drain %d calls are not ended, %d agents are not Ready; e.g. calls %s, "
+                + "agents %s%n", run.unfinished(), options.agents() - bots.idleCount(), run.describeUnfinished(5),
+                bots.describeBusy(5));
     }
 
     private static boolean isArrival(AmiEvent event) {

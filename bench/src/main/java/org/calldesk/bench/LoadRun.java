@@ -1,5 +1,6 @@
 package org.calldesk.bench;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -164,6 +165,20 @@ final class LoadRun {
             Track track = callId == null ? null : calls.get(callId);
             if (track == null || !track.ended) {
                 open++;
+            }
+        }
+        return open;
+    }
+
+    /** A few calls the PBX raised that have not ended, as {@code pbxId callId last-event agent}. */
+    synchronized List<String> describeUnfinished(int max) {
+        List<String> open = new java.util.ArrayList<>();
+        for (String pbxCallId : arrivals.keySet()) {
+            String callId = callIdByPbx.get(pbxCallId);
+            Track track = callId == null ? null : calls.get(callId);
+            if ((track == null || !track.ended) && open.size() < max) {
+                open.add(pbxCallId + (track == null ? " never reported" : " " + callId + " " + track.status + " "
+                        + track.agentId));
             }
         }
         return open;

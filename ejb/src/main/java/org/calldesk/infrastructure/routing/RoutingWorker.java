@@ -10,12 +10,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.RoutingService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Offers a service's waiting calls until no call or no Ready agent is left, in batches of up to
- * {@value #BATCH} offers per transaction (the routing service's), one thread per service at a
- * time on this instance ({@link RoutingDemand}). A batch lost to a concurrent change (another
- * application instance took an agent or a call) is simply tried again with fresh data.
+ * Offers a service's waiting calls until no call or no Ready agent is left, in batches of
+ * {@code calldesk.routing.batch-size} offers per transaction (the routing service's), one thread
+ * per service at a time on this instance ({@link RoutingDemand}). A batch lost to a concurrent
+ * change (another application instance took an agent or a call) is simply tried again with
+ * fresh data.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -23,12 +25,21 @@ public class RoutingWorker {
 
     private static final Logger LOG = Logger.getLogger(RoutingWorker.class.getName());
 
-    /** Offers per transaction; a batch that made them all is followed by another. */
-    static final int BATCH = 20;
     private static final int MAX_LOST_RACES = 5;
 
     @Inject
     RoutingService routing;
+
+    /**
+     * Offers per transaction; a batch that made them all is followed by another. One by default:
+     * the embedded H2 prepares the commits of XA transactions one at a time for the whole
+     * database, and batches of 20 held up every other commit (calls waited seconds to be
+     * reported; see the README's benchmark). A database that commits in parallel, such as
+     * PostgreSQL, may gain from a few.
+     */
+    @Inject
+    @ConfigProperty(name = "calldesk.routing.batch-size", defaultValue = "1")
+    int batchSize = 1;
 
     @Inject
     RoutingDemand demand;
@@ -71,7 +82,8 @@ public class RoutingWorker {
     private boolean route(String serviceId) {
         for (int lost = 0; ; ) {
             try {
-                return routing.offerWaitingCalls(serviceId, BATCH) == BATCH;
+                int batch = Math.max(1, batchSize);
+                return routing.offerWaitingCalls(serviceId, batch) == batch;
             } catch (EJBException | RequestRefused e) {
                 if (++lost > MAX_LOST_RACES) {
                     LOG.log(Level.FINE, "routing of service {0} gives way to a concurrent router: {1}",
