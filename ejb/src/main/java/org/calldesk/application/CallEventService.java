@@ -10,4 +10,13 @@ public interface CallEventService {
      * harmless.
      */
     void handle(CallEvent event);
+
+    /**
+     * Apply one PBX event once. With an id (the same on every application node for this report
+     * of the PBX), a copy already applied, or being applied by another node at the same moment,
+     * is skipped; without one, as {@link #handle(CallEvent)}.
+     */
+    default void handle(CallEvent event, String eventId) {
+        handle(event);
+    }
 }

@@ -254,23 +254,35 @@ class TwoNodesIT {
     }
 
     /**
-     * Both nodes read every AMI event and send each call event to the queue; the queue accepted
-     * one copy of each: no id twice, and one arrival and one end per call placed.
+     * Both nodes read every AMI event and send each call event to the queue. Each event was
+     * applied once: every id the queue accepted is recorded as applied exactly once (the
+     * application records it with the event's changes, and skips a copy whose id it has), and
+     * both nodes gave the same id to each call's arrival and end. The broker keeps one copy of
+     * nearly every event; a copy that two nodes send at the same moment can pass it (its check
+     * is not atomic across sessions), and is counted here.
      */
     private void eachPbxEventOnce() {
         await("the audit copies of the last events").atMost(Duration.ofSeconds(30))
                 .until(() -> count("CallEnded") >= placed.size());
-        List<String> ids = broker.accepted.stream().map(BrokerProcess.Accepted::id).filter(id -> id != null).toList();
-        assertThat(ids).as("ids of the accepted PBX events").doesNotHaveDuplicates();
+        Set<String> ids = broker.accepted.stream().map(BrokerProcess.Accepted::id).filter(id -> id != null)
+                .collect(Collectors.toSet());
+        await("every accepted event applied").atMost(Duration.ofSeconds(60))
+                .until(() -> new HashSet<>(db.column("select event_id from pbx_event_applied")).containsAll(ids));
+        assertThat(db.column("select event_id from pbx_event_applied")).as("PBX events applied, by id")
+                .containsExactlyInAnyOrderElementsOf(ids);
         for (String type : List.of("CallArrived", "CallEnded")) {
-            Map<String, Long> perCall = broker.accepted.stream().map(accepted -> json(accepted.body()))
-                    .filter(event -> type.equals(event.getString("type")))
-                    .collect(Collectors.groupingBy(event -> event.getString("call"), Collectors.counting()));
-            assertThat(perCall).as(type + " events accepted per call").hasSize(placed.size())
-                    .containsOnlyKeys(placed).allSatisfy((call, copies) -> assertThat(copies).as(call).isEqualTo(1L));
+            Map<String, Set<String>> idsPerCall = broker.accepted.stream()
+                    .filter(accepted -> type.equals(json(accepted.body()).getString("type")))
+                    .collect(Collectors.groupingBy(accepted -> json(accepted.body()).getString("call"),
+                            Collectors.mapping(BrokerProcess.Accepted::id, Collectors.toSet())));
+            assertThat(idsPerCall).as(type + " ids per call").containsOnlyKeys(placed)
+                    .allSatisfy((call, callIds) -> assertThat(callIds).as(call).hasSize(1).doesNotContainNull());
         }
         assertThat(broker.accepted).filteredOn(accepted -> json(accepted.body()).getString("type").startsWith("Call"))
                 .as("call events carry the PBX's event id").allSatisfy(accepted -> assertThat(accepted.id()).isNotNull());
+        long copies = broker.accepted.stream().filter(accepted -> accepted.id() != null).count() - ids.size();
+        System.out.printf("two nodes: %d PBX events queued once, %d second copies passed the broker and were skipped%n",
+                ids.size(), copies);
     }
 
     private long count(String type) {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.CallEventService;
 import org.calldesk.application.RoutingTrigger;
 import org.calldesk.connector.api.CallEvent;
@@ -78,6 +79,9 @@ public class DefaultCallEventService implements CallEventService {
     @Inject
     ChangeRecorder changes;
 
+    @Inject
+    AppliedPbxEvents applied;
+
     /** How much older than a PBX channel listing a call must be before its absence ends it. */
     static final java.time.Duration LISTING_MARGIN = java.time.Duration.ofSeconds(10);
 
@@ -85,16 +89,30 @@ public class DefaultCallEventService implements CallEventService {
 
     @Override
     public void handle(CallEvent event) {
+        handle(event, null);
+    }
+
+    /**
+     * As {@link #handle(CallEvent)}, once per id: several nodes each queue a copy of every PBX
+     * event, the broker keeps the first, and a copy that slips past it (two copies sent at the
+     * same moment) is recognised here by its id, which is recorded with the event's changes.
+     */
+    @Override
+    public void handle(CallEvent event, String eventId) {
         if (context == null) { // not in a container (unit tests): no transactions to retry
-            apply(event);
+            applyOnce(event, eventId);
             return;
         }
         DefaultCallEventService self = context.getBusinessObject(DefaultCallEventService.class);
         for (int attempt = 1; ; attempt++) {
             try {
-                self.apply(event);
+                self.applyOnce(event, eventId);
                 return;
             } catch (EJBException e) {
+                if (eventId != null && isDuplicateKey(e)) {
+                    LOG.fine(() -> "another node applied " + eventId + " at the same moment; skipping this copy");
+                    return;
+                }
                 if (attempt >= ATTEMPTS || !isConcurrentChange(e)) {
                     throw e;
                 }
@@ -104,9 +122,31 @@ public class DefaultCallEventService implements CallEventService {
         }
     }
 
-    /** Applies one event in a transaction of its own; see {@link #handle}. */
+    /** Applies one event, unless its id says it was applied already, in a transaction of its own; see {@link #handle}. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void apply(CallEvent event) {
+    public void applyOnce(CallEvent event, String eventId) {
+        if (eventId != null) {
+            if (applied.applied(eventId)) {
+                LOG.fine(() -> "PBX event " + eventId + " was applied already; skipping this copy");
+                return;
+            }
+            applied.record(eventId, clock.instant());
+        }
+        apply(event);
+    }
+
+    /** The key of the applied PBX events refused a second copy (SQL state 23505, unique violation). */
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Applies one event, in the caller's transaction. */
+    void apply(CallEvent event) {
         if (event instanceof CallEvent.CallArrived arrived) {
             callArrived(arrived);
         } else if (event instanceof CallEvent.CallRinging ringing) {

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.function.Function;
 import org.calldesk.infrastructure.persistence.jpa.JpaAgentRepository;
+import org.calldesk.infrastructure.persistence.jpa.JpaAppliedPbxEvents;
 import org.calldesk.infrastructure.persistence.jpa.JpaCallRepository;
 import org.calldesk.infrastructure.persistence.jpa.JpaServiceRepository;
 import org.calldesk.infrastructure.persistence.jpa.JpaTicketRepository;
@@ -30,8 +31,10 @@ final class JpaHarness {
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();
-            T result = work.apply(Wiring.over(new JpaCallRepository(em), new JpaAgentRepository(em),
-                    new JpaServiceRepository(em), new JpaTicketRepository(em), pbx, events, events, clock));
+            Wiring wiring = Wiring.over(new JpaCallRepository(em), new JpaAgentRepository(em),
+                    new JpaServiceRepository(em), new JpaTicketRepository(em), pbx, events, events, clock);
+            wiring.callEvents().applied = new JpaAppliedPbxEvents(em);
+            T result = work.apply(wiring);
             em.getTransaction().commit();
             return result;
         } finally {
