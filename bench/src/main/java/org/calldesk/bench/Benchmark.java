@@ -83,7 +83,8 @@ public final class Benchmark {
                 });
                 bots.setUp();
                 System.out.printf("bench: warming up for %d s%n", WARM_UP.toSeconds());
-                step(stack, bots, options, Math.min(options.rate(), 20), WARM_UP, false);
+                double warmUpRate = options.ramp() ? options.rampRates().get(0) : Math.min(options.rate(), 20);
+                step(stack, bots, options, warmUpRate, WARM_UP, false);
                 List<Double> rates = options.ramp() ? options.rampRates() : List.of(options.rate());
                 Duration duration = options.ramp() ? options.rampStepDuration() : options.duration();
                 for (double rate : rates) {
