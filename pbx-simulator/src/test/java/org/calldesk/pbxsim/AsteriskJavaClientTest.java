@@ -57,39 +57,29 @@ class AsteriskJavaClientTest {
         pbx.close();
     }
 
-    /**
-     * asterisk-java scans its event classes on its first connection; done once here so the
-     * timing tests measure the simulator's answers, not that scan.
+    /*
+     * After Login, asterisk-java asks CoreSettings and "core show version" (Command) and reads
+     * the PBX's version from the answers; an AMI server that left them unanswered would make it
+     * wait out its response timeouts and fall back to guessing. That it reports Asterisk 18 is the
+     * proof the simulator answered both, with no clock in the test.
      */
-    private void warmUpAsteriskJava() throws Exception {
-        ManagerConnection warmUp = new ManagerConnectionFactory("127.0.0.1", pbx.amiPort(), "calldesk", "s3cret")
-                .createManagerConnection();
-        warmUp.login();
-        warmUp.logoff();
-    }
 
     @Test
-    void logsInQuicklyAndSeesAsterisk18() throws Exception {
+    void logsInAndSeesAsterisk18FromItsAnswers() throws Exception {
         startPbx(null);
-        warmUpAsteriskJava();
         connect("s3cret");
-        long start = System.nanoTime();
         connection.login();
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(connection.getState()).isEqualTo(ManagerConnectionState.CONNECTED);
         assertThat(connection.getVersion()).isEqualTo(AsteriskVersion.ASTERISK_18);
         assertThat(connection.getProtocolIdentifier()).isEqualTo("Asterisk Call Manager/7.0.3");
-        assertThat(millis).isLessThan(500);
     }
 
     @Test
-    void logsInQuicklyWhenTheUserMayRunCommands() throws Exception {
+    void logsInAndSeesAsterisk18WhenTheUserMayRunCommands() throws Exception {
         startPbx("all");
-        warmUpAsteriskJava();
         connect("s3cret");
-        long start = System.nanoTime();
         connection.login();
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500);
+        assertThat(connection.getState()).isEqualTo(ManagerConnectionState.CONNECTED);
         assertThat(connection.getVersion()).isEqualTo(AsteriskVersion.ASTERISK_18);
     }
 
