@@ -45,7 +45,7 @@ public record BenchOptions(
               --patience MS         customers hang up this long after the PBX answered them (60000)
               --phone-answer-ms MS  agents' phones answer this long after ringing   (100)
               --ramp                find the highest rate with p99 offer latency under the limit
-              --ramp-rates LIST     the rates the ramp tries, in order             (20,40,60,80,100,120,140,160,200)
+              --ramp-rates LIST     the rates the ramp tries, in order   (5,10,15,20,30,40,60,80,100,150,200)
               --step S              seconds of load per ramp step                  (30)
               --p99-limit MS        the ramp's p99 offer latency limit             (100)
               --db h2|postgres      H2 file as the embedded run (default), or PostgreSQL on 127.0.0.1:5432
@@ -123,7 +123,7 @@ public record BenchOptions(
 
     private static List<Double> rates(String text) {
         if (text == null) {
-            return List.of(20.0, 40.0, 60.0, 80.0, 100.0, 120.0, 140.0, 160.0, 200.0);
+            return List.of(5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 60.0, 80.0, 100.0, 150.0, 200.0);
         }
         List<Double> rates = new ArrayList<>();
         for (String part : text.split(",")) {
