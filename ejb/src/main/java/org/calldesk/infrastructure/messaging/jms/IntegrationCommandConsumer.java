@@ -48,10 +48,7 @@ public class IntegrationCommandConsumer implements MessageListener {
         try {
             String body = message instanceof TextMessage text ? text.getText() : null;
             IntegrationCommandHandler.Outcome outcome = body == null
-                    ? new IntegrationCommandHandler.Outcome(IntegrationCommandHandler.Status.MALFORMED,
-                    jakarta.json.Json.createObjectBuilder().add("status", "malformed")
-                            .add("detail", "a command is a JMS text message").build(),
-                    "a command is a JMS text message")
+                    ? IntegrationCommandHandler.malformed(null, "a command is a JMS text message")
                     : handler.handle(body);
             String correlationId = message.getJMSCorrelationID() != null ? message.getJMSCorrelationID()
                     : message.getJMSMessageID();

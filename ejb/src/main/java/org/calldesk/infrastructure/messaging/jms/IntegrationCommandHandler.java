@@ -3,7 +3,6 @@ package org.calldesk.infrastructure.messaging.jms;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -56,7 +55,7 @@ public class IntegrationCommandHandler {
     public Outcome handle(String body) {
         JsonObject command;
         try {
-            JsonValue value = Json.createReader(new StringReader(Objects.requireNonNullElse(body, ""))).readValue();
+            JsonValue value = ContactCenterJson.PROVIDER.createReader(new StringReader(Objects.requireNonNullElse(body, ""))).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return malformed(null, "a command is a JSON object");
             }
@@ -135,12 +134,12 @@ public class IntegrationCommandHandler {
                 reply(name, "refused").add("code", code).add("detail", String.valueOf(detail)).build(), null);
     }
 
-    private static Outcome malformed(String name, String reason) {
+    static Outcome malformed(String name, String reason) {
         return new Outcome(Status.MALFORMED, reply(name, "malformed").add("detail", reason).build(), reason);
     }
 
     private static JsonObjectBuilder reply(String name, String status) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("status", status);
+        JsonObjectBuilder json = ContactCenterJson.PROVIDER.createObjectBuilder().add("status", status);
         if (name != null) {
             json.add("command", name);
         }
