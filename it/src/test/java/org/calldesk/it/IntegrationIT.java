@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +17,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,8 +40,7 @@ class IntegrationIT {
 
     @Deployment(testable = false)
     static WebArchive application() {
-        File war = new File(System.getProperty("it.runtime", "target/runtime"), "calldesk.war");
-        return ShrinkWrap.create(ZipImporter.class, "calldesk.war").importFrom(war).as(WebArchive.class);
+        return TestInfrastructure.calldeskWar();
     }
 
     @ArquillianResource

@@ -1,5 +1,6 @@
 package org.calldesk.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.calldesk.launcher.EmbeddedBroker;
 import org.calldesk.pbxsim.PbxSimulator;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -41,6 +45,12 @@ public final class TestInfrastructure implements BeforeAllCallback, AutoCloseabl
                 .build()
                 .start();
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(TestInfrastructure.class.getName(), this);
+    }
+
+    /** The application as the test classes deploy it: the WAR the build put under {@code it.runtime}. */
+    public static WebArchive calldeskWar() {
+        File war = new File(System.getProperty("it.runtime", "target/runtime"), "calldesk.war");
+        return ShrinkWrap.create(ZipImporter.class, "calldesk.war").importFrom(war).as(WebArchive.class);
     }
 
     /** The PBX the application is connected to, to script phones and customers. */
