@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.calldesk.launcher.PayaraMicroProcess;
@@ -29,19 +28,17 @@ final class ClusterNode implements AutoCloseable {
 
     final String name;
     final int port;
-    private final Path workDir;
     private final PayaraMicroProcess process;
 
-    private ClusterNode(String name, int port, Path workDir, PayaraMicroProcess process) {
+    private ClusterNode(String name, int port, PayaraMicroProcess process) {
         this.name = name;
         this.port = port;
-        this.workDir = workDir;
         this.process = process;
     }
 
     static ClusterNode start(String name, Path runtime, Path workDir, int port, int brokerPort,
                              Map<String, String> settings) throws IOException {
-        return new ClusterNode(name, port, workDir, PayaraMicroProcess.start(runtime, workDir, port, "512m", "127.0.0.1",
+        return new ClusterNode(name, port, PayaraMicroProcess.start(runtime, workDir, port, "512m", "127.0.0.1",
                 brokerPort, settings));
     }
 
@@ -65,15 +62,10 @@ final class ClusterNode implements AutoCloseable {
 
     /** The way a crash ends a node: no shutdown, no goodbye to the broker, the database or the PBX. */
     void kill() throws Exception {
-        String rootDir = workDir.resolve("payara").toString();
-        List<ProcessHandle> payara = ProcessHandle.current().children()
-                .filter(child -> child.info().arguments().map(arguments -> List.of(arguments).contains(rootDir)).orElse(false))
-                .toList();
-        if (payara.size() != 1) {
-            throw new IllegalStateException(name + ": expected one Payara Micro process under " + rootDir + ", found " + payara);
-        }
-        payara.get(0).destroyForcibly();
-        payara.get(0).onExit().get(30, TimeUnit.SECONDS);
+        ProcessHandle payara = ProcessHandle.of(process.pid())
+                .orElseThrow(() -> new IllegalStateException(name + ": its Payara Micro process has already ended"));
+        payara.destroyForcibly();
+        payara.onExit().get(30, TimeUnit.SECONDS);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
