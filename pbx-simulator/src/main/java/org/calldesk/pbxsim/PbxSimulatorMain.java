@@ -85,8 +85,8 @@ public final class PbxSimulatorMain {
                 case "--phone-answer-ms" -> builder.phoneBehaviour(Behaviour.answerAfter(number(flag, value)));
                 case "--customer-answer-ms" -> builder.customerBehaviour(Behaviour.answerAfter(number(flag, value)));
                 case "--auth-failure-delay-ms" -> builder.authFailureDelay(Duration.ofMillis(number(flag, value)));
-                case "--timestamp-events" -> builder.timestampEvents(value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
-                case "--manager-debug" -> builder.managerDebug(value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
+                case "--timestamp-events" -> builder.timestampEvents(yes(value));
+                case "--manager-debug" -> builder.managerDebug(yes(value));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
@@ -108,6 +108,11 @@ public final class PbxSimulatorMain {
             }
         }
         return fallback;
+    }
+
+    /** A yes/no flag's value: "yes" or "true" (any case) is yes, anything else no. */
+    private static boolean yes(String value) {
+        return value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true");
     }
 
     private static int number(String flag, String value) {
