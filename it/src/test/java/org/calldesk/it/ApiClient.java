@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -149,6 +150,47 @@ final class ApiClient {
 
     Reply delete(String path) {
         return send("DELETE", path, null);
+    }
+
+    /**
+     * One clean-up step between tests, as an admin: each agent that is not logged out is taken
+     * one step there (after-call work confirmed, CTI logout, an offer cancelled, a call hung up;
+     * a dialing call ends with the PBX's report). Await it until it says every agent is out.
+     *
+     * @return whether every agent was logged out already
+     */
+    boolean stepEveryAgentTowardsLoggedOut() {
+        boolean allOut = true;
+        for (JsonValue agent : fetch("agents").expect(200).jsonArray()) {
+            allOut &= stepTowardsLoggedOut(agent.asJsonObject());
+        }
+        return allOut;
+    }
+
+    private boolean stepTowardsLoggedOut(JsonObject agent) {
+        String id = agent.getString("id");
+        Optional<String> callId = Optional.ofNullable(agent.getString("callId", null));
+        switch (agent.getString("status")) {
+            case "LOGGED_OUT":
+                return true;
+            case "REST":
+            case "READY":
+            case "BUSINESS":
+                post("agents/" + id + "/cti-logout");
+                return false;
+            case "AFTER_CALL":
+                post("agents/" + id + "/after-call/confirm");
+                return false;
+            case "ALERTING":
+                callId.ifPresent(call -> post("calls/" + call + "/cancel"));
+                return false;
+            case "TALKING":
+            case "HOLDING":
+                callId.ifPresent(call -> post("calls/" + call + "/hangup"));
+                return false;
+            default: // DIALING: ends with the PBX's report that the call is gone
+                return false;
+        }
     }
 
     private Reply send(String method, String path, JsonObject body) {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -1036,42 +1035,10 @@ class CallConsultationManualIT {
         });
         pbx.channels().forEach(channel -> pbx.hangupChannel(channel.name(), 16));
         await("every PBX channel hung up").atMost(WAIT).pollInterval(POLL).until(() -> pbx.channelCount() == 0);
-        await("every agent logged out").atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            boolean allOut = true;
-            for (JsonValue agent : admin.fetch("agents").expect(200).jsonArray()) {
-                allOut &= stepTowardsLoggedOut(agent.asJsonObject());
-            }
-            return allOut;
-        });
+        await("every agent logged out").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(admin::stepEveryAgentTowardsLoggedOut);
         await("no call in progress").atMost(WAIT).pollInterval(POLL)
                 .until(() -> admin.fetch("calls?limit=100").expect(200).jsonArray().stream().map(JsonValue::asJsonObject)
                         .allMatch(c -> c.getString("status").equals("ENDED")));
-    }
-
-    /** @return whether the agent is logged out; otherwise takes the next step there (as admin) */
-    private boolean stepTowardsLoggedOut(JsonObject agent) {
-        String id = agent.getString("id");
-        Optional<String> callId = Optional.ofNullable(agent.getString("callId", null));
-        switch (agent.getString("status")) {
-            case "LOGGED_OUT":
-                return true;
-            case "REST":
-            case "READY":
-            case "BUSINESS":
-                admin.post("agents/" + id + "/cti-logout");
-                return false;
-            case "AFTER_CALL":
-                admin.post("agents/" + id + "/after-call/confirm");
-                return false;
-            case "ALERTING":
-                callId.ifPresent(call -> admin.post("calls/" + call + "/cancel"));
-                return false;
-            case "TALKING":
-            case "HOLDING":
-                callId.ifPresent(call -> admin.post("calls/" + call + "/hangup"));
-                return false;
-            default: // DIALING: ends with the PBX's report that the call is gone
-                return false;
-        }
     }
 }

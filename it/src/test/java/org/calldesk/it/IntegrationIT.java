@@ -73,32 +73,8 @@ class IntegrationIT {
         await("no call in progress").atMost(WAIT).pollInterval(POLL)
                 .until(() -> admin.fetch("calls?limit=100").expect(200).jsonArray().stream().map(JsonValue::asJsonObject)
                         .allMatch(c -> c.getString("status").equals("ENDED")));
-        await("every agent logged out").atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            boolean allOut = true;
-            for (JsonValue agent : admin.fetch("agents").expect(200).jsonArray()) {
-                allOut &= stepTowardsLoggedOut(agent.asJsonObject());
-            }
-            return allOut;
-        });
-    }
-
-    /** @return whether the agent is logged out; otherwise takes the next step there (as admin) */
-    private boolean stepTowardsLoggedOut(JsonObject agent) {
-        String id = agent.getString("id");
-        switch (agent.getString("status")) {
-            case "LOGGED_OUT":
-                return true;
-            case "AFTER_CALL":
-                admin.post("agents/" + id + "/after-call/confirm");
-                return false;
-            case "REST":
-            case "READY":
-            case "BUSINESS":
-                admin.post("agents/" + id + "/cti-logout");
-                return false;
-            default: // on a call: its channels are hung up above, the call ends
-                return false;
-        }
+        await("every agent logged out").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(admin::stepEveryAgentTowardsLoggedOut);
     }
 
     @Test
