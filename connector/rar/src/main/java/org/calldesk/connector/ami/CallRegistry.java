@@ -163,10 +163,16 @@ final class CallRegistry {
      * The agent's leg has the call's id as Asterisk channel id, which makes it the call's linked id.
      */
     synchronized void registerOutbound(CallId id, DeviceId agentDevice, String customerNumber) {
+        trackOutbound(id, agentDevice, null, customerNumber);
+    }
+
+    /** A new Dial up, tracked with its agent leg, whose channel id is the call's id. */
+    private TrackedCall trackOutbound(CallId id, DeviceId agentDevice, String channel, String customerNumber) {
         TrackedCall call = new TrackedCall(id, Direction.OUTBOUND, Phase.DIALING);
         call.customerNumber = customerNumber;
         calls.put(id, call);
-        call.agent = addLeg(call, id.value(), Role.AGENT, agentDevice, null);
+        call.agent = addLeg(call, id.value(), Role.AGENT, agentDevice, channel);
+        return call;
     }
 
     /**
@@ -239,10 +245,7 @@ final class CallRegistry {
             if (calls.containsKey(id)) {
                 return null;
             }
-            TrackedCall call = new TrackedCall(id, Direction.OUTBOUND, Phase.DIALING);
-            calls.put(id, call);
-            call.agent = addLeg(call, uniqueId, Role.AGENT, device, channel);
-            return call.agent;
+            return trackOutbound(id, device, channel, null).agent;
         }
         TrackedCall call = calls.get(id);
         if (call == null) {
