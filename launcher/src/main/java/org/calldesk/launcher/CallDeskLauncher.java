@@ -43,10 +43,11 @@ public final class CallDeskLauncher {
 
         // the production profile: off loopback the broker refuses anonymous clients; the application
         // gets a user of its own with a new random password each start, external systems the configured one
-        EmbeddedBroker.Credentials applicationUser = settings.brokerSecured()
+        boolean brokerSecured = settings.brokerSecured();
+        EmbeddedBroker.Credentials applicationUser = brokerSecured
                 ? new EmbeddedBroker.Credentials("calldesk-application", randomSecret()) : null;
         EmbeddedBroker broker = EmbeddedBroker.start(settings.dataDir().resolve("broker"), settings.brokerBind(),
-                settings.brokerPort(), applicationUser, settings.brokerSecured()
+                settings.brokerPort(), applicationUser, brokerSecured
                         ? new EmbeddedBroker.Credentials(settings.brokerUser(), settings.brokerPassword()) : null);
         PbxSimulator pbx = PbxSimulator.builder()
                 .amiPort(settings.amiPort())
@@ -79,7 +80,7 @@ public final class CallDeskLauncher {
 
         System.out.printf("CallDesk: broker on %s (core protocol and AMQP 1.0%s), PBX simulator AMI on %s:%d "
                         + "(control API http://%s:%d), CRM %s, starting Payara Micro (log: %s)%n",
-                "tcp://" + settings.brokerBind() + ":" + broker.port(), settings.brokerSecured()
+                "tcp://" + settings.brokerBind() + ":" + broker.port(), brokerSecured
                         ? "; clients sign in, external systems as " + settings.brokerUser() : "", settings.host(), pbx.amiPort(),
                 settings.host(), pbx.httpPort(), crm != null ? "(demo) at " + crm.url() : crmUrl,
                 settings.dataDir().resolve("payara.log"));
