@@ -48,28 +48,32 @@ public class JmsSender {
 
     /** To a queue by its broker name (such as the command dead-letter queue). */
     public void toQueue(String queueName, String text, Map<String, String> properties) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            send(context, context.createQueue(queueName), text, properties, null);
-        }
+        toQueue(queueName, text, properties, null);
     }
 
     /** A reply, correlated to the request it answers by {@code JMSCorrelationID}. */
     public void reply(Destination replyTo, String text, String correlationId, Map<String, String> properties) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            send(context, replyTo, text, properties, correlationId);
-        }
+        send(replyTo, text, properties, correlationId);
     }
 
     /** A reply to a request that named no JMSReplyTo: to the queue of that name. */
     public void reply(String queueName, String text, String correlationId, Map<String, String> properties) {
+        toQueue(queueName, text, properties, correlationId);
+    }
+
+    private void toQueue(String queueName, String text, Map<String, String> properties, String correlationId) {
         try (JMSContext context = connectionFactory.createContext()) {
             send(context, context.createQueue(queueName), text, properties, correlationId);
         }
     }
 
     private void send(Destination destination, String text, Map<String, String> properties) {
+        send(destination, text, properties, null);
+    }
+
+    private void send(Destination destination, String text, Map<String, String> properties, String correlationId) {
         try (JMSContext context = connectionFactory.createContext()) {
-            send(context, destination, text, properties, null);
+            send(context, destination, text, properties, correlationId);
         }
     }
 
