@@ -143,13 +143,8 @@ public class DefaultCallControlService implements CallControlService {
 
     /** A version conflict with a concurrent change of the same rows, as a flush or the commit reports it. */
     private static boolean isConcurrentChange(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof jakarta.persistence.OptimisticLockException
-                    || cause instanceof RequestRefused refused && "CONCURRENT_CHANGE".equals(refused.code())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof jakarta.persistence.OptimisticLockException
+                || cause instanceof RequestRefused refused && "CONCURRENT_CHANGE".equals(refused.code()));
     }
 
     @Override

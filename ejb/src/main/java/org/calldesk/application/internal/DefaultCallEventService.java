@@ -137,12 +137,7 @@ public class DefaultCallEventService implements CallEventService {
 
     /** The key of the applied PBX events refused a second copy (SQL state 23505, unique violation). */
     private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()));
     }
 
     /** Applies one event, in the caller's transaction. */
@@ -171,13 +166,8 @@ public class DefaultCallEventService implements CallEventService {
     }
 
     private static boolean isConcurrentChange(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException
-                    || cause instanceof LockTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof OptimisticLockException
+                || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException);
     }
 
     private void callArrived(CallEvent.CallArrived arrived) {
