@@ -61,7 +61,6 @@ public class RoutingWorker {
     }
 
     private void routeWhileWanted(String serviceId) {
-        boolean served = false;
         try {
             int pending;
             do {
@@ -70,11 +69,9 @@ public class RoutingWorker {
                     // a whole batch: there may be more to offer
                 }
             } while (!demand.served(serviceId, pending));
-            served = true;
-        } finally {
-            if (!served) {
-                demand.abandon(serviceId);
-            }
+        } catch (RuntimeException | Error e) {
+            demand.abandon(serviceId);
+            throw e;
         }
     }
 
