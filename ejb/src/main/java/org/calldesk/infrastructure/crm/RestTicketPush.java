@@ -2,12 +2,12 @@ package org.calldesk.infrastructure.crm;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.calldesk.interfaces.json.ContactCenterJson;
 
 /** Pushes a ticket change to the CRM's {@code POST /ticket-events} with its idempotency key. */
 @ApplicationScoped
@@ -25,7 +25,7 @@ public class RestTicketPush implements TicketPush {
             return new Result(Kind.UNAVAILABLE, "no CRM configured");
         }
         try (Response response = api.get().ticketChanged(idempotencyKey, crm.authorization(),
-                Json.createReader(new StringReader(ticketEventJson)).readObject())) {
+                ContactCenterJson.PROVIDER.createReader(new StringReader(ticketEventJson)).readObject())) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             Result result = Result.ofStatus(response.getStatus(), body);
             if (result.kind() == Kind.REFUSED) {
