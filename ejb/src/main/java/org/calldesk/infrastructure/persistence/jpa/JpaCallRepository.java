@@ -44,10 +44,11 @@ public class JpaCallRepository implements CallRepository {
                 .getResultList();
     }
 
+    /** Ordered by every column of {@code ix_call_record_waiting}, so read off the index (see readyFor). */
     @Override
     public List<Call> oldestWaiting(String serviceId, int max) {
         return em.createQuery("select c from Call c where c.status = :waiting and c.serviceId = :service "
-                        + "order by c.startedAt, c.id", Call.class)
+                        + "order by c.status, c.serviceId, c.startedAt, c.id", Call.class)
                 .setParameter("waiting", CallStatus.WAITING)
                 .setParameter("service", serviceId)
                 .setMaxResults(max)
