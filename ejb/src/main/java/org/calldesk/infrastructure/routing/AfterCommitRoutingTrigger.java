@@ -35,18 +35,17 @@ public class AfterCommitRoutingTrigger implements RoutingTrigger {
     }
 
     /**
-     * Starts a routing thread unless one of this instance routes the service already (it then
-     * goes round once more). Only the asynchronous method is called here: a synchronous business
+     * Starts a routing thread unless one of this instance routes already (it then takes this
+     * service too). Only the asynchronous method is called here: a synchronous business
      * method called while the transaction completes makes the container resume that transaction
      * afterwards, which fails.
      */
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoutingWanted routing) {
-        String serviceId = routing.serviceId();
-        if (demand.request(serviceId)) {
+        if (demand.request(routing.serviceId())) {
             try {
-                worker.routeLaterWhileWanted(serviceId);
+                worker.routeLaterWhileWanted();
             } catch (RuntimeException e) {
-                demand.abandon(serviceId);
+                demand.abandon();
                 throw e;
             }
         }

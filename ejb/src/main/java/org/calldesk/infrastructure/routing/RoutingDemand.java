@@ -1,51 +1,62 @@
 package org.calldesk.infrastructure.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
- * Who routes a service on this application instance, and whether it must go round once more.
+ * Which services want routing on this application instance, and whether a thread routes them.
  *
- * <p>Two threads routing the same service only race for the same oldest waiting call and the
- * same longest-idle agent: one commits, the others roll back and try again, and under load
- * (every arrival and every agent back to Ready asks for routing) most offer transactions were
- * such losers. So one thread at a time routes a service here; a request that comes while it
- * runs is counted, and the routing thread goes round again until it has served every request
- * it was given, so nothing asked for waits for the scan. Other application instances are kept
- * apart by the database as before (versioned rows).
+ * <p>One thread at a time routes here, every service in turn. Two routing threads only race for
+ * the same rows: two threads of one service for its oldest waiting call, and two threads of two
+ * services for the same longest-idle agent (an agent usually serves several services, and each
+ * service's routing picks the agent idle longest). One commits, the others roll back and try
+ * again; under load most offer transactions were such losers. So a request while the thread runs
+ * only queues the service, and the thread takes the services in the order they asked, one batch
+ * each, a service whose batch was full going to the back of the line: services that share agents
+ * get them in turn, and nothing asked for waits for the scan. Other application instances are
+ * kept apart by the database (versioned rows).
  */
 @ApplicationScoped
 public class RoutingDemand {
 
-    private final ConcurrentMap<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Set<String> wanted = new LinkedHashSet<>();
 
-    /** Counts a request. @return whether the caller must route the service now (nobody does) */
-    public boolean request(String serviceId) {
-        return counter(serviceId).getAndIncrement() == 0;
-    }
+    private boolean routing;
 
-    /** The requests so far; the routing thread reads this before each round. */
-    public int pending(String serviceId) {
-        return counter(serviceId).get();
+    /** Queues the service. @return whether the caller must start routing now (no thread does) */
+    public synchronized boolean request(String serviceId) {
+        wanted.add(serviceId);
+        if (routing) {
+            return false;
+        }
+        routing = true;
+        return true;
     }
 
     /**
-     * After a round that began when {@code served} requests were pending.
-     *
-     * @return whether that served them all (the thread stops); false: more came, route again
+     * The routing thread's next service, taken off the line; {@code null}: none is left and the
+     * thread must stop (the next request starts another).
      */
-    public boolean served(String serviceId, int served) {
-        return counter(serviceId).addAndGet(-served) == 0;
+    public synchronized String next() {
+        Iterator<String> first = wanted.iterator();
+        if (!first.hasNext()) {
+            routing = false;
+            return null;
+        }
+        String serviceId = first.next();
+        first.remove();
+        return serviceId;
     }
 
-    /** A routing thread failed: the next request starts a new one (the scan catches up meanwhile). */
-    public void abandon(String serviceId) {
-        counter(serviceId).set(0);
+    /** The routing thread failed: the next request starts another (the scan catches up meanwhile). */
+    public synchronized void abandon() {
+        routing = false;
     }
 
-    private AtomicInteger counter(String serviceId) {
-        return requests.computeIfAbsent(serviceId, id -> new AtomicInteger());
+    /** Whether a service is in line (for tests and diagnostics). */
+    synchronized boolean isWanted(String serviceId) {
+        return wanted.contains(serviceId);
     }
 }

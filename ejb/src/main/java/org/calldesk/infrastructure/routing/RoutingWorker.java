@@ -13,11 +13,11 @@ import org.calldesk.application.RoutingService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Offers a service's waiting calls until no call or no Ready agent is left, in batches of
- * {@code calldesk.routing.batch-size} offers per transaction (the routing service's), one thread
- * per service at a time on this instance ({@link RoutingDemand}). A batch lost to a concurrent
- * change (another application instance took an agent or a call) is simply tried again with
- * fresh data.
+ * Offers waiting calls to Ready agents until no service has both, in batches of
+ * {@code calldesk.routing.batch-size} offers per transaction (the routing service's), on one
+ * thread of this instance at a time, services in turn ({@link RoutingDemand}). A batch lost to a
+ * concurrent change (another application instance took an agent or a call) is simply tried again
+ * with fresh data.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -44,33 +44,31 @@ public class RoutingWorker {
     @Inject
     RoutingDemand demand;
 
-    /** Routes the service on this thread, unless a thread of this instance routes it already. */
+    /** Routes on this thread, unless a thread of this instance routes already (it then takes this service too). */
     public void routeNow(String serviceId) {
         if (demand.request(serviceId)) {
-            routeWhileWanted(serviceId);
+            routeWhileWanted();
         }
     }
 
     /**
-     * Routes the service on another thread; only for a request {@link RoutingDemand#request}
-     * counted and said to route now (see {@link AfterCommitRoutingTrigger}).
+     * Routes on another thread; only after a request {@link RoutingDemand#request} said to start
+     * routing (see {@link AfterCommitRoutingTrigger}).
      */
     @Asynchronous
-    public void routeLaterWhileWanted(String serviceId) {
-        routeWhileWanted(serviceId);
+    public void routeLaterWhileWanted() {
+        routeWhileWanted();
     }
 
-    private void routeWhileWanted(String serviceId) {
+    private void routeWhileWanted() {
         try {
-            int pending;
-            do {
-                pending = demand.pending(serviceId);
-                while (route(serviceId)) {
-                    // a whole batch: there may be more to offer
+            for (String serviceId = demand.next(); serviceId != null; serviceId = demand.next()) {
+                if (route(serviceId)) {
+                    demand.request(serviceId); // a whole batch: there may be more, after the other services
                 }
-            } while (!demand.served(serviceId, pending));
+            }
         } catch (RuntimeException | Error e) {
-            demand.abandon(serviceId);
+            demand.abandon();
             throw e;
         }
     }
