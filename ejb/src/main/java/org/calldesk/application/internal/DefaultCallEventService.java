@@ -88,6 +88,7 @@ public class DefaultCallEventService implements CallEventService {
     Clock clock = Clock.systemUTC();
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void handle(CallEvent event) {
         handle(event, null);
     }
@@ -98,6 +99,7 @@ public class DefaultCallEventService implements CallEventService {
      * same moment) is recognised here by its id, which is recorded with the event's changes.
      */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each attempt in a transaction of its own
     public void handle(CallEvent event, String eventId) {
         if (context == null) { // not in a container (unit tests): no transactions to retry
             applyOnce(event, eventId);

@@ -183,18 +183,7 @@ class CrmOutboxTest {
     }
 
     private static <T> T inTransaction(EntityManagerFactory emf, Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return TestDatabase.computeInTransaction(emf, work);
     }
 
     /** A CRM that is up or down, may refuse one key for good, and records what it took. */

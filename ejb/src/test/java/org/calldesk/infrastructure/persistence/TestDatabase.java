@@ -79,11 +79,21 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs {@code work} in a resource-local transaction of a new entity manager, committed at the end. */
     public static void inTransaction(EntityManagerFactory emf, java.util.function.Consumer<jakarta.persistence.EntityManager> work) {
+        computeInTransaction(emf, em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    /** As {@link #inTransaction}, returning what {@code work} gives. */
+    public static <T> T computeInTransaction(EntityManagerFactory emf,
+                                             java.util.function.Function<jakarta.persistence.EntityManager, T> work) {
         jakarta.persistence.EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();
-            work.accept(em);
+            T result = work.apply(em);
             em.getTransaction().commit();
+            return result;
         } finally {
             if (em.getTransaction().isActive()) {
                 em.getTransaction().rollback();

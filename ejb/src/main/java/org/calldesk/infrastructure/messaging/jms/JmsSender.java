@@ -11,12 +11,15 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The one place that sends JMS messages. It uses the container's pooled, transaction-enlisted
  * connection factory, so a message sent within a transaction is delivered only if that
- * transaction commits.
+ * transaction commits. The contact center's events are not sent from business transactions but
+ * through the outbox ({@code infrastructure.messaging.outbox}), which keeps those transactions
+ * to the database alone.
  */
 @ApplicationScoped
 public class JmsSender {
@@ -39,11 +42,23 @@ public class JmsSender {
      */
     public void toPbxEventQueue(String text, String group, String eventId) {
         send(pbxEventQueue, text, eventId == null ? Map.of("JMSXGroupID", group)
-                : Map.of("JMSXGroupID", group, DUPLICATE_ID, eventId));
+                : Map.of("JMSXGroupID", group, DUPLICATE_ID, eventId), null);
     }
 
-    public void toEventTopic(String text, Map<String, String> properties) {
-        send(eventTopic, text, properties);
+    /** A message to send: its text and string properties. */
+    public record Outgoing(String text, Map<String, String> properties) {
+    }
+
+    /** To the events topic, in this order, over one connection. */
+    public void toEventTopic(List<Outgoing> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try (JMSContext context = connectionFactory.createContext()) {
+            for (Outgoing message : messages) {
+                send(context, eventTopic, message.text(), message.properties(), null);
+            }
+        }
     }
 
     /** To a queue by its broker name (such as the command dead-letter queue). */
@@ -65,10 +80,6 @@ public class JmsSender {
         try (JMSContext context = connectionFactory.createContext()) {
             send(context, context.createQueue(queueName), text, properties, correlationId);
         }
-    }
-
-    private void send(Destination destination, String text, Map<String, String> properties) {
-        send(destination, text, properties, null);
     }
 
     private void send(Destination destination, String text, Map<String, String> properties, String correlationId) {

@@ -1,6 +1,8 @@
 package org.calldesk.infrastructure.messaging.jms;
 
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -13,12 +15,19 @@ import org.calldesk.connector.api.CallEvent;
 /**
  * Applies the PBX events from the durable queue to the domain, each once by the id the PBX
  * adapter gave it (the broker's duplicate-detection id, see {@link JmsSender#toPbxEventQueue}).
- * A failure rolls the transaction back so the broker delivers the event again; only a message
- * that can never be read is dropped, with a log entry that shows it.
+ *
+ * <p>No transaction spans the delivery: the event is applied in a transaction of its own that
+ * needs the database alone ({@link CallEventService#handle}), and the message is acknowledged
+ * after that committed. A two-phase commit of the broker's and the database's work for every PBX
+ * event cost more than everything else the event does. A failure makes the broker deliver the
+ * event again; an event applied whose acknowledgement was lost comes again and is recognised by
+ * its id (or, without one, changes nothing the second time, as any repeated PBX event). Only a
+ * message that can never be read is dropped, with a log entry that shows it.
  *
  * <p>The queue it listens to is said by each packaging's descriptor.
  */
 @MessageDriven
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PbxEventQueueConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(PbxEventQueueConsumer.class.getName());

@@ -1,10 +1,9 @@
-package org.calldesk.infrastructure.messaging.jms;
+package org.calldesk.infrastructure.messaging.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
-import java.util.Map;
 import org.calldesk.application.ContactCenterEvents;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.call.Call;
@@ -12,16 +11,16 @@ import org.calldesk.domain.model.ticket.Ticket;
 import org.calldesk.interfaces.json.ContactCenterJson;
 
 /**
- * Publishes the contact center's changes as JSON on the events topic. The message properties
- * {@code type} (the subject's kind), {@code eventType} and {@code subjectId} let subscribers
- * select what they follow without reading the body; the subject id is also the message group,
- * so one subject's events stay in order.
+ * Publishes the contact center's changes as JSON on the events topic, through the outbox, when
+ * the change commits. The message properties {@code type} (the subject's kind),
+ * {@code eventType} and {@code subjectId} let subscribers select what they follow without reading
+ * the body; the subject is also the message group, so one subject's events stay in order.
  */
 @ApplicationScoped
-public class JmsContactCenterEvents implements ContactCenterEvents {
+public class OutboxContactCenterEvents implements ContactCenterEvents {
 
     @Inject
-    JmsSender sender;
+    EventOutbox outbox;
 
     Clock clock = Clock.systemUTC();
 
@@ -41,7 +40,6 @@ public class JmsContactCenterEvents implements ContactCenterEvents {
     }
 
     private void publish(String kind, String subjectId, JsonObject event) {
-        sender.toEventTopic(event.toString(), Map.of("type", kind, "eventType", event.getString("type"),
-                "subjectId", subjectId, "JMSXGroupID", kind + ":" + subjectId));
+        outbox.publish(kind, subjectId, event.getString("type"), event.toString());
     }
 }

@@ -1,0 +1,87 @@
+package org.calldesk.infrastructure.messaging.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One event for the events topic, kept in the database by the transaction of the change it
+ * reports (the transactional outbox), until it is published. It exists exactly if the change
+ * committed.
+ */
+@Entity
+@Table(name = "event_outbox")
+public class OutboxEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "event_outbox_seq")
+    @SequenceGenerator(name = "event_outbox_seq", sequenceName = "event_outbox_seq", allocationSize = 50)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "subject_kind", nullable = false, length = 16)
+    private String subjectKind;
+
+    @Column(name = "subject_id", nullable = false, length = 64)
+    private String subjectId;
+
+    @Column(name = "event_type", nullable = false, length = 64)
+    private String eventType;
+
+    @Column(name = "body", nullable = false, length = 1000000)
+    private String body;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected OutboxEvent() {
+        // for JPA
+    }
+
+    /**
+     * @param subjectKind {@code call}, {@code agent} or {@code ticket}
+     * @param body        the event's JSON
+     */
+    public OutboxEvent(String subjectKind, String subjectId, String eventType, String body, Instant createdAt) {
+        this.subjectKind = Objects.requireNonNull(subjectKind, "subjectKind is required");
+        this.subjectId = Objects.requireNonNull(subjectId, "subjectId is required");
+        this.eventType = Objects.requireNonNull(eventType, "eventType is required");
+        this.body = Objects.requireNonNull(body, "body is required");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required");
+    }
+
+    /** Given when the event is persisted. */
+    public Long id() {
+        return id;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /**
+     * The message properties subscribers select on: {@code type} (the subject's kind),
+     * {@code eventType}, {@code subjectId}, and the subject as message group so one subject's
+     * events stay in order.
+     */
+    public Map<String, String> properties() {
+        return Map.of("type", subjectKind, "eventType", eventType, "subjectId", subjectId,
+                "JMSXGroupID", subjectKind + ":" + subjectId);
+    }
+
+    @Override
+    public String toString() {
+        return "OutboxEvent[" + id + " " + eventType + " " + subjectKind + ":" + subjectId + "]";
+    }
+}
