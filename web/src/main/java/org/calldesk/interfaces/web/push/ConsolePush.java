@@ -22,7 +22,9 @@ import org.calldesk.interfaces.json.ContactCenterJson;
  * the signed-in agent's rights.
  *
  * <p>Who is concerned: the agent an agent event is about; the agent who has a call and the one
- * consulted on it; the assignee of a ticket.
+ * consulted on it; the assignee of a ticket. Only those with a console open on this node are
+ * sent anything, and an event is not even read while no push connection is open here
+ * ({@link OpenConsoles}).
  */
 @ApplicationScoped
 public class ConsolePush {
@@ -38,11 +40,17 @@ public class ConsolePush {
     @Push(channel = SUPERVISION_CHANNEL)
     PushContext supervision;
 
+    @Inject
+    OpenConsoles open;
+
     /**
      * @param eventJson an event as published on the events topic (docs/events.md)
      * @throws IllegalArgumentException when it is not such an event
      */
     public void forward(String eventJson) {
+        if (!open.any()) {
+            return; // no console open on this node: nobody to tell
+        }
         JsonObject event = read(eventJson);
         JsonObject subject = event.getJsonObject("subject");
         JsonObject data = event.getJsonObject("data");
@@ -56,11 +64,11 @@ public class ConsolePush {
         hint.put("subject", subject.getString("id", ""));
         hint.put("sequence", event.containsKey("sequence") ? event.getJsonNumber("sequence").longValue() : 0L);
 
-        Set<String> users = concerned(kind, subject, data);
+        Set<String> users = open.withConsoleOpen(concerned(kind, subject, data));
         if (!users.isEmpty()) {
             console.send(hint, users);
         }
-        if ("agent".equals(kind)) {
+        if ("agent".equals(kind) && open.anyOn(SUPERVISION_CHANNEL)) {
             supervision.send(hint);
         }
     }

@@ -35,4 +35,23 @@ class ConsolePushTest {
         JsonObject ticket = Json.createObjectBuilder().add("assigneeId", "agent2").build();
         assertThat(ConsolePush.concerned("ticket", subject("ticket", "t-1"), ticket)).containsExactly("agent2");
     }
+
+    @Test
+    void theNodeCountsEachUsersOpenConsolesAndForgetsThemWhenClosed() {
+        OpenConsoles open = new OpenConsoles();
+        assertThat(open.any()).isFalse();
+
+        open.opened(ConsolePush.CONSOLE_CHANNEL, "agent1");
+        open.opened(ConsolePush.CONSOLE_CHANNEL, "agent1"); // a second tab
+        open.opened(ConsolePush.SUPERVISION_CHANNEL, null);
+        assertThat(open.withConsoleOpen(java.util.List.of("agent1", "agent2"))).containsExactly("agent1");
+        assertThat(open.anyOn(ConsolePush.SUPERVISION_CHANNEL)).isTrue();
+
+        open.closed(ConsolePush.CONSOLE_CHANNEL, "agent1");
+        assertThat(open.withConsoleOpen(java.util.List.of("agent1"))).as("the other tab is still open").containsExactly("agent1");
+        open.closed(ConsolePush.CONSOLE_CHANNEL, "agent1");
+        open.closed(ConsolePush.SUPERVISION_CHANNEL, null);
+        assertThat(open.withConsoleOpen(java.util.List.of("agent1"))).isEmpty();
+        assertThat(open.any()).isFalse();
+    }
 }
