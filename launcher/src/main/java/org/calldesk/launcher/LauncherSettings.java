@@ -112,13 +112,19 @@ public record LauncherSettings(
         return crmUrl.isBlank();
     }
 
-    /** The data source class Payara should instantiate for the configured JDBC URL. */
+    /**
+     * The data source class Payara should instantiate for the configured JDBC URL: a plain
+     * (non-XA) one for either database. The application's business transactions use the
+     * database alone (events go out through the outbox), so local transactions serve them
+     * without the XA protocol's round trips; the few that also send to the broker (the outbox
+     * relay, integration commands) commit the database last (Payara's last-agent optimisation).
+     */
     String dataSourceClass() {
         if (dbUrl.startsWith("jdbc:postgresql:")) {
             return "org.postgresql.ds.PGSimpleDataSource";
         }
         if (dbUrl.startsWith("jdbc:h2:")) {
-            return "org.h2.jdbcx.JdbcDataSource";
+            return "org.h2.Driver";
         }
         throw new IllegalArgumentException("unsupported database URL (H2 or PostgreSQL): " + dbUrl);
     }

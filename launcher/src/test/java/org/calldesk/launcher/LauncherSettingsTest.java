@@ -17,7 +17,7 @@ class LauncherSettingsTest {
         assertThat(settings.brokerPort()).isEqualTo(61616);
         assertThat(settings.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
         assertThat(settings.dbUrl()).startsWith("jdbc:h2:file:").contains(settings.dataDir().toString());
-        assertThat(settings.dataSourceClass()).isEqualTo("org.h2.jdbcx.JdbcDataSource");
+        assertThat(settings.dataSourceClass()).isEqualTo("org.h2.Driver");
     }
 
     @Test
@@ -69,7 +69,7 @@ class LauncherSettingsTest {
         Map<String, String> properties = CallDeskLauncher.applicationProperties(settings, "tcp://127.0.0.1:61616");
         assertThat(properties).containsEntry("calldesk.ami.port", "15038")
                 .containsEntry("calldesk.datasource.url", settings.dbUrl())
-                .containsEntry("calldesk.datasource.class", "org.h2.jdbcx.JdbcDataSource")
+                .containsEntry("calldesk.datasource.class", "org.h2.Driver")
                 .containsEntry("calldesk.demo.enabled", "true")
                 .containsEntry("calldesk.simulator.url", "http://127.0.0.1:8088")
                 .containsKeys("calldesk.ami.host", "calldesk.ami.username", "calldesk.ami.secret",
