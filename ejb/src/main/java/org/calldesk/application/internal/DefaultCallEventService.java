@@ -144,6 +144,9 @@ public class DefaultCallEventService implements CallEventService {
 
     /** Applies one event, in the caller's transaction. */
     void apply(CallEvent event) {
+        if (!CallEventService.follows(event)) {
+            return;
+        }
         if (event instanceof CallEvent.CallArrived arrived) {
             callArrived(arrived);
         } else if (event instanceof CallEvent.CallRinging ringing) {

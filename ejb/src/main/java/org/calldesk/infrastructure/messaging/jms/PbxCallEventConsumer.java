@@ -4,13 +4,15 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.calldesk.application.CallEventService;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallEventListener;
 
 /**
  * Receives the PBX's events from the resource adapter and puts each on the durable PBX events
  * queue, one message group per call, before the adapter is told it was taken. From there on
- * nothing the PBX said is lost if the application is busy or restarts.
+ * nothing the PBX said is lost if the application is busy or restarts. Events of kinds the
+ * contact center does not follow ({@link CallEventService#follows}) are not queued.
  *
  * <p>Several nodes connected to one PBX each receive every event: the adapter's event id goes
  * with the message as the broker's duplicate-detection id, so the queue keeps the first copy and
@@ -28,6 +30,9 @@ public class PbxCallEventConsumer implements CallEventListener {
 
     @Override
     public void onCallEvent(CallEvent event, String eventId) {
+        if (!CallEventService.follows(event)) {
+            return; // nothing would change: not worth a message and a transaction
+        }
         sender.toPbxEventQueue(CallEventJson.write(event), CallEventJson.group(event), eventId);
     }
 }
