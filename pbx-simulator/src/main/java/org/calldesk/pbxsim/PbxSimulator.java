@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import org.calldesk.pbxsim.ami.AmiEvent;
 import org.calldesk.pbxsim.ami.AmiServer;
 import org.calldesk.pbxsim.ami.EventCategory;
+import org.calldesk.pbxsim.ami.EventFilter;
 import org.calldesk.pbxsim.pbx.Behaviour;
 import org.calldesk.pbxsim.pbx.Channel;
 import org.calldesk.pbxsim.pbx.DeviceInfo;
@@ -336,6 +337,16 @@ public final class PbxSimulator implements AutoCloseable {
         public static final String CONTRACT_READ = "call,user,system,agent,reporting";
         public static final String CONTRACT_WRITE = "call,originate,system,reporting";
 
+        /**
+         * The manager.conf {@code eventfilter} of docs/asterisk.md: only the events the adapter
+         * reads, the others (NewCallerid, NewConnectedLine, HangupRequest, BridgeCreate/Destroy,
+         * DeviceStateChange...) not sent at all. The name ends at a non-letter, so {@code Hangup}
+         * does not let {@code HangupRequest} through.
+         */
+        public static final List<String> CONTRACT_EVENT_FILTER = List.of("Event: (Newchannel|Newstate|Rename"
+                + "|DialBegin|DialEnd|BridgeEnter|BridgeLeave|MusicOnHoldStart|MusicOnHoldStop|Hangup"
+                + "|OriginateResponse|UserEvent|FullyBooted)[^A-Za-z]");
+
         private int amiPort = 5038;
         private int httpPort = 8088;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
@@ -355,6 +366,7 @@ public final class PbxSimulator implements AutoCloseable {
         private Duration writeTimeout = Duration.ofSeconds(5);
         private boolean timestampEvents;
         private boolean managerDebug = true;
+        private List<String> eventFilter = CONTRACT_EVENT_FILTER;
 
         private Builder() {
         }
@@ -502,6 +514,17 @@ public final class PbxSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The user's manager.conf {@code eventfilter} lines (regular expressions on the whole event;
+         * {@code !} in front: a blacklist filter). Default {@link #CONTRACT_EVENT_FILTER}; none: every
+         * event the user may read.
+         */
+        public Builder eventFilter(List<String> lines) {
+            EventFilter.of(lines); // refuses a malformed expression here, not at login
+            this.eventFilter = List.copyOf(lines);
+            return this;
+        }
+
         public PbxSimulator build() {
             EventCategory.parseMask(readPermissions);
             return new PbxSimulator(this);
@@ -511,7 +534,8 @@ public final class PbxSimulator implements AutoCloseable {
             return new PbxSettings(username, secret, EventCategory.parseMask(readPermissions),
                     EventCategory.parseMask(writePermissions), authFailureDelay,
                     dialplan != null ? dialplan : defaultDialplan(), inboundContext, trunk,
-                    phoneBehaviour, customerBehaviour, playbackMillis, phones, timestampEvents, managerDebug);
+                    phoneBehaviour, customerBehaviour, playbackMillis, phones, timestampEvents, managerDebug,
+                    EventFilter.of(eventFilter));
         }
 
         private static int checkPort(int port) {

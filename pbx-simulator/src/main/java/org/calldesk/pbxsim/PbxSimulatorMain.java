@@ -18,7 +18,7 @@ public final class PbxSimulatorMain {
     static final String USAGE = "usage: java -jar calldesk-pbx-simulator.jar [--ami-port 5038] [--http-port 8088|-1]"
             + " [--bind 127.0.0.1] [--username calldesk] [--secret calldesk] [--permissions all|contract]"
             + " [--phone-answer-ms 200] [--customer-answer-ms 1000] [--auth-failure-delay-ms 1000]"
-            + " [--timestamp-events yes|no] [--manager-debug yes|no]";
+            + " [--timestamp-events yes|no] [--manager-debug yes|no] [--event-filter contract|none|REGEX ...]";
 
     private PbxSimulatorMain() {
     }
@@ -60,6 +60,7 @@ public final class PbxSimulatorMain {
     /** Parses the flags; null means help was asked for. */
     static PbxSimulator.Builder parse(String[] args) {
         PbxSimulator.Builder builder = PbxSimulator.builder();
+        java.util.List<String> eventFilter = new java.util.ArrayList<>(); // --event-filter may repeat
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -87,6 +88,14 @@ public final class PbxSimulatorMain {
                 case "--auth-failure-delay-ms" -> builder.authFailureDelay(Duration.ofMillis(number(flag, value)));
                 case "--timestamp-events" -> builder.timestampEvents(yes(value));
                 case "--manager-debug" -> builder.managerDebug(yes(value));
+                case "--event-filter" -> {
+                    eventFilter.addAll(switch (value) {
+                        case "contract" -> PbxSimulator.Builder.CONTRACT_EVENT_FILTER;
+                        case "none" -> java.util.List.of();
+                        default -> java.util.List.of(value);
+                    });
+                    builder.eventFilter(eventFilter);
+                }
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }

@@ -172,6 +172,62 @@ class AmiProtocolTest {
     }
 
     @Test
+    void theContractsEventFilterSendsTheEventsTheAdapterReadsAndNoOthers() throws IOException {
+        try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
+            client.login("calldesk", "s3cret", "call,user");
+            pbx.inboundCall("01012345678", "15880001");
+            assertThat(eventsUntilTheCallWaits(client)).contains("Newchannel", "Newstate")
+                    .doesNotContain("NewCallerid", "NewConnectedLine", "DeviceStateChange", "HangupRequest");
+        }
+    }
+
+    @Test
+    void withoutAnEventFilterEveryEventTheUserMayReadIsSent() throws IOException {
+        pbx.close();
+        pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "s3cret")
+                .eventFilter(List.of()).build().start();
+        try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
+            client.login("calldesk", "s3cret", "call");
+            pbx.inboundCall("01012345678", "15880001");
+            assertThat(client.readEvent("DeviceStateChange")).containsKey("State");
+        }
+    }
+
+    @Test
+    void aBlacklistFilterDropsWhatItMatchesAmongWhatTheWhitelistLetsThrough() throws IOException {
+        pbx.close();
+        pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "s3cret")
+                .eventFilter(List.of("Event: (Newchannel|Newstate|UserEvent)[^A-Za-z]", "!Event: Newstate[^A-Za-z]"))
+                .build().start();
+        try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
+            client.login("calldesk", "s3cret", "call,user");
+            pbx.inboundCall("01012345678", "15880001");
+            assertThat(eventsUntilTheCallWaits(client)).isNotEmpty().containsOnly("Newchannel");
+        }
+    }
+
+    @Test
+    void aBlacklistFilterAloneLetsEverythingElseThrough() throws IOException {
+        pbx.close();
+        pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "s3cret")
+                .eventFilter(List.of("!Event: Newchannel[^A-Za-z]")).build().start();
+        try (RawAmiClient client = new RawAmiClient(pbx.amiPort())) {
+            client.login("calldesk", "s3cret", "call,user");
+            pbx.inboundCall("01012345678", "15880001");
+            assertThat(eventsUntilTheCallWaits(client)).contains("Newstate", "DeviceStateChange").doesNotContain("Newchannel");
+        }
+    }
+
+    /** The names of the events before the call's UserEvent CallDeskWaiting. */
+    private static List<String> eventsUntilTheCallWaits(RawAmiClient client) throws IOException {
+        List<String> events = new java.util.ArrayList<>();
+        for (Map<String, String> event = client.read(); !"UserEvent".equals(event.get("Event")); event = client.read()) {
+            events.add(event.get("Event"));
+        }
+        return events;
+    }
+
+    @Test
     void numbersNoEventWithoutManagerDebug() throws IOException {
         pbx.close();
         pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "s3cret")

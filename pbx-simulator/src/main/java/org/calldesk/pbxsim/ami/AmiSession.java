@@ -48,6 +48,7 @@ public final class AmiSession {
     private volatile int readPermissions;
     private volatile int writePermissions;
     private volatile int eventMask = EventCategory.ALL;
+    private volatile EventFilter eventFilter = EventFilter.NONE;
     private volatile String challenge = "";
     /** When the writer started its current socket write ({@link System#nanoTime()}), 0 when not writing. */
     private volatile long writeStartedNanos;
@@ -106,6 +107,11 @@ public final class AmiSession {
         this.eventMask = mask;
     }
 
+    /** The user's manager.conf {@code eventfilter} lines, applied from login on. */
+    public void eventFilter(EventFilter filter) {
+        this.eventFilter = java.util.Objects.requireNonNull(filter, "filter is required");
+    }
+
     public String challenge() {
         return challenge;
     }
@@ -119,10 +125,14 @@ public final class AmiSession {
         return closing || closed.get();
     }
 
-    /** Whether Asterisk would send this event to this session: logged in, allowed to read it, and asked for it. */
+    /**
+     * Whether Asterisk would send this event to this session: logged in, allowed to read it, asked
+     * for it, and let through by the user's event filters.
+     */
     public boolean wants(AmiEvent event) {
         int flag = event.category().flag();
-        return authenticated && !isClosing() && (readPermissions & flag) != 0 && (eventMask & flag) != 0;
+        return authenticated && !isClosing() && (readPermissions & flag) != 0 && (eventMask & flag) != 0
+                && eventFilter.allows(event);
     }
 
     /**

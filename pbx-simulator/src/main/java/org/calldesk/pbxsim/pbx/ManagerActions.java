@@ -175,6 +175,7 @@ public final class ManagerActions implements ActionHandler {
             return;
         }
         session.authenticate(settings.username(), settings.readPermissions(), settings.writePermissions());
+        session.eventFilter(settings.eventFilter());
         int mask = EventCategory.parseMask(action.get("Events"));
         if (mask >= 0) {
             session.eventMask(mask);

@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param phones the agents' phones (PJSIP endpoints, e.g. {@code PJSIP/1001}), registered at start
  * @param timestampEvents whether events carry a {@code Timestamp} header (manager.conf {@code timestampevents})
  * @param managerDebug whether events carry a {@code SequenceNumber} header (manager.conf {@code debug = on})
+ * @param eventFilter the user's manager.conf {@code eventfilter} lines
  */
 public record PbxSettings(String username, String secret, int readPermissions, int writePermissions,
                           Duration authFailureDelay, String dialplan, String inboundContext, String trunk,
                           Behaviour phoneBehaviour, Behaviour customerBehaviour, long playbackMillis,
-                          List<String> phones, boolean timestampEvents, boolean managerDebug) {
+                          List<String> phones, boolean timestampEvents, boolean managerDebug,
+                          org.calldesk.pbxsim.ami.EventFilter eventFilter) {
 
     public PbxSettings {
         Objects.requireNonNull(username, "username is required");
@@ -37,6 +39,7 @@ public record PbxSettings(String username, String secret, int readPermissions, i
         Objects.requireNonNull(trunk, "trunk is required");
         Objects.requireNonNull(phoneBehaviour, "phoneBehaviour is required");
         Objects.requireNonNull(customerBehaviour, "customerBehaviour is required");
+        Objects.requireNonNull(eventFilter, "eventFilter is required");
         phones = List.copyOf(phones);
     }
 }
