@@ -43,6 +43,9 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
+    /** How many event ids the events topic remembers for duplicate detection. */
+    static final int EVENT_TOPIC_ID_CACHE = 200_000;
+
     public static final String PBX_EVENT_QUEUE = "PbxEventQueue";
     public static final String EVENT_TOPIC = "ContactCenterEventTopic";
     public static final String DEAD_LETTER_QUEUE = "DLQ";
@@ -141,6 +144,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRoutingType(RoutingType.ANYCAST).setDurable(true));
         config.addAddressConfiguration(new CoreAddressConfiguration()
                 .setName(EVENT_TOPIC).addRoutingType(RoutingType.MULTICAST));
+        // the outbox relay may publish an event twice (its row outlived the publishing); the topic
+        // drops the copy by the event's id while it remembers it: 200,000 ids are minutes of
+        // events at full load, far more than the outbox sweep's delay
+        config.addAddressSetting(EVENT_TOPIC, new AddressSettings().setIDCacheSize(EVENT_TOPIC_ID_CACHE));
 
         EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
         if (secured) {

@@ -1,18 +1,15 @@
 package org.calldesk.infrastructure.messaging.outbox;
 
-import jakarta.ejb.ApplicationException;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The events outbox's rows, over the entity manager of the caller's transaction. Publishing
- * claims rows by deleting them in the publishing transaction: of two transactions that claim the
- * same row (a node's relay and another node's sweep) only one deletes it, the other waits for
- * its row lock and then finds it gone, so every event is published once.
+ * The events outbox's rows, over the entity manager of the caller's transaction. A row is
+ * deleted once its event is on the topic; if two instances publish one event (a node's relay
+ * and another node's sweep), the broker keeps one copy by the event's duplicate-detection id
+ * ({@link OutboxEvent#properties()}).
  */
 public final class EventOutboxStore {
 
@@ -29,38 +26,18 @@ public final class EventOutboxStore {
     }
 
     /**
-     * Deletes the events' rows in the caller's transaction.
+     * Deletes the published events' rows in the caller's transaction.
      *
-     * @return the events whose rows this transaction deleted, in the given order: the ones to
-     *         publish (an event missing was claimed by another transaction)
+     * @return how many rows this transaction deleted (fewer: another instance's sweep published
+     *         and forgot some of them meanwhile)
      */
-    public List<OutboxEvent> claim(List<OutboxEvent> events) {
+    public int forget(List<OutboxEvent> events) {
         if (events.isEmpty()) {
-            return List.of();
+            return 0;
         }
-        int deleted = em.createQuery("delete from OutboxEvent e where e.id in :ids")
-                .setParameter("ids", ids(events))
+        return em.createQuery("delete from OutboxEvent e where e.id in :ids")
+                .setParameter("ids", events.stream().map(OutboxEvent::id).toList())
                 .executeUpdate();
-        if (deleted == events.size()) {
-            return events; // the usual case: all of them, in one statement
-        }
-        // another transaction claimed some: which ones cannot be told from here (a row this
-        // statement deleted reads as gone too), so this transaction must roll back
-        throw new ClaimConflict(deleted, events.size());
-    }
-
-    /** Claims row by row: slower, but says exactly which events are this transaction's. */
-    public List<OutboxEvent> claimEach(List<OutboxEvent> events) {
-        List<OutboxEvent> claimed = new ArrayList<>();
-        for (OutboxEvent event : events) {
-            int deleted = em.createQuery("delete from OutboxEvent e where e.id = :id")
-                    .setParameter("id", event.id())
-                    .executeUpdate();
-            if (deleted == 1) {
-                claimed.add(event);
-            }
-        }
-        return claimed;
     }
 
     /** Events written before {@code before} and not published yet, oldest first. */
@@ -75,22 +52,5 @@ public final class EventOutboxStore {
     /** How many events wait (for diagnostics and tests). */
     public long waiting() {
         return em.createQuery("select count(e) from OutboxEvent e", Long.class).getSingleResult();
-    }
-
-    private static List<Long> ids(Collection<OutboxEvent> events) {
-        return events.stream().map(OutboxEvent::id).toList();
-    }
-
-    /**
-     * Some of the events were claimed by another transaction: this transaction must roll back
-     * (its deletes are not the ones it meant) and claim them one by one with {@link #claimEach}.
-     */
-    @ApplicationException(rollback = true)
-    public static final class ClaimConflict extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ClaimConflict(int deleted, int wanted) {
-            super("claimed " + deleted + " of " + wanted + " outbox events; another transaction took the rest");
-        }
     }
 }

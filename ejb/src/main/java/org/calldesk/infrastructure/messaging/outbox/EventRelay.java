@@ -16,10 +16,12 @@ import java.util.logging.Logger;
 import org.calldesk.infrastructure.messaging.jms.JmsSender;
 
 /**
- * Publishes outbox events on the events topic: each batch in one transaction that deletes the
- * events' rows and sends them, so an event leaves the outbox exactly when it is on the topic.
- * Batches are as large as what waits (up to {@value #MAX_BATCH}), so under load one broker and
- * database commit carries many events.
+ * Publishes outbox events on the events topic, in batches as large as what waits (up to
+ * {@value #MAX_BATCH}): first the batch is sent in a transaction of the broker alone, then its
+ * rows are deleted in a transaction of the database alone. Neither is a two-phase commit (no
+ * transaction log, one broker commit per batch). If the instance stops between the two, or the
+ * delete fails, the rows stay and a sweep publishes them again; the broker drops those second
+ * copies by the events' duplicate-detection ids, so subscribers get each event once.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -56,47 +58,46 @@ public class EventRelay {
     }
 
     /**
-     * Publishes the events, or, if that fails, leaves them in the outbox for the sweep.
+     * Publishes the events, then forgets them; if publishing fails they stay in the outbox for
+     * the sweep.
      *
      * @return how many were published by this call
      */
     public int publishOrLeave(List<OutboxEvent> events) {
         EventRelay self = context.getBusinessObject(EventRelay.class);
         try {
-            try {
-                return self.publish(events);
-            } catch (EventOutboxStore.ClaimConflict e) {
-                return self.publishEach(events); // the sweep of another instance took some of them
-            }
+            self.send(events);
         } catch (EJBException e) {
             LOG.log(Level.WARNING, "{0} events could not be published now; they stay in the outbox for the sweep: {1}",
                     new Object[] {events.size(), e.getMessage()});
             return 0;
         }
+        try {
+            self.forget(events);
+        } catch (EJBException e) {
+            LOG.log(Level.WARNING, "{0} published events stay in the outbox (the sweep publishes them again and the"
+                    + " broker drops the copies): {1}", new Object[] {events.size(), e.getMessage()});
+        }
+        return events.size();
     }
 
-    /** Claims all the events at once and sends them, in one transaction. */
+    /** Sends the events to the topic, in this order, in a transaction of the broker alone. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int publish(List<OutboxEvent> events) {
-        return send(new EventOutboxStore(em).claim(events));
+    public void send(List<OutboxEvent> events) {
+        sender.toEventTopic(events.stream()
+                .map(event -> new JmsSender.Outgoing(event.body(), event.properties()))
+                .toList());
     }
 
-    /** Claims the events one by one, sends those claimed, in one transaction. */
+    /** Deletes the published events' rows, in a transaction of the database alone. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int publishEach(List<OutboxEvent> events) {
-        return send(new EventOutboxStore(em).claimEach(events));
+    public int forget(List<OutboxEvent> events) {
+        return new EventOutboxStore(em).forget(events);
     }
 
     /** Events left in the outbox before {@code before}, by any instance, oldest first. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public List<OutboxEvent> leftBefore(java.time.Instant before, int max) {
         return new EventOutboxStore(em).writtenBefore(before, max);
-    }
-
-    private int send(List<OutboxEvent> claimed) {
-        sender.toEventTopic(claimed.stream()
-                .map(event -> new JmsSender.Outgoing(event.body(), event.properties()))
-                .toList());
-        return claimed.size();
     }
 }

@@ -70,14 +70,19 @@ public class OutboxEvent {
         return createdAt;
     }
 
+    /** Artemis's duplicate-detection property: a second message with an id the address has seen is dropped. */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
     /**
      * The message properties subscribers select on: {@code type} (the subject's kind),
-     * {@code eventType}, {@code subjectId}, and the subject as message group so one subject's
-     * events stay in order.
+     * {@code eventType}, {@code subjectId}; the subject as message group so one subject's events
+     * stay in order; and the event's own id for the broker's duplicate detection, so an event
+     * published twice (its row outlived the publishing, see {@link EventRelay}) reaches
+     * subscribers once.
      */
     public Map<String, String> properties() {
         return Map.of("type", subjectKind, "eventType", eventType, "subjectId", subjectId,
-                "JMSXGroupID", subjectKind + ":" + subjectId);
+                "JMSXGroupID", subjectKind + ":" + subjectId, DUPLICATE_ID, "calldesk-event-" + id);
     }
 
     @Override
