@@ -1,13 +1,12 @@
 -- The events outbox: each change's event for the events topic, written in the change's own
 -- transaction, so that transaction needs the database alone (no two-phase commit with the broker).
--- The node that made the change publishes its rows right after the commit and deletes them in
--- the publishing transaction; rows left by a node that stopped in between are published by any
--- node's sweep. ids from a sequence, taken in blocks of 50 by each node (its values are the
--- last id of each block, as the JPA mapping expects).
-create sequence event_outbox_seq start with 50 increment by 50;
+-- The node that made the change publishes its rows right after the commit, then deletes them;
+-- rows left by a node that stopped in between are published by any node's sweep (the broker
+-- drops a second copy by the row's id). Random ids (UUIDs) given by the application: a
+-- sequence's blocks of ids made transactions wait for each other.
 
 create table event_outbox (
-    id           bigint       not null,
+    id           varchar(36)  not null,
     subject_kind varchar(16)  not null,
     subject_id   varchar(64)  not null,
     event_type   varchar(64)  not null,

@@ -19,7 +19,7 @@ public final class EventOutboxStore {
         this.em = Objects.requireNonNull(em, "em is required");
     }
 
-    /** Keeps the event; part of the caller's transaction. The event has its id on return. */
+    /** Keeps the event; part of the caller's transaction. */
     public OutboxEvent record(OutboxEvent event) {
         em.persist(event);
         return event;
