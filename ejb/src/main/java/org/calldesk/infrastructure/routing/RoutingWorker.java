@@ -32,10 +32,9 @@ public class RoutingWorker {
 
     /**
      * Offers per transaction; a batch that made them all is followed by another. One by default:
-     * the embedded H2 prepares the commits of XA transactions one at a time for the whole
-     * database, and batches of 20 held up every other commit (calls waited seconds to be
-     * reported; see the README's benchmark). A database that commits in parallel, such as
-     * PostgreSQL, may gain from a few.
+     * an offer transaction is short (the database alone), and a change of one of a batch's agents
+     * or calls by another transaction sends the whole batch round again. A few may pay where
+     * commits are dear (PostgreSQL with calls queueing up).
      */
     @Inject
     @ConfigProperty(name = "calldesk.routing.batch-size", defaultValue = "1")
