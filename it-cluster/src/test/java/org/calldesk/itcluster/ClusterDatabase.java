@@ -81,6 +81,19 @@ final class ClusterDatabase implements AutoCloseable {
         }
     }
 
+    /** Runs an insert, update or delete; returns how many rows it changed. */
+    int update(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(url(), USER, "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The first column of every row, as text. */
     List<String> column(String sql, Object... parameters) {
         return rows(sql, parameters).stream().map(row -> String.valueOf(row.values().iterator().next())).toList();

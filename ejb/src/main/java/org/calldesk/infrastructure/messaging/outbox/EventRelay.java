@@ -59,18 +59,26 @@ public class EventRelay {
 
     /**
      * Publishes the events, then forgets them; if publishing fails they stay in the outbox for
-     * the sweep.
+     * the sweep. An event the topic has had already (its row outlived its publishing: an
+     * instance stopped in between, or the delete failed) makes the broker refuse the whole
+     * transaction that sends it again, and the container reports only that the commit failed. So
+     * a batch whose transaction fails is sent again one message at a time without a transaction,
+     * where the broker drops a copy it has had and takes the others.
      *
-     * @return how many were published by this call
+     * @return how many events left the outbox by this call
      */
     public int publishOrLeave(List<OutboxEvent> events) {
         EventRelay self = context.getBusinessObject(EventRelay.class);
         try {
             self.send(events);
-        } catch (EJBException e) {
-            LOG.log(Level.WARNING, "{0} events could not be published now; they stay in the outbox for the sweep: {1}",
-                    new Object[] {events.size(), e.getMessage()});
-            return 0;
+        } catch (EJBException inTransaction) {
+            try {
+                self.sendEach(events);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "{0} events could not be published now; they stay in the outbox for the sweep: {1}",
+                        new Object[] {events.size(), e.getMessage()});
+                return 0;
+            }
         }
         try {
             self.forget(events);
@@ -81,9 +89,22 @@ public class EventRelay {
         return events.size();
     }
 
+    /**
+     * Sends the events to the topic one message at a time, without a transaction: the broker
+     * drops, silently, a message whose duplicate-detection id it has seen.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sendEach(List<OutboxEvent> events) {
+        toTopic(events);
+    }
+
     /** Sends the events to the topic, in this order, in a transaction of the broker alone. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(List<OutboxEvent> events) {
+        toTopic(events);
+    }
+
+    private void toTopic(List<OutboxEvent> events) {
         sender.toEventTopic(events.stream()
                 .map(event -> new JmsSender.Outgoing(event.body(), event.properties()))
                 .toList());

@@ -68,11 +68,7 @@ class EventOutboxStoreTest {
     void twoInstancesForgettingTheSameEventsAtOnceDeleteEachRowOnce(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
             EntityManagerFactory emf = db.entityManagerFactory();
-            List<OutboxEvent> events = new ArrayList<>();
-            for (int i = 1; i <= 7; i++) {
-                String subject = "call-" + i;
-                events.add(inTransaction(emf, em -> new EventOutboxStore(em).record(event(subject, AT))));
-            }
+            List<OutboxEvent> events = recordEvents(emf, 7);
             List<OutboxEvent> relayed = events.subList(0, 5);
             List<OutboxEvent> swept = events.subList(2, 7);
 
@@ -100,11 +96,7 @@ class EventOutboxStoreTest {
     void eventsForgottenOnceAreGoneForTheSweep(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
             EntityManagerFactory emf = db.entityManagerFactory();
-            List<OutboxEvent> events = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                String subject = "call-" + i;
-                events.add(inTransaction(emf, em -> new EventOutboxStore(em).record(event(subject, AT))));
-            }
+            List<OutboxEvent> events = recordEvents(emf, 3);
             int first = inTransaction(emf, em -> new EventOutboxStore(em).forget(events.subList(0, 2)));
             int again = inTransaction(emf, em -> new EventOutboxStore(em).forget(events.subList(0, 2)));
 
@@ -146,6 +138,16 @@ class EventOutboxStoreTest {
             }
         }
         throw new AssertionError("the second delete never waited for the first one's row locks");
+    }
+
+    /** Events of calls call-1 .. call-{@code count}, each committed in a transaction of its own. */
+    private static List<OutboxEvent> recordEvents(EntityManagerFactory emf, int count) {
+        List<OutboxEvent> events = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String subject = "call-" + i;
+            events.add(inTransaction(emf, em -> new EventOutboxStore(em).record(event(subject, AT))));
+        }
+        return events;
     }
 
     private static OutboxEvent event(String subject, Instant at) {
