@@ -154,9 +154,9 @@ public class DefaultCallEventService implements CallEventService {
         } else if (event instanceof CallEvent.CallAnswered answered) {
             findCall(answered.call().value(), answered.agentDevice().value()).ifPresent(this::answered);
         } else if (event instanceof CallEvent.CallHeld held) {
-            findCall(held.call().value(), null).ifPresent(this::held);
+            findCall(held.call().value(), null).ifPresent(call -> held(call, held.at()));
         } else if (event instanceof CallEvent.CallRetrieved retrieved) {
-            findCall(retrieved.call().value(), null).ifPresent(this::retrieved);
+            findCall(retrieved.call().value(), null).ifPresent(call -> retrieved(call, retrieved.at()));
         } else if (event instanceof CallEvent.ConsultFailed failed) {
             findCall(failed.call().value(), null).ifPresent(this::consultFailed);
         } else if (event instanceof CallEvent.CallTransferred transferred) {
@@ -227,9 +227,23 @@ public class DefaultCallEventService implements CallEventService {
         agents.find(agentId).filter(agent -> agent.dialAnswered(call.id(), now)).ifPresent(changes::agent);
     }
 
-    private void held(Call call) {
+    /**
+     * A hold the PBX reported before the agent's latest Retrieve (or a retrieve reported before
+     * the latest Hold) is that request's own echo, come late: the agent's status has been what it
+     * is since after the PBX saw it. Applied, it would undo the agent's request. The PBX's report
+     * time is the adapter's clock when it received the event (or Asterisk's Timestamp header).
+     */
+    private static boolean reportedBeforeTheAgentsLastChange(Optional<Agent> agent, AgentStatus now, Instant reportedAt) {
+        return agent.filter(a -> a.status() == now && reportedAt.isBefore(a.statusSince())).isPresent();
+    }
+
+    private void held(Call call, Instant reportedAt) {
         if (call.status() != CallStatus.TALKING) {
             return; // already holding, or the customer's music during a transfer try
+        }
+        if (reportedBeforeTheAgentsLastChange(call.agentId().flatMap(agents::find), AgentStatus.TALKING, reportedAt)) {
+            LOG.fine(() -> "call " + call.id() + ": a hold reported before the agent's Retrieve; not applied");
+            return;
         }
         Instant now = clock.instant();
         call.hold();
@@ -237,8 +251,12 @@ public class DefaultCallEventService implements CallEventService {
         call.agentId().flatMap(agents::find).filter(agent -> agent.hold(call.id(), now)).ifPresent(changes::agent);
     }
 
-    private void retrieved(Call call) {
+    private void retrieved(Call call, Instant reportedAt) {
         if (call.status() != CallStatus.HOLDING) {
+            return;
+        }
+        if (reportedBeforeTheAgentsLastChange(call.agentId().flatMap(agents::find), AgentStatus.HOLDING, reportedAt)) {
+            LOG.fine(() -> "call " + call.id() + ": a retrieve reported before the agent's Hold; not applied");
             return;
         }
         Instant now = clock.instant();

@@ -345,6 +345,41 @@ class CallFlowTest {
     }
 
     @Test
+    void aHoldThePbxReportedBeforeTheAgentsRetrieveIsNotAppliedAfterIt() {
+        Call call = talking("alice");
+        app.callControl().hold(ALICE, call.id());
+        clock.advance(Duration.ofMillis(5));
+        Instant pbxReportedTheHold = clock.instant();
+        clock.advance(Duration.ofMillis(5));
+        app.callControl().retrieve(ALICE, call.id());
+
+        app.callEvents().handle(new CallEvent.CallHeld(new CallId(call.pbxCallId()), pbxReportedTheHold));
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.TALKING);
+
+        clock.advance(Duration.ofSeconds(1));
+        app.callEvents().handle(new CallEvent.CallHeld(new CallId(call.pbxCallId()), clock.instant()));
+        assertThat(call.status()).as("a hold the phone made itself, later").isEqualTo(CallStatus.HOLDING);
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.HOLDING);
+    }
+
+    @Test
+    void aRetrieveThePbxReportedBeforeTheAgentsHoldIsNotAppliedAfterIt() {
+        Call call = talking("alice");
+        app.callControl().hold(ALICE, call.id());
+        clock.advance(Duration.ofMillis(5));
+        Instant pbxReportedTheRetrieve = clock.instant();
+        clock.advance(Duration.ofMillis(5));
+        app.callControl().retrieve(ALICE, call.id());
+        clock.advance(Duration.ofMillis(5));
+        app.callControl().hold(ALICE, call.id());
+
+        app.callEvents().handle(new CallEvent.CallRetrieved(new CallId(call.pbxCallId()), pbxReportedTheRetrieve));
+        assertThat(call.status()).isEqualTo(CallStatus.HOLDING);
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.HOLDING);
+    }
+
+    @Test
     void transferTryThenConnectHandsTheCallerAndTheTicketToTheTarget() {
         Call call = talking("alice");
         ready("bob");
