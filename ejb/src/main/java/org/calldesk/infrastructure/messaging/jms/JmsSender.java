@@ -34,7 +34,7 @@ public class JmsSender {
     Topic eventTopic;
 
     /** Artemis's duplicate-detection property: a second message with an id the address has seen is dropped. */
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     /**
      * @param eventId the id every node gives this PBX event, sent as {@value #DUPLICATE_ID} so the

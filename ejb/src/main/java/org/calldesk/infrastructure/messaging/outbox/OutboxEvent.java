@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.calldesk.infrastructure.messaging.jms.JmsSender;
 
 /**
  * One event for the events topic, kept in the database by the transaction of the change it
@@ -71,9 +72,6 @@ public class OutboxEvent {
         return createdAt;
     }
 
-    /** Artemis's duplicate-detection property: a second message with an id the address has seen is dropped. */
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-
     /**
      * The message properties subscribers select on: {@code type} (the subject's kind),
      * {@code eventType}, {@code subjectId}; the subject as message group so one subject's events
@@ -83,7 +81,7 @@ public class OutboxEvent {
      */
     public Map<String, String> properties() {
         return Map.of("type", subjectKind, "eventType", eventType, "subjectId", subjectId,
-                "JMSXGroupID", subjectKind + ":" + subjectId, DUPLICATE_ID, "calldesk-event-" + id);
+                "JMSXGroupID", subjectKind + ":" + subjectId, JmsSender.DUPLICATE_ID, "calldesk-event-" + id);
     }
 
     @Override

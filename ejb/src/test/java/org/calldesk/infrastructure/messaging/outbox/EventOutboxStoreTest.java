@@ -114,8 +114,8 @@ class EventOutboxStoreTest {
             EntityManagerFactory emf = db.entityManagerFactory();
             OutboxEvent first = inTransaction(emf, em -> new EventOutboxStore(em).record(event("call-1", AT)));
             OutboxEvent second = inTransaction(emf, em -> new EventOutboxStore(em).record(event("call-1", AT)));
-            assertThat(first.properties().get(OutboxEvent.DUPLICATE_ID)).isEqualTo("calldesk-event-" + first.id())
-                    .isNotEqualTo(second.properties().get(OutboxEvent.DUPLICATE_ID));
+            assertThat(first.properties().get(org.calldesk.infrastructure.messaging.jms.JmsSender.DUPLICATE_ID)).isEqualTo("calldesk-event-" + first.id())
+                    .isNotEqualTo(second.properties().get(org.calldesk.infrastructure.messaging.jms.JmsSender.DUPLICATE_ID));
             emf.close();
         }
     }
