@@ -142,13 +142,15 @@ final class Browser implements AutoCloseable {
         waitFor(d -> {
             try {
                 WebElement field = d.findElement(by);
-                if (!field.isDisplayed()) {
+                if (!field.isDisplayed() || !field.isEnabled()) {
                     return null;
                 }
                 field.clear();
                 field.sendKeys(text);
                 return Boolean.TRUE;
-            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException
+                     | org.openqa.selenium.ElementNotInteractableException e) {
+                // still opening (a dialog's fade, a disabled field the next Ajax update enables): try again
                 return null;
             }
         }, "a field " + by + " to type into");
