@@ -339,13 +339,14 @@ public final class PbxSimulator implements AutoCloseable {
 
         /**
          * The manager.conf {@code eventfilter} of docs/asterisk.md: only the events the adapter
-         * reads, the others (NewCallerid, NewConnectedLine, HangupRequest, BridgeCreate/Destroy,
-         * DeviceStateChange...) not sent at all. The name ends at a non-letter, so {@code Hangup}
-         * does not let {@code HangupRequest} through.
+         * and asterisk-java read (asterisk-java pairs BridgeEnter with BridgeCreate, the adapter
+         * tells a shutdown by SoftHangupRequest and Shutdown), the others (NewCallerid,
+         * NewConnectedLine, HangupRequest, VarSet, Newexten, DeviceStateChange...) not sent at all.
+         * The name ends at a non-letter, so {@code Hangup} does not let {@code HangupRequest} through.
          */
         public static final List<String> CONTRACT_EVENT_FILTER = List.of("Event: (Newchannel|Newstate|Rename"
-                + "|DialBegin|DialEnd|BridgeEnter|BridgeLeave|MusicOnHoldStart|MusicOnHoldStop|Hangup"
-                + "|OriginateResponse|UserEvent|FullyBooted)[^A-Za-z]");
+                + "|DialBegin|DialEnd|BridgeCreate|BridgeEnter|BridgeLeave|BridgeDestroy|MusicOnHoldStart"
+                + "|MusicOnHoldStop|SoftHangupRequest|Hangup|OriginateResponse|UserEvent|FullyBooted|Shutdown)[^A-Za-z]");
 
         private int amiPort = 5038;
         private int httpPort = 8088;

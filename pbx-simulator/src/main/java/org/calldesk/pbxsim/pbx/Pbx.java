@@ -247,6 +247,11 @@ public final class Pbx implements AutoCloseable {
         return channels().stream().filter(c -> c.name().startsWith(prefix)).findFirst();
     }
 
+    /** How many channels the PBX has created since it started (Asterisk's {@code CoreProcessedCalls}). */
+    public long processedCalls() {
+        return uniqueSequence.get();
+    }
+
     public int channelCount() {
         return channelsByName.size();
     }
