@@ -105,9 +105,29 @@ public final class PbxSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Stops listening, drops every AMI connection and forgets every call. */
+    /**
+     * Stops as {@code core stop now} stops Asterisk: every channel hangs up, {@code Event: Shutdown}
+     * is sent, then the AMI connections close (after writing what they had queued) and the
+     * simulator stops listening.
+     */
     @Override
     public synchronized void close() {
+        Pbx core = pbx;
+        AmiServer server = ami;
+        if (core != null) {
+            core.shutdown();
+        }
+        if (server != null) {
+            server.closeAfterWriting(Duration.ofSeconds(2));
+        }
+        closeQuietly();
+    }
+
+    /**
+     * Stops at once, as a crashed or killed Asterisk: the AMI connections drop without any event
+     * and every call is forgotten.
+     */
+    public synchronized void kill() {
         closeQuietly();
     }
 

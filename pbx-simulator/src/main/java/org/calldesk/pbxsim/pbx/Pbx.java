@@ -331,6 +331,7 @@ public final class Pbx implements AutoCloseable {
             return;
         }
         channelEvent("HangupRequest", EventCategory.CALL, channel, "Cause", cause);
+        channel.hangupRequested = true;
         if (channel.hangupCause == 0) {
             channel.hangupCause = cause;
         }
@@ -345,6 +346,10 @@ public final class Pbx implements AutoCloseable {
     void hangup(Channel channel, int cause) {
         if (channel.hungUp) {
             return;
+        }
+        if (!channel.hangupRequested) {
+            softHangupRequest(channel, cause > 0 ? cause : channel.hangupCause > 0 ? channel.hangupCause
+                    : HangupCause.NORMAL_CLEARING);
         }
         channel.hungUp = true;
         if (cause > 0 && channel.hangupCause == 0) {
@@ -367,6 +372,42 @@ public final class Pbx implements AutoCloseable {
         channelEvent("Hangup", EventCategory.CALL, channel,
                 "Cause", channel.hangupCause, "Cause-txt", HangupCause.text(channel.hangupCause));
         devices.channelStateChanged(channel, channel.state, null);
+    }
+
+    /**
+     * Asterisk asks the channel to hang up ({@code ast_softhangup}): {@code SoftHangupRequest}
+     * with the cause (a hang-up cause, or {@value #SOFT_HANGUP_SHUTDOWN} when Asterisk shuts
+     * down), before the channel's {@code Hangup}, as every hang-up Asterisk itself starts.
+     */
+    private void softHangupRequest(Channel channel, int cause) {
+        channel.hangupRequested = true;
+        channelEvent("SoftHangupRequest", EventCategory.CALL, channel, "Cause", cause);
+    }
+
+    /** {@code AST_SOFTHANGUP_SHUTDOWN}: the SoftHangupRequest cause of every channel when Asterisk stops. */
+    static final int SOFT_HANGUP_SHUTDOWN = 4;
+
+    /**
+     * {@code core stop now}: every channel is asked to hang up ({@code SoftHangupRequest} cause
+     * {@value #SOFT_HANGUP_SHUTDOWN}) and hangs up, then {@code Event: Shutdown} is raised
+     * ({@code Shutdown: Cleanly}, {@code Restart: False}). The AMI sessions close after it.
+     */
+    public void shutdown() {
+        try {
+            call(() -> {
+                List<Channel> all = channels();
+                for (Channel channel : all) {
+                    softHangupRequest(channel, SOFT_HANGUP_SHUTDOWN);
+                }
+                for (Channel channel : all) {
+                    hangup(channel, 0);
+                }
+                emit("Shutdown", EventCategory.SYSTEM, new AmiMessage().add("Shutdown", "Cleanly").add("Restart", "False"));
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            LOG.log(Level.FINE, "the PBX was stopped already", e);
+        }
     }
 
     /**
