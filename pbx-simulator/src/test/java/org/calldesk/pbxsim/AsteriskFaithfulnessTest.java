@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -110,6 +111,43 @@ class AsteriskFaithfulnessTest {
                 ami.send(new org.asteriskjava.manager.action.CoreStatusAction());
 
         assertThat(status.getAttribute("CoreProcessedCalls")).isEqualTo("1");
+    }
+
+    @Test
+    void redirectingOnePartyOutOfABridgeEndsTheOtherAtOnce() throws Exception {
+        ChannelInfo customer = waitingCustomer("01012121212");
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        ami.send(new RedirectAction(customer.name(), "calldesk-hold", "s", 1));
+
+        HangupEvent agentGone = ami.await(HangupEvent.class, e -> e.getChannel().equals(agent));
+        assertThat(agentGone.getCause()).isEqualTo(16);
+        ami.await(MusicOnHoldStartEvent.class, e -> e.getChannel().equals(customer.name())
+                && "calldesk-hold".equals(e.getContext()));
+        assertThat(channel(customer.name())).isPresent();
+    }
+
+    @Test
+    void redirectingBothPartiesOutOfABridgeTogetherKeepsBoth() throws Exception {
+        ChannelInfo customer = waitingCustomer("01013131313");
+        String agent = connectAgent(customer, "PJSIP/1001");
+        RedirectAction hold = new RedirectAction(customer.name(), "calldesk-hold", "s", 1);
+        hold.setExtraChannel(agent);
+        hold.setExtraContext("calldesk-agent-wait");
+        hold.setExtraExten("s");
+        hold.setExtraPriority(1);
+
+        ami.send(hold);
+
+        ami.await(MusicOnHoldStartEvent.class, e -> e.getChannel().equals(customer.name())
+                && "calldesk-hold".equals(e.getContext()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> channel(agent)
+                .map(channel -> "calldesk-agent-wait".equals(channel.context())).orElse(false));
+        assertThat(ami.events(HangupEvent.class)).isEmpty();
+    }
+
+    private java.util.Optional<ChannelInfo> channel(String name) {
+        return pbx.channels().stream().filter(channel -> channel.name().equals(name)).findFirst();
     }
 
     private static int indexOf(List<ManagerEvent> events, Class<?> type) {

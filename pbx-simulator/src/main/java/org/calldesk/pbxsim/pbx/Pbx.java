@@ -486,8 +486,11 @@ public final class Pbx implements AutoCloseable {
     /**
      * Takes a channel out of its bridge (BridgeLeave). When it leaves by hanging up, the bridge
      * is dissolved, as a basic bridge is ({@code AST_BRIDGE_FLAG_DISSOLVE_HANGUP}): the other
-     * channels leave with the same cause and carry on as their {@code afterBridge} says. An
-     * empty bridge is destroyed (BridgeDestroy).
+     * channels leave with the same cause and carry on as their {@code afterBridge} says. A
+     * channel left alone in the two-party bridge of {@code Bridge()} or {@code Dial()} leaves it
+     * too and carries on, as Asterisk 22 does when the other is redirected out (its trace: the
+     * {@code Bridge()} caller's dialplan goes on to {@code Hangup()} at once). An empty bridge is
+     * destroyed (BridgeDestroy).
      */
     void leaveBridge(Channel channel, boolean hungUp) {
         Bridge bridge = channel.bridge;
@@ -498,11 +501,13 @@ public final class Pbx implements AutoCloseable {
             channel.hangupCause = HangupCause.NORMAL_CLEARING;
         }
         removeFromBridge(bridge, channel);
-        if (hungUp) {
+        if (hungUp || bridge.channels().size() == 1) {
             int cause = channel.hangupCause;
             for (Channel other : List.copyOf(bridge.channels())) {
                 removeFromBridge(bridge, other);
-                other.hangupCause = cause;
+                if (hungUp) {
+                    other.hangupCause = cause;
+                }
                 Consumer<Channel> after = other.afterBridge;
                 other.afterBridge = null;
                 other.blocking = null;
@@ -544,8 +549,10 @@ public final class Pbx implements AutoCloseable {
             if (blocking != null) {
                 blocking.interrupt(false);
             }
+            channel.afterBridge = null;
+        }
+        for (Channel channel : channels) {
             if (channel.bridge != null) {
-                channel.afterBridge = null;
                 leaveBridge(channel, false);
             }
         }
