@@ -25,6 +25,8 @@ import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.RenameEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.calldesk.connector.ami.CallRegistry.Direction;
 import org.calldesk.connector.ami.CallRegistry.Leg;
 import org.calldesk.connector.ami.CallRegistry.Phase;
@@ -82,6 +84,8 @@ final class AmiEventMapper {
     /** Asterisk's channel states (ChannelState header) for a phone that rings. */
     private static final int STATE_RING = 4;
     private static final int STATE_RINGING = 5;
+    /** {@code SoftHangupRequest} Cause {@code AST_SOFTHANGUP_SHUTDOWN}: Asterisk is shutting down. */
+    private static final int SOFT_HANGUP_SHUTDOWN = 4;
 
     private final CallRegistry registry;
     private final DialplanContexts contexts;
@@ -136,6 +140,10 @@ final class AmiEventMapper {
             onDeviceStateChange(deviceState, at, out);
         } else if (event instanceof RenameEvent rename) {
             onRename(rename);
+        } else if (event instanceof SoftHangupRequestEvent softHangup) {
+            onSoftHangupRequest(softHangup);
+        } else if (event instanceof ShutdownEvent) {
+            onShutdown(at, out);
         }
     }
 
@@ -171,9 +179,38 @@ final class AmiEventMapper {
         }
         // Outbound: the channel Dial() creates for the customer inherits the agent leg's linked id.
         String linkedId = blankToNull(event.getLinkedid());
-        if (linkedId != null) {
+        if (linkedId != null && !isOtherHalfOfLeg(linkedId, event.getChannel())) {
             adoptCustomerLeg(linkedId, uniqueId, event.getChannel());
         }
+    }
+
+    /**
+     * Whether the channel is the second half of one of the call's own Local channels: an agent
+     * whose device is {@code Local/1001@phones} is two channels, {@code ...;1} (the leg the adapter
+     * originated) and {@code ...;2}, and both carry the Dial up's linked id.
+     */
+    private boolean isOtherHalfOfLeg(String callIdValue, String channel) {
+        String pair = localPair(channel);
+        TrackedCall call = pair == null ? null : registry.call(new CallId(callIdValue));
+        if (call == null) {
+            return false;
+        }
+        for (Leg leg : call.legs) {
+            if (pair.equals(localPair(leg.channel))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Local channel's name without its half ({@code Local/1001@phones-00000005}), else {@code null}. */
+    static String localPair(String channel) {
+        if (channel == null || !channel.regionMatches(true, 0, "Local/", 0, 6) || channel.length() < 3) {
+            return null;
+        }
+        int semicolon = channel.length() - 2;
+        char half = channel.charAt(channel.length() - 1);
+        return channel.charAt(semicolon) == ';' && (half == '1' || half == '2') ? channel.substring(0, semicolon) : null;
     }
 
     private void adoptCustomerLeg(String callIdValue, String uniqueId, String channel) {
@@ -201,12 +238,23 @@ final class AmiEventMapper {
         }
     }
 
+    /**
+     * {@code Dial()} of a Dial up's agent leg names the customer's channel for certain
+     * ({@code DestUniqueid}); a channel taken for the customer before by its linked id alone is
+     * dropped if it is another one.
+     */
     private void onDialBegin(DialBeginEvent event) {
         Leg leg = registry.leg(event.getUniqueId());
         String destination = blankToNull(event.getDestUniqueId());
-        if (leg != null && leg.role == Role.AGENT && destination != null) {
-            adoptCustomerLeg(leg.call.id.value(), destination, event.getDestination());
+        if (leg == null || leg.role != Role.AGENT || destination == null) {
+            return;
         }
+        TrackedCall call = leg.call;
+        if (call.direction == Direction.OUTBOUND && call.customer != null && !call.everAnswered
+                && !destination.equals(call.customer.uniqueId)) {
+            registry.dropLeg(call.customer);
+        }
+        adoptCustomerLeg(call.id.value(), destination, firstNonBlank(event.getDestChannel(), event.getDestination()));
     }
 
     private void onDialEnd(DialEndEvent event) {
@@ -311,7 +359,11 @@ final class AmiEventMapper {
         }
         switch (leg.role) {
             case CUSTOMER -> end(call, customerEndCause(call, hangupCause), at, out);
-            case AGENT -> {
+            case AGENT, CONSULT -> {
+                if (leg.role == Role.CONSULT && leg != call.agent) {
+                    consultGone(leg, legCause, at, out);
+                    return;
+                }
                 if (leg.retired || leg != call.agent) {
                     return;
                 }
@@ -324,16 +376,41 @@ final class AmiEventMapper {
                     call.agentHungUpFirst = true;
                 }
             }
-            case CONSULT -> {
-                if (leg != call.consult) {
-                    return;
-                }
-                call.consult = null;
-                call.consultAnswered = false;
-                if (!leg.retired) {
-                    out.add(new CallEvent.ConsultFailed(call.id, leg.device, legCause, at));
-                }
-            }
+        }
+    }
+
+    /** The consulted agent's leg ended before the transfer connected. */
+    private static void consultGone(Leg leg, EndCause legCause, Instant at, List<CallEvent> out) {
+        TrackedCall call = leg.call;
+        if (leg != call.consult) {
+            return;
+        }
+        call.consult = null;
+        call.consultAnswered = false;
+        if (!leg.retired) {
+            out.add(new CallEvent.ConsultFailed(call.id, leg.device, legCause, at));
+        }
+    }
+
+    /**
+     * Asterisk asks a channel to hang up; with Cause {@value #SOFT_HANGUP_SHUTDOWN} because it
+     * shuts down: its calls end because of the PBX, whoever's channel goes first.
+     */
+    private void onSoftHangupRequest(SoftHangupRequestEvent event) {
+        Leg leg = registry.leg(event.getUniqueId());
+        if (leg != null && event.getCause() != null && event.getCause() == SOFT_HANGUP_SHUTDOWN) {
+            leg.call.pbxShutdown = true;
+        }
+    }
+
+    /**
+     * {@code Event: Shutdown}: Asterisk hung up every channel (reported before) and closes AMI.
+     * A call still tracked (its hangups were not sent to this session) ends now.
+     */
+    private void onShutdown(Instant at, List<CallEvent> out) {
+        for (TrackedCall call : List.copyOf(registry.calls())) {
+            call.pbxShutdown = true;
+            end(call, customerEndCause(call, null), at, out);
         }
     }
 
@@ -511,7 +588,7 @@ final class AmiEventMapper {
                                   List<CallEvent> out) {
         String uniqueId = channel.getUniqueid();
         if (registry.leg(uniqueId) != null || registry.recentlyGone(uniqueId)
-                || !contexts.inbound().equals(channel.getContext())) {
+                || !contexts.inbound().equals(channel.getContext()) || isOuterHalfOfWaitingCaller(channel, listing)) {
             return;
         }
         CallId id = new CallId(firstNonBlank(channel.getLinkedid(), uniqueId));
@@ -542,6 +619,27 @@ final class AmiEventMapper {
         }
     }
 
+    /**
+     * A caller who reached the inbound context through a Local channel is two channels listed
+     * there: {@code ;2} runs the inbound dialplan (it raised {@code CallDeskWaiting}, hears the
+     * music, is bridged with the agent), {@code ;1} is the Local channel's outer end. Only the
+     * {@code ;2} half is the customer, wherever the dialplan has taken it since.
+     */
+    private boolean isOuterHalfOfWaitingCaller(CoreShowChannelEvent channel, Collection<CoreShowChannelEvent> listing) {
+        String name = channel.getChannel();
+        String pair = localPair(name);
+        if (pair == null || !name.endsWith(";1")) {
+            return false;
+        }
+        for (CoreShowChannelEvent other : listing) {
+            if (other != channel && other.getChannel() != null && other.getChannel().endsWith(";2")
+                    && pair.equals(localPair(other.getChannel()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- cause and value mapping ----
 
     /**
@@ -553,6 +651,9 @@ final class AmiEventMapper {
     static EndCause customerEndCause(TrackedCall call, Integer hangupCause) {
         if (call.requestedEnd != null) {
             return call.requestedEnd;
+        }
+        if (call.pbxShutdown) {
+            return EndCause.PBX_SHUTDOWN;
         }
         if (!call.everAnswered && call.dialOutcome != null) {
             return call.dialOutcome;

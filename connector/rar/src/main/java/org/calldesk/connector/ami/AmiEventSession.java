@@ -17,7 +17,6 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
-import org.asteriskjava.manager.action.CoreStatusAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -25,7 +24,6 @@ import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
-import org.asteriskjava.manager.response.CoreStatusResponse;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.calldesk.connector.api.CallEvent;
@@ -135,9 +133,11 @@ final class AmiEventSession {
     /** Asks the PBX when it started, which tells this Asterisk process from any other. */
     private void identify(Link link) {
         try {
-            ManagerResponse response = link.connection.sendAction(new CoreStatusAction(), settings.actionTimeout().toMillis());
-            if (response instanceof CoreStatusResponse status) {
-                link.pbxIdentity = PbxEventIds.pbxIdentity(status.getCoreStartupDate(), status.getCoreStartupTime());
+            ManagerResponse response = link.connection.sendAction(new CoreStatusQueryAction(),
+                    settings.actionTimeout().toMillis());
+            if (response != null && "Success".equalsIgnoreCase(response.getResponse())) {
+                link.pbxIdentity = PbxEventIds.pbxIdentity(response.getAttribute("CoreStartupDate"),
+                        response.getAttribute("CoreStartupTime"));
             }
         } catch (Exception e) {
             LOG.log(Level.FINE, "CoreStatus failed", e);

@@ -449,6 +449,22 @@ class AmiEventMapperTest {
                     .containsExactly(new CallAnswered(CALL, PHONE_1002, NOW));
         }
 
+        /** Both halves of the caller's Local channel are listed in the inbound context; either may come first. */
+        @ParameterizedTest
+        @CsvSource({"1796621084.2, 1796621084.3", "1796621084.3, 1796621084.2"})
+        void callerWaitingThroughALocalChannelIsTheHalfRunningTheDialplan(String outerId, String innerId) {
+            String outer = "Local/15880001@calldesk-inbound-00000000;1";
+            String inner = "Local/15880001@calldesk-inbound-00000000;2";
+            CallId call = new CallId(outerId);
+
+            List<CallEvent> events = mapper.reconcile(List.of(
+                    listed(outerId, outerId, outer, "calldesk-inbound", "15880001", "Wait", "", "01012345678"),
+                    listed(innerId, outerId, inner, "calldesk-inbound", "15880001", "MusicOnHold", "", "01012345678")));
+
+            assertThat(events).containsExactly(new CallArrived(call, "01012345678", "15880001", NOW));
+            assertThat(registry.view(call).orElseThrow().customerChannel()).isEqualTo(inner);
+        }
+
         @Test
         void channelThatHungUpDuringTheListingIsNotRevived() {
             waitingCall();

@@ -110,7 +110,7 @@ class ResourceAdapterLifecycleTest {
         ChannelInfo customer = pbx.inboundCall("01012345678", "15880001");
         await().atMost(PATIENCE).until(() -> callEvents.receivedOf(CallArrived.class).size() == 1);
 
-        pbx.close();
+        pbx.kill();
         await().atMost(PATIENCE).until(() -> callEvents.receivedOf(PbxConnectionLost.class).size() == 1);
         pbx.start();
 

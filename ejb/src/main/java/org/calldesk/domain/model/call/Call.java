@@ -31,6 +31,8 @@ public class Call {
 
     /** Marks the PBX id of a dial-up not placed yet; unique, so the column stays unique. */
     public static final String PENDING_PBX_CALL_ID_PREFIX = "pending:";
+    /** The end cause when the PBX shut down and took the call with it: no caller abandoned it. */
+    static final String PBX_SHUTDOWN = "PBX_SHUTDOWN";
 
     @Id
     @Column(name = "id", length = 36)
@@ -311,20 +313,22 @@ public class Call {
         end("DISCONNECTED", at);
     }
 
-    /** Hang up by the agent. */
+    /** Hang up by the agent; a Dial up may be abandoned before the customer answers. */
     public void hangUp(Instant at) {
-        requireConnected("hang up");
+        if (status != CallStatus.DIALING) {
+            requireConnected("hang up");
+        }
         end("AGENT_HANGUP", at);
     }
 
     /**
      * The PBX reports the call over. A caller who hangs up before being connected abandoned
-     * the call.
+     * the call (not when the PBX shut down).
      *
      * @return whether this changed the call
      */
     public boolean endReported(String cause, Instant at) {
-        boolean abandoned = direction == CallDirection.INBOUND
+        boolean abandoned = direction == CallDirection.INBOUND && !PBX_SHUTDOWN.equals(cause)
                 && (status == CallStatus.WAITING || status == CallStatus.OFFERED);
         return end(abandoned ? "ABANDONED" : cause, at);
     }
