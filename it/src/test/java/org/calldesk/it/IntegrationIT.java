@@ -65,6 +65,7 @@ class IntegrationIT {
      */
     @AfterEach
     void leaveAQuietContactCenter() {
+        TestInfrastructure.assertPbxAndApplicationAgree(base);
         quietContactCenter();
     }
 
@@ -175,7 +176,10 @@ class IntegrationIT {
                             a -> a.getString("status").equals("ALERTING")).getString("callId");
             assertThat(admin.fetch("calls/" + callId).expect(200).json().getString("customerNumber"))
                     .as("the call offered to agent1").isEqualTo(caller);
-            String ticketId = admin.act("calls/" + callId + "/confirm").expect(200).json().getString("ticketId");
+            admin.act("calls/" + callId + "/confirm").expect(200);
+            String ticketId = await("the call connected").atMost(WAIT).pollInterval(POLL)
+                    .until(() -> admin.fetch("calls/" + callId).expect(200).json(), c -> c.containsKey("ticketId"))
+                    .getString("ticketId");
             client.awaitLine("event", e -> e.getString("subjectId").equals(ticketId), "ticket.created");
             client.awaitLine("event", e -> e.getString("subjectId").equals(callId)
                     && e.getString("type").equals("call.talking"), "call.talking");
