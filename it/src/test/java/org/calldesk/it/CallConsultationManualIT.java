@@ -708,7 +708,7 @@ class CallConsultationManualIT {
         awaitCall(call.id, "TALKING");
         agent2.act("calls/" + call.id + "/hangup").expect(200);
         awaitPbxCallGone(call.pbxCallId);
-        events.awaitWholeStream("call", call.id, "call.waiting", "call.offered", "call.talking",
+        events.awaitWholeStream("call", call.id, "call.waiting", "call.offered", "call.connecting", "call.talking",
                 "call.consulting", "call.talking", "call.ended");
         events.awaitStreamSince(mark, "agent", "agent1", "agent.ready", "agent.talking", "agent.ready");
     }
@@ -785,7 +785,7 @@ class CallConsultationManualIT {
     @DisplayName("Retrieve right after Hold, several times: the call is never put back on hold by the PBX's late report")
     void retrieveRightAfterHold() {
         Connected call = inboundConnected(agent2, "agent2");
-        List<String> expected = new java.util.ArrayList<>(List.of("call.waiting", "call.offered", "call.talking"));
+        List<String> expected = new java.util.ArrayList<>(List.of("call.waiting", "call.offered", "call.connecting", "call.talking"));
         for (int i = 0; i < 5; i++) {
             assertThat(agent2.act("calls/" + call.id + "/hold").expect(200).json().getString("status"))
                     .isEqualTo("HOLDING");
@@ -807,7 +807,7 @@ class CallConsultationManualIT {
     void transferCancelWhileRingingAndRightAfterTheTry() {
         Connected call = inboundConnected(agent2, "agent2");
         logIn("agent1", "READY");
-        List<String> expected = new java.util.ArrayList<>(List.of("call.waiting", "call.offered", "call.talking"));
+        List<String> expected = new java.util.ArrayList<>(List.of("call.waiting", "call.offered", "call.connecting", "call.talking"));
 
         // the target's phone rings for a while: cancelled before anyone answers
         pbx.setPhoneBehaviour("PJSIP/1001", Behaviour.answerAfter(3_000));

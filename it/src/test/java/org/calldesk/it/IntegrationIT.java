@@ -196,8 +196,8 @@ class IntegrationIT {
 
             List<JsonObject> callEvents = events(client, callId);
             assertThat(callEvents).extracting(e -> e.getString("type"))
-                    .containsExactly("call.waiting", "call.offered", "call.talking", "call.ended");
-            assertThat(callEvents).extracting(e -> e.getInt("sequence")).containsExactly(1, 2, 3, 4);
+                    .containsExactly("call.waiting", "call.offered", "call.connecting", "call.talking", "call.ended");
+            assertThat(callEvents).extracting(e -> e.getInt("sequence")).containsExactly(1, 2, 3, 4, 5);
             assertThat(callEvents.get(3).getJsonObject("data").getString("endCause")).isEqualTo("CUSTOMER_HANGUP");
             assertThat(callEvents).allSatisfy(e -> assertThat(e.getString("eventType")).isEqualTo(e.getString("type")));
             assertThat(events(client, ticketId)).extracting(e -> e.getString("type")).containsExactly("ticket.created");
