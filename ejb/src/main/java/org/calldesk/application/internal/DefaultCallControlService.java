@@ -197,8 +197,9 @@ public class DefaultCallControlService implements CallControlService {
                 .orElseThrow(() -> RequestRefused.notFound("agent", target));
         Instant now = clock.instant();
         if (call.status() != CallStatus.TALKING || call.isHandledBy(targetAgent.id())) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "CALL_STATUS", "call " + callId + " cannot be "
-                    + "transferred to " + targetAgent.name() + " while " + call.status());
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT,
+                    call.status() == CallStatus.CONNECTING ? "CALL_CONNECTING" : "CALL_STATUS", "call " + callId
+                    + " cannot be transferred to " + targetAgent.name() + " while " + call.status());
         }
         targetAgent.joinConsultation(call.id(), now);
         call.startConsultation(targetAgent.id());
