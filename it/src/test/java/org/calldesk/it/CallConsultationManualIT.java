@@ -877,77 +877,78 @@ class CallConsultationManualIT {
     @Test
     @DisplayName("Confirm to a busy phone: the caller goes back to the head of the queue, the agent to Rest, no ticket")
     void confirmToABusyPhone() {
-        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.busy());
-        logIn("agent2", "READY");
-        String caller = newNumber();
-        String pbxCallId = pbx.inboundCall(caller, SUPPORT_NUMBER).callId();
-        String callId = awaitAgent(agent2, "ALERTING").getString("callId");
+        Offered offer = offeredWithPhone("agent2", Behaviour.busy());
 
-        agent2.act("calls/" + callId + "/confirm").expect(200);
+        agent2.act("calls/" + offer.id() + "/confirm").expect(200);
 
-        JsonObject waiting = awaitCall(callId, "WAITING");
+        JsonObject waiting = awaitCall(offer.id(), "WAITING");
         assertThat(waiting.containsKey("ticketId")).isFalse();
         assertThat(waiting.containsKey("agentId")).isFalse();
         assertThat(awaitAgent(agent2, "REST").containsKey("callId")).isFalse();
-        assertThat(tickets(caller)).isEmpty();
-        assertThat(customerChannel(pbxCallId).application()).isEqualTo("MusicOnHold");
+        assertThat(tickets(offer.caller())).isEmpty();
+        assertThat(customerChannel(offer.pbxCallId()).application()).isEqualTo("MusicOnHold");
 
         // the next Ready agent gets it, and their Confirm connects it, with one ticket
         logIn("agent1", "READY");
-        assertThat(awaitAgent(agent1, "ALERTING").getString("callId")).isEqualTo(callId);
-        agent1.act("calls/" + callId + "/confirm").expect(200);
-        assertThat(awaitCall(callId, "TALKING").getString("agentId")).isEqualTo("agent1");
-        awaitBridged(pbxCallId, "PJSIP/1001");
-        assertThat(tickets(caller)).hasSize(1);
+        assertThat(awaitAgent(agent1, "ALERTING").getString("callId")).isEqualTo(offer.id());
+        agent1.act("calls/" + offer.id() + "/confirm").expect(200);
+        assertThat(awaitCall(offer.id(), "TALKING").getString("agentId")).isEqualTo("agent1");
+        awaitBridged(offer.pbxCallId(), "PJSIP/1001");
+        assertThat(tickets(offer.caller())).hasSize(1);
     }
 
     @Test
     @DisplayName("While the agent's phone still rings after Confirm the call is Connecting: Hold is refused with 409")
     void holdRightAfterConfirm() {
-        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.answerAfter(1500));
-        logIn("agent2", "READY");
-        String caller = newNumber();
-        String pbxCallId = pbx.inboundCall(caller, SUPPORT_NUMBER).callId();
-        String callId = awaitAgent(agent2, "ALERTING").getString("callId");
+        Offered offer = offeredWithPhone("agent2", Behaviour.answerAfter(1500));
 
-        assertThat(agent2.act("calls/" + callId + "/confirm").expect(200).json().getString("status"))
+        assertThat(agent2.act("calls/" + offer.id() + "/confirm").expect(200).json().getString("status"))
                 .isEqualTo("CONNECTING");
-        assertProblem(agent2.post("calls/" + callId + "/hold"), 409, "CALL_CONNECTING");
-        assertProblem(agent2.post("calls/" + callId + "/retrieve"), 409, "CALL_CONNECTING");
-        assertProblem(agent2.post("calls/" + callId + "/hangup"), 409, "CALL_CONNECTING");
-        assertThat(tickets(caller)).isEmpty();
+        assertProblem(agent2.post("calls/" + offer.id() + "/hold"), 409, "CALL_CONNECTING");
+        assertProblem(agent2.post("calls/" + offer.id() + "/retrieve"), 409, "CALL_CONNECTING");
+        assertProblem(agent2.post("calls/" + offer.id() + "/hangup"), 409, "CALL_CONNECTING");
+        assertThat(tickets(offer.caller())).isEmpty();
 
-        awaitCall(callId, "TALKING");
-        awaitBridged(pbxCallId, "PJSIP/1002");
-        assertThat(agent2.act("calls/" + callId + "/hold").expect(200).json().getString("status")).isEqualTo("HOLDING");
-        assertThat(agent2.act("calls/" + callId + "/retrieve").expect(200).json().getString("status"))
+        awaitCall(offer.id(), "TALKING");
+        awaitBridged(offer.pbxCallId(), "PJSIP/1002");
+        assertThat(agent2.act("calls/" + offer.id() + "/hold").expect(200).json().getString("status")).isEqualTo("HOLDING");
+        assertThat(agent2.act("calls/" + offer.id() + "/retrieve").expect(200).json().getString("status"))
                 .isEqualTo("TALKING");
-        awaitBridged(pbxCallId, "PJSIP/1002");
-        agent2.act("calls/" + callId + "/hangup").expect(200);
-        awaitPbxCallGone(pbxCallId);
+        awaitBridged(offer.pbxCallId(), "PJSIP/1002");
+        agent2.act("calls/" + offer.id() + "/hangup").expect(200);
+        awaitPbxCallGone(offer.pbxCallId());
         awaitNoChannelOn("PJSIP/1002");
-        assertThat(tickets(caller)).hasSize(1);
+        assertThat(tickets(offer.caller())).hasSize(1);
     }
 
     @Test
     @DisplayName("Confirm to a phone that never answers: after the ring timeout the caller waits again, no ticket")
     void confirmToAPhoneThatNeverAnswers() {
-        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.neverAnswer());
-        logIn("agent2", "READY");
-        String caller = newNumber();
-        String pbxCallId = pbx.inboundCall(caller, SUPPORT_NUMBER).callId();
-        String callId = awaitAgent(agent2, "ALERTING").getString("callId");
+        Offered offer = offeredWithPhone("agent2", Behaviour.neverAnswer());
 
-        agent2.act("calls/" + callId + "/confirm").expect(200);
-        assertThat(call(callId).getString("status")).isEqualTo("CONNECTING");
+        agent2.act("calls/" + offer.id() + "/confirm").expect(200);
+        assertThat(call(offer.id()).getString("status")).isEqualTo("CONNECTING");
 
         // calldesk-it.properties: calldesk.pbx.ring-timeout-seconds=6
         await("the ring timeout").atMost(WAIT).pollInterval(POLL)
-                .until(() -> call(callId).getString("status").equals("WAITING"));
+                .until(() -> call(offer.id()).getString("status").equals("WAITING"));
         assertThat(awaitAgent(agent2, "REST").containsKey("callId")).isFalse();
-        assertThat(tickets(caller)).isEmpty();
+        assertThat(tickets(offer.caller())).isEmpty();
         awaitNoChannelOn("PJSIP/1002");
-        assertThat(customerChannel(pbxCallId).application()).isEqualTo("MusicOnHold");
+        assertThat(customerChannel(offer.pbxCallId()).application()).isEqualTo("MusicOnHold");
+    }
+
+    /** A new caller of support offered to the agent (the only Ready one), whose phone does as scripted. */
+    private Offered offeredWithPhone(String agentId, Behaviour phone) {
+        pbx.setPhoneBehaviour(DEVICES.get(agentId), phone);
+        logIn(agentId, "READY");
+        String caller = newNumber();
+        String pbxCallId = pbx.inboundCall(caller, SUPPORT_NUMBER).callId();
+        String callId = awaitAgent(client(agentId), "ALERTING").getString("callId");
+        return new Offered(callId, pbxCallId, caller);
+    }
+
+    private record Offered(String id, String pbxCallId, String caller) {
     }
 
     private void awaitNoChannelOn(String device) {

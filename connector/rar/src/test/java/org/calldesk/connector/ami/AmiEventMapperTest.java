@@ -89,6 +89,13 @@ class AmiEventMapperTest {
                 bridgeEnter(AGENT_UID, AGENT, "bridge-1"));
     }
 
+    /** Confirm: the agent's phone rings for the waiting caller. */
+    private void agentPhoneRinging() throws Exception {
+        waitingCall();
+        registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
+        feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT));
+    }
+
     private void heldCall() throws Exception {
         talkingCall();
         feed(bridgeLeave(CUSTOMER_UID, CUSTOMER, "bridge-1"), bridgeLeave(AGENT_UID, AGENT, "bridge-1"),
@@ -150,9 +157,7 @@ class AmiEventMapperTest {
 
         @Test
         void aConfirmTheAgentPhoneDidNotAnswerFailsAndLeavesTheCallerWaiting() throws Exception {
-            waitingCall();
-            registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
-            feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT));
+            agentPhoneRinging();
 
             assertThat(feed(hangup(AGENT_UID, AGENT, 19)))
                     .containsExactly(new ConnectFailed(CALL, PHONE_1001, EndCause.NO_ANSWER, NOW));
@@ -173,9 +178,7 @@ class AmiEventMapperTest {
         @Test
         void aConfirmToAPhoneThatRangOutFailsAsNoAnswer() throws Exception {
             // real Asterisk: OriginateResponse Failure, Reason 3, after the Originate timeout
-            waitingCall();
-            registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
-            feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT));
+            agentPhoneRinging();
 
             assertThat(feed(originateFailed(AGENT_UID, "PJSIP/1001", 3)))
                     .containsExactly(new ConnectFailed(CALL, PHONE_1001, EndCause.NO_ANSWER, NOW));
@@ -184,9 +187,7 @@ class AmiEventMapperTest {
 
         @Test
         void aCallerWhoHangsUpWhileTheAgentPhoneRingsLeavesThatRingingLegToBeEnded() throws Exception {
-            waitingCall();
-            registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
-            feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT));
+            agentPhoneRinging();
 
             assertThat(feed(hangup(CUSTOMER_UID, CUSTOMER, 16)))
                     .containsExactly(new CallEnded(CALL, EndCause.CUSTOMER_HANGUP, NOW));
