@@ -63,7 +63,9 @@ import org.calldesk.connector.api.EndCause;
  * {@link CallEvent.CallRetrieved}.</li>
  * <li>{@code Hangup} of the customer: {@link CallEvent.CallEnded}, the cause from the Hangup
  * cause and the order of hangups; of an outbound agent leg before the customer was dialled:
- * {@code CallEnded}; of a consultation leg: {@link CallEvent.ConsultFailed}.
+ * {@code CallEnded}; of an inbound agent leg before it met the customer:
+ * {@link CallEvent.ConnectFailed}; of a consultation leg: {@link CallEvent.ConsultFailed}. The
+ * legs an ended call still has are handed to the event session to hang up ({@link #takeLegsToEnd}).
  * {@code OriginateResponse} Failure counts as the hangup of a leg the PBX never set up.</li>
  * <li>{@code DeviceStateChange}: {@link CallEvent.DeviceStateChanged}.</li>
  * </ul>
@@ -91,6 +93,15 @@ final class AmiEventMapper {
     private final DialplanContexts contexts;
     private final Clock clock;
 
+    /**
+     * Channels of calls that ended which the adapter placed and which are still up: an agent
+     * waiting in the silent wait context while the customer was held, the two agents of a
+     * transfer try, a phone still ringing for a caller who hung up. Nothing in the dialplan ends
+     * them, so the event session hangs them up ({@link #takeLegsToEnd}). Guarded by the registry's
+     * monitor.
+     */
+    private final List<String> legsToEnd = new ArrayList<>();
+
     AmiEventMapper(CallRegistry registry, DialplanContexts contexts, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry is required");
         this.contexts = Objects.requireNonNull(contexts, "contexts is required");
@@ -111,6 +122,21 @@ final class AmiEventMapper {
             }
         }
         return out;
+    }
+
+    /**
+     * The channels (names, or channel ids where the PBX has not named them yet) that the calls
+     * ended since the last call left on the PBX; taking them empties the list.
+     */
+    List<String> takeLegsToEnd() {
+        synchronized (registry) {
+            if (legsToEnd.isEmpty()) {
+                return List.of();
+            }
+            List<String> taken = List.copyOf(legsToEnd);
+            legsToEnd.clear();
+            return taken;
+        }
     }
 
     private void dispatch(ManagerEvent event, Instant at, List<CallEvent> out) {
@@ -370,8 +396,9 @@ final class AmiEventMapper {
                 if (call.direction == Direction.OUTBOUND && call.customer == null) {
                     end(call, call.requestedEnd != null ? call.requestedEnd : legCause, at, out);
                 } else if (call.phase == Phase.WAITING) {
-                    // An offer the agent did not take: the caller keeps waiting for the next one.
+                    // Confirm did not reach the agent (busy, rang out, unreachable): the caller keeps waiting.
                     call.agent = null;
+                    out.add(new CallEvent.ConnectFailed(call.id, leg.device, legCause, at));
                 } else {
                     call.agentHungUpFirst = true;
                 }
@@ -415,6 +442,11 @@ final class AmiEventMapper {
     }
 
     private void end(TrackedCall call, EndCause cause, Instant at, List<CallEvent> out) {
+        for (Leg leg : call.legs) {
+            if (leg.role != Role.CUSTOMER) {
+                legsToEnd.add(leg.channel != null ? leg.channel : leg.uniqueId);
+            }
+        }
         registry.removeCall(call);
         out.add(new CallEvent.CallEnded(call.id, cause, at));
     }

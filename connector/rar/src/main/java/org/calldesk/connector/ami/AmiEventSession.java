@@ -17,6 +17,7 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -107,6 +108,7 @@ final class AmiEventSession {
                 return;
             }
             List<CallEvent> callEvents = mapper.map(event);
+            endLegsLeftBehind(connection);
             if (callEvents.isEmpty()) {
                 return;
             }
@@ -116,6 +118,26 @@ final class AmiEventSession {
             }
             for (int i = 0; i < callEvents.size(); i++) {
                 sink.accept(callEvents.get(i), ids.get(i));
+            }
+        }
+    }
+
+    /**
+     * Hangs up the channels that calls which just ended left on the PBX (see
+     * {@link AmiEventMapper#takeLegsToEnd}), without waiting for the answers on the event thread.
+     * Another node may have done it first: "No such channel" is expected then.
+     */
+    private void endLegsLeftBehind(ManagerConnection connection) {
+        for (String channel : mapper.takeLegsToEnd()) {
+            try {
+                connection.sendAction(new HangupAction(channel), response -> {
+                    if (response instanceof ManagerError) {
+                        LOG.fine(() -> "Hangup of " + channel + " left by an ended call: " + response.getMessage());
+                    }
+                });
+                LOG.fine(() -> "hanging up " + channel + ", left on the PBX by a call that ended");
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not hang up " + channel + ", left on the PBX by a call that ended", e);
             }
         }
     }

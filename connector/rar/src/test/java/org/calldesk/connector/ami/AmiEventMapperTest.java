@@ -31,6 +31,7 @@ import org.calldesk.connector.api.CallEvent.CallRetrieved;
 import org.calldesk.connector.api.CallEvent.CallRinging;
 import org.calldesk.connector.api.CallEvent.CallTransferred;
 import org.calldesk.connector.api.CallEvent.ConsultAnswered;
+import org.calldesk.connector.api.CallEvent.ConnectFailed;
 import org.calldesk.connector.api.CallEvent.ConsultFailed;
 import org.calldesk.connector.api.CallEvent.DeviceStateChanged;
 import org.calldesk.connector.api.CallId;
@@ -86,6 +87,13 @@ class AmiEventMapperTest {
         feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT), up(AGENT_UID, AGENT),
                 musicOnHoldStop(CUSTOMER_UID, CUSTOMER), bridgeEnter(CUSTOMER_UID, CUSTOMER, "bridge-1"),
                 bridgeEnter(AGENT_UID, AGENT, "bridge-1"));
+    }
+
+    /** Confirm: the agent's phone rings for the waiting caller. */
+    private void agentPhoneRinging() throws Exception {
+        waitingCall();
+        registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
+        feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT));
     }
 
     private void heldCall() throws Exception {
@@ -148,14 +156,70 @@ class AmiEventMapperTest {
         }
 
         @Test
-        void offerTheAgentDidNotAnswerLeavesTheCallerWaiting() throws Exception {
-            waitingCall();
-            registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
-            feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT));
+        void aConfirmTheAgentPhoneDidNotAnswerFailsAndLeavesTheCallerWaiting() throws Exception {
+            agentPhoneRinging();
 
-            assertThat(feed(hangup(AGENT_UID, AGENT, 19))).isEmpty();
+            assertThat(feed(hangup(AGENT_UID, AGENT, 19)))
+                    .containsExactly(new ConnectFailed(CALL, PHONE_1001, EndCause.NO_ANSWER, NOW));
             assertThat(registry.require(CALL).phase()).isEqualTo(CallRegistry.Phase.WAITING);
             assertThat(registry.require(CALL).agentDevice()).isNull();
+            assertThat(mapper.takeLegsToEnd()).isEmpty();
+        }
+
+        @Test
+        void aConfirmToABusyPhoneFailsAsBusyFromTheOriginateResponse() throws Exception {
+            waitingCall();
+            registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
+
+            assertThat(feed(originateFailed(AGENT_UID, "PJSIP/1001", 5)))
+                    .containsExactly(new ConnectFailed(CALL, PHONE_1001, EndCause.BUSY, NOW));
+        }
+
+        @Test
+        void aConfirmToAPhoneThatRangOutFailsAsNoAnswer() throws Exception {
+            // real Asterisk: OriginateResponse Failure, Reason 3, after the Originate timeout
+            agentPhoneRinging();
+
+            assertThat(feed(originateFailed(AGENT_UID, "PJSIP/1001", 3)))
+                    .containsExactly(new ConnectFailed(CALL, PHONE_1001, EndCause.NO_ANSWER, NOW));
+            assertThat(feed(hangup(AGENT_UID, AGENT, 19))).as("its hangup after the response").isEmpty();
+        }
+
+        @Test
+        void aCallerWhoHangsUpWhileTheAgentPhoneRingsLeavesThatRingingLegToBeEnded() throws Exception {
+            agentPhoneRinging();
+
+            assertThat(feed(hangup(CUSTOMER_UID, CUSTOMER, 16)))
+                    .containsExactly(new CallEnded(CALL, EndCause.CUSTOMER_HANGUP, NOW));
+            assertThat(mapper.takeLegsToEnd()).containsExactly(AGENT);
+            assertThat(mapper.takeLegsToEnd()).as("taken once").isEmpty();
+        }
+
+        @Test
+        void aCustomerWhoHangsUpOnHoldLeavesTheAgentWaitLegToBeEnded() throws Exception {
+            heldCall();
+
+            assertThat(feed(hangup(CUSTOMER_UID, CUSTOMER, 16)))
+                    .containsExactly(new CallEnded(CALL, EndCause.CUSTOMER_HANGUP, NOW));
+            assertThat(mapper.takeLegsToEnd()).containsExactly(AGENT);
+        }
+
+        @Test
+        void aCustomerWhoHangsUpDuringATransferTryLeavesBothAgentsToBeEnded() throws Exception {
+            consultingCall();
+
+            assertThat(feed(hangup(CUSTOMER_UID, CUSTOMER, 16)))
+                    .containsExactly(new CallEnded(CALL, EndCause.CUSTOMER_HANGUP, NOW));
+            assertThat(mapper.takeLegsToEnd()).containsExactlyInAnyOrder(AGENT, CONSULT);
+        }
+
+        @Test
+        void aRingingLegThePbxHasNotNamedYetIsEndedByItsChannelId() throws Exception {
+            waitingCall();
+            registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
+
+            feed(hangup(CUSTOMER_UID, CUSTOMER, 16));
+            assertThat(mapper.takeLegsToEnd()).containsExactly(AGENT_UID);
         }
 
         @Test
