@@ -159,7 +159,7 @@ public class PbxResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("The server gave the PBX adapter no timer", e);
         }
         CallRegistry registry = new CallRegistry();
-        CallEventDelivery delivery = new CallEventDelivery(context.getWorkManager(), this::activeEndpoints);
+        CallEventDelivery delivery = new CallEventDelivery(context.getWorkManager(), this::activeEndpoints, timer);
         AmiEventMapper mapper = new AmiEventMapper(registry, settings.contexts(), Clock.systemUTC());
         AmiEventSession session = new AmiEventSession(settings, mapper, delivery::publish, timer, Clock.systemUTC());
         running = new Running(settings, registry, delivery, session, timer);
@@ -189,6 +189,10 @@ public class PbxResourceAdapter implements ResourceAdapter {
         endpoints.put(spec, factory);
         LOG.info("PBX call events now go to " + factory.getEndpointClass() + " (" + endpoints.size()
                 + " endpoint(s) active)");
+        Running current = running;
+        if (current != null) {
+            current.delivery().endpointsChanged(); // what waited for an endpoint goes now
+        }
     }
 
     @Override
