@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
+import org.calldesk.connector.api.PbxEventLink;
 
 /**
  * The PBX resource adapter: the only part of CallDesk that knows Asterisk. It keeps one AMI
@@ -255,6 +256,18 @@ public class PbxResourceAdapter implements ResourceAdapter {
     boolean pbxConnected() {
         Running current = running;
         return current != null && current.session().connected();
+    }
+
+    /** Whether the PBX's events reach the adapter, and how many wait for the application. */
+    PbxEventLink eventLink() {
+        Running current = running;
+        if (current == null) {
+            return new PbxEventLink(false, "the PBX adapter is not started", 0);
+        }
+        int waiting = current.delivery().waiting();
+        return current.session().connected()
+                ? new PbxEventLink(true, "event session logged in to " + current.settings().address(), waiting)
+                : new PbxEventLink(false, "no event session with the PBX: " + current.session().problem(), waiting);
     }
 
     /** The adapter's config properties with the operator's overrides applied. */
