@@ -413,11 +413,29 @@ final class AmiEventMapper {
             for (TrackedCall call : registry.calls()) {
                 reconcileKnown(call, byUniqueId, at, out);
             }
-            for (CoreShowChannelEvent channel : byUniqueId.values()) {
-                reconcileUnknown(channel, byUniqueId.values(), at, out);
+            // calls adopted from the listing are reported, and so routed, in their order of arrival at the PBX
+            List<String> byCreation = new ArrayList<>(byUniqueId.keySet());
+            byCreation.sort(ChannelAge.byCreation());
+            Instant previous = Instant.MIN;
+            for (String uniqueId : byCreation) {
+                Instant arrived = arrival(uniqueId, previous, at);
+                reconcileUnknown(byUniqueId.get(uniqueId), byUniqueId.values(), arrived, out);
+                previous = arrived;
             }
         }
         return out;
+    }
+
+    /**
+     * When a listed channel arrived: the second of its creation, made later than the channel
+     * before it (by a microsecond) so that calls of one second keep the PBX's order; never after
+     * the listing.
+     */
+    private static Instant arrival(String uniqueId, Instant previous, Instant listedAt) {
+        Instant created = ChannelAge.of(uniqueId).map(ChannelAge::createdAt).orElse(listedAt);
+        Instant next = previous.equals(Instant.MIN) ? created : previous.plusNanos(1_000);
+        Instant arrival = created.isAfter(next) ? created : next;
+        return arrival.isAfter(listedAt) ? listedAt : arrival;
     }
 
     private void reconcileKnown(TrackedCall call, Map<String, CoreShowChannelEvent> listing, Instant at,
