@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +98,7 @@ public class DefaultCallReconciler implements CallReconciler {
             return;
         }
         Set<String> found = new HashSet<>();
-        Map<String, Runnable> repairs = new HashMap<>();
+        Map<String, Runnable> repairs = new LinkedHashMap<>(); // in the order found: callers by arrival
         try {
             callsGone(channels, now, found, repairs);
             strayLegs(channels, found, repairs);
@@ -187,7 +187,9 @@ public class DefaultCallReconciler implements CallReconciler {
 
     /** Callers waiting on the PBX that the application never recorded. */
     private void unknownCallers(List<PbxChannel> channels, Instant now, Set<String> found, Map<String, Runnable> repairs) {
-        for (PbxChannel caller : channels) {
+        List<PbxChannel> byArrival = new java.util.ArrayList<>(channels);
+        byArrival.sort(java.util.Comparator.comparing((PbxChannel c) -> c.arrival().orElse(now.minus(c.age()))));
+        for (PbxChannel caller : byArrival) {
             if (caller.part() != PbxChannel.Part.CALLER_WAITING || caller.age().compareTo(MARGIN) < 0
                     || calls.findByPbxCallId(caller.call().value()).isPresent()) {
                 continue;

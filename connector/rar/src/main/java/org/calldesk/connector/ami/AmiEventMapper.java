@@ -416,25 +416,16 @@ final class AmiEventMapper {
             // calls adopted from the listing are reported, and so routed, in their order of arrival at the PBX
             List<String> byCreation = new ArrayList<>(byUniqueId.keySet());
             byCreation.sort(ChannelAge.byCreation());
-            Instant previous = Instant.MIN;
             for (String uniqueId : byCreation) {
-                Instant arrived = arrival(uniqueId, previous, at);
-                reconcileUnknown(byUniqueId.get(uniqueId), byUniqueId.values(), arrived, out);
-                previous = arrived;
+                reconcileUnknown(byUniqueId.get(uniqueId), byUniqueId.values(), arrival(uniqueId, at), out);
             }
         }
         return out;
     }
 
-    /**
-     * When a listed channel arrived: the second of its creation, made later than the channel
-     * before it (by a microsecond) so that calls of one second keep the PBX's order; never after
-     * the listing.
-     */
-    private static Instant arrival(String uniqueId, Instant previous, Instant listedAt) {
-        Instant created = ChannelAge.of(uniqueId).map(ChannelAge::createdAt).orElse(listedAt);
-        Instant next = previous.equals(Instant.MIN) ? created : previous.plusNanos(1_000);
-        Instant arrival = created.isAfter(next) ? created : next;
+    /** When a listed channel arrived at the PBX, as its unique id says ({@link ChannelAge#arrival}); never after the listing. */
+    private static Instant arrival(String uniqueId, Instant listedAt) {
+        Instant arrival = ChannelAge.of(uniqueId).map(ChannelAge::arrival).orElse(listedAt);
         return arrival.isAfter(listedAt) ? listedAt : arrival;
     }
 

@@ -45,8 +45,14 @@ record ChannelAge(long epochSecond, long sequence) implements Comparable<Channel
         return Comparator.comparing((String id) -> of(id).orElse(null), Comparator.nullsLast(ORDER));
     }
 
-    Instant createdAt() {
-        return Instant.ofEpochSecond(epochSecond);
+    /**
+     * When the channel arrived, for ordering calls by it: its creation second, and within it a
+     * microsecond per step of the PBX's channel counter (modulo a million). The same unique id
+     * always gives the same instant, wherever the adapter reads it (a login's listing, the
+     * reconciler's), so a call recorded from either is placed alike in the queue.
+     */
+    Instant arrival() {
+        return Instant.ofEpochSecond(epochSecond, (sequence % 1_000_000) * 1_000);
     }
 
     @Override

@@ -91,7 +91,7 @@ final class ChannelSurvey {
         String exten = blankToNull(channel.getExten());
         return Optional.of(new PbxChannel(name, call, part, device, number(channel.getCallerIdNum()),
                 exten != null ? exten : "", age(channel.getDuration()),
-                ChannelAge.of(uniqueId).map(ChannelAge::createdAt)));
+                ChannelAge.of(uniqueId).map(ChannelAge::arrival)));
     }
 
     /** Asterisk's {@code Duration} header, {@code HH:MM:SS}; zero when absent or unreadable. */
