@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +45,9 @@ import org.calldesk.domain.model.call.CallStatus;
  * at the PBX, and so routed in its turn.</li>
  * </ul>
  * The PBX's events may lag the listing (they wait in the adapter or on the queue during an
- * outage), so a repair is made only when two runs in a row find the same drift, and only for
- * channels and calls older than {@link #MARGIN}. Each repair is logged once, at WARNING, with the
+ * outage, or wait on the queue while the application starts), so a repair is made only when runs
+ * have found the same drift for {@link #CONFIRMATION} at least, and only for channels and calls
+ * older than {@link #MARGIN}. Each repair is logged once, at WARNING, with the
  * call's id, and counted in {@link #status()}.
  *
  * <p>Runs one at a time (the timer every few seconds, and after each login of the adapter). Each
@@ -77,8 +79,11 @@ public class DefaultCallReconciler implements CallReconciler {
 
     Clock clock = Clock.systemUTC();
 
-    /** The drifts the previous run found, by kind and subject; repaired when this run finds them again. */
-    private Set<String> suspects = Set.of();
+    /** How long a drift must last, seen by two runs at least this far apart, before it is repaired. */
+    static final Duration CONFIRMATION = Duration.ofSeconds(5);
+
+    /** The drifts found so far, by kind and subject, and when first; forgotten when a run no longer finds them. */
+    private Map<String, Instant> suspects = Map.of();
     private final AtomicLong callsEnded = new AtomicLong();
     private final AtomicLong legsHungUp = new AtomicLong();
     private final AtomicLong callersRecorded = new AtomicLong();
@@ -109,18 +114,22 @@ public class DefaultCallReconciler implements CallReconciler {
             return;
         }
         int repaired = 0;
+        Map<String, Instant> stillSuspect = new HashMap<>();
+        for (String drift : found) {
+            stillSuspect.put(drift, suspects.getOrDefault(drift, now));
+        }
         for (Map.Entry<String, Runnable> repair : repairs.entrySet()) {
-            if (suspects.contains(repair.getKey())) {
+            if (!stillSuspect.get(repair.getKey()).plus(CONFIRMATION).isAfter(now)) {
                 try {
                     repair.getValue().run();
                     repaired++;
-                    found.remove(repair.getKey());
+                    stillSuspect.remove(repair.getKey());
                 } catch (RuntimeException e) {
                     LOG.log(Level.FINE, "reconciler: repair " + repair.getKey() + " failed; tried again next run", e);
                 }
             }
         }
-        suspects = Set.copyOf(found);
+        suspects = stillSuspect;
         lastOutcome = channels.size() + " PBX channels compared, " + repaired + " repaired";
     }
 

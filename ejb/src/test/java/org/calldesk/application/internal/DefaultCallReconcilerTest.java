@@ -90,13 +90,13 @@ class DefaultCallReconcilerTest {
 
         reconciler.reconcile();
         assertThat(call.status()).as("one look is not enough: events may be on their way").isEqualTo(CallStatus.TALKING);
-        clock.advance(Duration.ofSeconds(5));
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
         reconciler.reconcile();
-        reconciler.reconcile();
+        looksTwice();
 
         assertThat(call.status()).isEqualTo(CallStatus.ENDED);
         assertThat(repositories.agents.get("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
-        assertThat(warnings).filteredOn(r -> r.getMessage().contains("call " + call.id() + " ")).hasSize(1);
+        assertThat(warnings).filteredOn(r -> r.getMessage().contains("call " + call.id() + " (PBX in.1, TALKING) is gone")).hasSize(1);
         assertThat(reconciler.status().callsEnded()).isEqualTo(1);
         assertThat(reconciler.status().lastRun()).contains(clock.instant());
     }
@@ -110,9 +110,8 @@ class DefaultCallReconcilerTest {
         pbx.channels.add(leg);
         clock.advance(OLD);
 
-        reconciler.reconcile();
-        reconciler.reconcile();
-        reconciler.reconcile();
+        looksTwice();
+        looksTwice();
 
         assertThat(call.status()).isEqualTo(CallStatus.ENDED);
         assertThat(pbx.requests()).containsOnlyOnce("hangup channel " + leg.name());
@@ -128,8 +127,7 @@ class DefaultCallReconcilerTest {
         pbx.channels.addAll(List.of(agentLeg("in.1", "PJSIP/1001"), onBobsPhone));
         clock.advance(OLD);
 
-        reconciler.reconcile();
-        reconciler.reconcile();
+        looksTwice();
 
         assertThat(pbx.requests()).containsExactly("connect in.1 PJSIP/1001", "hangup channel " + onBobsPhone.name());
     }
@@ -140,8 +138,7 @@ class DefaultCallReconcilerTest {
         pbx.channels.add(new PbxChannel("PJSIP/trunk-00000009", new CallId("1796720380.9"), PbxChannel.Part.CALLER_WAITING,
                 Optional.empty(), "0109", "15880001", Duration.ofSeconds(20), Optional.of(arrival)));
 
-        reconciler.reconcile();
-        reconciler.reconcile();
+        looksTwice();
 
         Call recorded = repositories.callRepository.findByPbxCallId("1796720380.9").orElseThrow();
         assertThat(recorded.status()).isEqualTo(CallStatus.WAITING);
@@ -156,8 +153,7 @@ class DefaultCallReconcilerTest {
         pbx.channels.addAll(List.of(customer("in.1"), agentLeg("in.1", "PJSIP/1001")));
         clock.advance(OLD);
 
-        reconciler.reconcile();
-        reconciler.reconcile();
+        looksTwice();
 
         assertThat(call.status()).isEqualTo(CallStatus.TALKING);
         assertThat(pbx.requests()).containsExactly("connect in.1 PJSIP/1001");
@@ -169,10 +165,28 @@ class DefaultCallReconcilerTest {
     void aCallYoungerThanTheMarginIsLeftForItsEventsToArrive() {
         Call call = arrives("in.1");
 
-        reconciler.reconcile();
-        reconciler.reconcile();
+        looksTwice();
 
         assertThat(call.status()).isEqualTo(CallStatus.WAITING);
+    }
+
+    @Test
+    void aDriftThatLastsLessThanTheConfirmationIsNotRepaired() {
+        Call call = talking("alice", "in.1");
+        clock.advance(OLD);
+
+        reconciler.reconcile();
+        clock.advance(DefaultCallReconciler.CONFIRMATION.minusSeconds(1));
+        reconciler.reconcile();
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+    }
+
+    /** Two runs, as far apart as a drift must last to be repaired. */
+    private void looksTwice() {
+        reconciler.reconcile();
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
+        reconciler.reconcile();
     }
 
     private Call talking(String agentId, String pbxCallId) {
