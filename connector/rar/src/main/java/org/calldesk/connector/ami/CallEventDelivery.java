@@ -49,7 +49,10 @@ import org.calldesk.connector.api.CallEventListener;
  * one Work delivers it oldest first, retrying with a doubling pause (and at once when an endpoint
  * is activated). The backlog keeps the order per call, and across calls too, so calls that
  * arrived while the application could not take them are recorded (and routed) in their order of
- * arrival. An event goes to each active endpoint once: one that took it is not given it again
+ * arrival. The same holds while an endpoint is stuck (a delivery under way for longer than
+ * {@code stall}: a broker that is down blocks the send until it is back): events of other calls
+ * then wait in the backlog too, rather than block a thread each and go in whatever order the
+ * endpoint wakes up in. An event goes to each active endpoint once: one that took it is not given it again
  * when another refused it. The backlog is bounded ({@code capacity}); beyond it an event is
  * dropped with a SEVERE log, and the channel listing of the next login (and the application's
  * reconciler) repairs what it said.
@@ -65,6 +68,8 @@ final class CallEventDelivery {
     private static final long MAX_PAUSE_MILLIS = 50;
     /** Events kept while no endpoint takes them; beyond, the next login's channel listing repairs. */
     static final int DEFAULT_CAPACITY = 100_000;
+    /** A delivery taking longer than this means the endpoint is stuck (a broker that is down blocks the send). */
+    static final Duration DEFAULT_STALL = Duration.ofSeconds(2);
     static final Duration FIRST_RETRY = Duration.ofMillis(100);
     static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
@@ -72,6 +77,7 @@ final class CallEventDelivery {
     private final Supplier<Collection<MessageEndpointFactory>> endpoints;
     private final Timer timer;
     private final int capacity;
+    private final long stallNanos;
 
     // ---- guarded by this ----
     private final Map<Object, Lane> lanes = new HashMap<>();
@@ -112,14 +118,16 @@ final class CallEventDelivery {
     private static final class Lane {
         final Queue<Reported> events = new ArrayDeque<>();
         boolean draining;
+        /** {@link System#nanoTime()} when its current delivery began; 0 while none is under way. */
+        long deliveringSince;
     }
 
     CallEventDelivery(WorkManager workManager, Supplier<Collection<MessageEndpointFactory>> endpoints, Timer timer) {
-        this(workManager, endpoints, timer, DEFAULT_CAPACITY);
+        this(workManager, endpoints, timer, DEFAULT_CAPACITY, DEFAULT_STALL);
     }
 
     CallEventDelivery(WorkManager workManager, Supplier<Collection<MessageEndpointFactory>> endpoints, Timer timer,
-                      int capacity) {
+                      int capacity, Duration stall) {
         this.workManager = Objects.requireNonNull(workManager, "workManager is required");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints is required");
         this.timer = Objects.requireNonNull(timer, "timer is required");
@@ -127,6 +135,7 @@ final class CallEventDelivery {
             throw new IllegalArgumentException("capacity must be positive");
         }
         this.capacity = capacity;
+        this.stallNanos = stall.toNanos();
     }
 
     /** Queues an event the adapter concluded itself (no id shared across nodes). */
@@ -149,11 +158,12 @@ final class CallEventDelivery {
             Reported reported = new Reported(event, id, nextNumber++, key);
             Lane lane = lanes.get(key);
             boolean laneRunning = lane != null && lane.draining;
-            if (waitingPerKey.containsKey(key) || (!backlog.isEmpty() && !laneRunning)) {
+            if (waitingPerKey.containsKey(key) || (!laneRunning && (!backlog.isEmpty() || stalled()))) {
                 if (backlog.size() >= capacity) {
                     overflow(event);
                 } else {
                     keepWaiting(reported);
+                    retryLater();
                 }
                 return;
             }
@@ -184,6 +194,11 @@ final class CallEventDelivery {
         schedule(new DrainBacklog(), this::backlogRejected);
     }
 
+    /** Whether a delivery is stuck for longer than the stall limit. */
+    synchronized boolean isStalled() {
+        return stalled();
+    }
+
     /** How many events wait for an endpoint to take them. */
     synchronized int waiting() {
         return backlog.size();
@@ -210,6 +225,22 @@ final class CallEventDelivery {
     }
 
     // ---- the backlog; callers hold the monitor ----
+
+    /**
+     * Whether a delivery has been under way for longer than the stall limit. Then the endpoint
+     * blocks (the broker is down and its client waits to reconnect): events of other calls wait
+     * in the backlog, in order, rather than each block on a thread of its own and go in whatever
+     * order the endpoint wakes up in.
+     */
+    private boolean stalled() {
+        long now = System.nanoTime();
+        for (Lane lane : lanes.values()) {
+            if (lane.deliveringSince != 0 && now - lane.deliveringSince > stallNanos) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void keepWaiting(Reported reported) {
         if (backlog.isEmpty()) {
@@ -333,8 +364,16 @@ final class CallEventDelivery {
                         lanes.remove(key);
                         return;
                     }
+                    lane.deliveringSince = System.nanoTime() | 1; // never 0, which means none
                 }
-                if (!deliver(next)) {
+                boolean delivered = deliver(next);
+                synchronized (CallEventDelivery.this) {
+                    Lane lane = lanes.get(key);
+                    if (lane != null) {
+                        lane.deliveringSince = 0;
+                    }
+                }
+                if (!delivered) {
                     synchronized (CallEventDelivery.this) {
                         if (!closed) {
                             parkLane(key, next);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Timer;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -199,6 +200,31 @@ class CallEventDeliveryTest {
     }
 
     @Test
+    void whileAnEndpointIsStuckTheEventsOfOtherCallsWaitAndComeInTheOrderReported() {
+        CountDownLatch brokerBack = new CountDownLatch(1);
+        RecordingEndpointFactory endpoint = new RecordingEndpointFactory("mdb").blockingUntil(brokerBack);
+        endpoints.add(endpoint);
+        CallEventDelivery stalling = new CallEventDelivery(workManager, () -> endpoints, timer,
+                CallEventDelivery.DEFAULT_CAPACITY, Duration.ofMillis(100));
+        try {
+            stalling.publish(arrived(1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> endpoint.received.size() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(stalling::isStalled);
+            for (int call = 2; call <= 10; call++) {
+                stalling.publish(arrived(call));
+            }
+
+            brokerBack.countDown();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.received.stream().distinct().count() == 10);
+            assertThat(endpoint.received.stream().distinct().filter(e -> !e.equals(arrived(1))).toList())
+                    .containsExactlyElementsOf(IntStream.rangeClosed(2, 10).mapToObj(CallEventDeliveryTest::arrived).toList());
+        } finally {
+            stalling.close();
+        }
+    }
+
+    @Test
     void eventsWithoutEndpointsWaitAndComeInTheOrderReportedOnceOneIsActivated() {
         for (int call = 1; call <= 10; call++) {
             delivery.publish(arrived(call));
@@ -225,7 +251,7 @@ class CallEventDeliveryTest {
 
     @Test
     void theEventsThatWaitAreBoundedAndTheOnesKeptAreDeliveredLater() {
-        CallEventDelivery bounded = new CallEventDelivery(workManager, () -> endpoints, timer, 3);
+        CallEventDelivery bounded = new CallEventDelivery(workManager, () -> endpoints, timer, 3, CallEventDelivery.DEFAULT_STALL);
         try {
             bounded.publish(arrived(1));
             await().atMost(Duration.ofSeconds(5)).until(() -> bounded.waiting() == 1);
