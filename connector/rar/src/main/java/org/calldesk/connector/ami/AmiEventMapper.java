@@ -522,11 +522,20 @@ final class AmiEventMapper {
             for (TrackedCall call : registry.calls()) {
                 reconcileKnown(call, byUniqueId, at, out);
             }
-            for (CoreShowChannelEvent channel : byUniqueId.values()) {
-                reconcileUnknown(channel, byUniqueId.values(), at, out);
+            // calls adopted from the listing are reported, and so routed, in their order of arrival at the PBX
+            List<String> byCreation = new ArrayList<>(byUniqueId.keySet());
+            byCreation.sort(ChannelAge.byCreation());
+            for (String uniqueId : byCreation) {
+                reconcileUnknown(byUniqueId.get(uniqueId), byUniqueId.values(), arrival(uniqueId, at), out);
             }
         }
         return out;
+    }
+
+    /** When a listed channel arrived at the PBX, as its unique id says ({@link ChannelAge#arrival}); never after the listing. */
+    private static Instant arrival(String uniqueId, Instant listedAt) {
+        Instant arrival = ChannelAge.of(uniqueId).map(ChannelAge::arrival).orElse(listedAt);
+        return arrival.isAfter(listedAt) ? listedAt : arrival;
     }
 
     private void reconcileKnown(TrackedCall call, Map<String, CoreShowChannelEvent> listing, Instant at,

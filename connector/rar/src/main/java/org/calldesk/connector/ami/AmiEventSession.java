@@ -82,6 +82,8 @@ final class AmiEventSession {
     private final Set<Link> retiring = ConcurrentHashMap.newKeySet();
     /** A PbxConnectionLost was published and no PbxConnectionRestored yet; guarded by {@code lock}. */
     private boolean lostReported;
+    /** Why the session is not logged in, in plain words. */
+    private volatile String problem = "not logged in yet";
     /** Failed attempts since the last success; only used on the timer thread. */
     private int failedAttempts;
     /** The kind of failure last logged at WARNING; only used on the timer thread. */
@@ -217,6 +219,11 @@ final class AmiEventSession {
         }
     }
 
+    /** Why the event session is not logged in (the last failure), in plain words. */
+    String problem() {
+        return problem;
+    }
+
     private void connect() {
         Link link;
         synchronized (lock) {
@@ -323,6 +330,7 @@ final class AmiEventSession {
     }
 
     private void failed(AmiLoginException e) {
+        problem = e.getMessage();
         failedAttempts++;
         Duration delay = settings.reconnectDelay(failedAttempts);
         if (e.kind() != lastLogged) {
@@ -360,6 +368,7 @@ final class AmiEventSession {
             // logged off on the timer thread: on asterisk-java's event thread it could deadlock with its reconnect loop
             retiring.add(link);
         }
+        problem = reason;
         LOG.warning("Lost the AMI session with the PBX: " + reason + ". Reconnecting; calls are resynchronised afterwards.");
         if (report) {
             sink.accept(new CallEvent.PbxConnectionLost(reason, clock.instant()), null);

@@ -495,6 +495,23 @@ class AmiEventMapperTest {
         }
 
         @Test
+        void callersWhoArrivedWhileAwayArriveInTheOrderTheyReachedThePbxAtTheirPbxTime() {
+            List<CallEvent> events = mapper.reconcile(List.of(
+                    listed("1740819590.12", "1740819590.12", "PJSIP/trunk-00000012", "calldesk-inbound", "15880001",
+                            "MusicOnHold", "", "0103"),
+                    listed("1740819585.7", "1740819585.7", "PJSIP/trunk-00000007", "calldesk-inbound", "15880001",
+                            "MusicOnHold", "", "0101"),
+                    listed("1740819590.9", "1740819590.9", "PJSIP/trunk-00000009", "calldesk-inbound", "15880001",
+                            "MusicOnHold", "", "0102")));
+
+            Instant tenSecondsAgo = NOW.minusSeconds(10);
+            assertThat(events).containsExactly(
+                    new CallArrived(new CallId("1740819585.7"), "0101", "15880001", NOW.minusSeconds(15).plusNanos(7_000)),
+                    new CallArrived(new CallId("1740819590.9"), "0102", "15880001", tenSecondsAgo.plusNanos(9_000)),
+                    new CallArrived(new CallId("1740819590.12"), "0103", "15880001", tenSecondsAgo.plusNanos(12_000)));
+        }
+
+        @Test
         void callAnsweredWhileAwayArrivesAndIsAnswered() {
             assertThat(mapper.reconcile(List.of(
                     listed(CUSTOMER_UID, CUSTOMER_UID, CUSTOMER, "calldesk-inbound", "15880001", "MusicOnHold", "bridge-7", "01012345678"),

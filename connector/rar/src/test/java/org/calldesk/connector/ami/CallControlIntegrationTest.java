@@ -22,6 +22,7 @@ import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.EndCause;
+import org.calldesk.connector.api.PbxChannel;
 import org.calldesk.connector.api.PbxConnection;
 import org.calldesk.connector.api.PbxConnectionFactory;
 import org.calldesk.connector.api.PbxException;
@@ -384,5 +385,45 @@ class CallControlIntegrationTest {
 
         assertThatThrownBy(() -> connections.getConnection()).isInstanceOf(PbxException.PbxUnreachable.class)
                 .hasMessageContaining("amiHost/amiPort");
+    }
+
+    @Test
+    void theChannelListingNamesWaitingCallersAndTheAgentLegsTheApplicationPlacedWithTheirCalls() throws Exception {
+        CallId waiting = waitingCall("01011112222");
+        CallId talking = talkingCall("01033334444");
+
+        List<PbxChannel> channels;
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            channels = pbxConnection.channels();
+        }
+
+        assertThat(channels).filteredOn(c -> c.part() == PbxChannel.Part.CALLER_WAITING && c.call().equals(waiting))
+                .singleElement().satisfies(caller -> {
+                    assertThat(caller.callerNumber()).isEqualTo("01011112222");
+                    assertThat(caller.dialled()).isEqualTo("15880001");
+                    assertThat(caller.arrival()).isPresent();
+                });
+        assertThat(channels).filteredOn(c -> c.part() == PbxChannel.Part.AGENT_LEG)
+                .singleElement().satisfies(leg -> {
+                    assertThat(leg.call()).isEqualTo(talking);
+                    assertThat(leg.device()).contains(PHONE_1001);
+                });
+    }
+
+    @Test
+    void aChannelHungUpByNameLeavesThePbx() throws Exception {
+        CallId talking = talkingCall("01033334444");
+        PbxChannel agentLeg;
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            agentLeg = pbxConnection.channels().stream().filter(c -> c.part() == PbxChannel.Part.AGENT_LEG)
+                    .findFirst().orElseThrow();
+
+            pbxConnection.hangupChannel(agentLeg.name());
+
+            await().atMost(PATIENCE).until(() -> pbxConnection.channels().stream()
+                    .noneMatch(c -> c.name().equals(agentLeg.name())));
+            pbxConnection.hangupChannel(agentLeg.name()); // gone already: no error
+        }
+        assertThat(agentLeg.call()).isEqualTo(talking);
     }
 }

@@ -18,6 +18,8 @@ import org.calldesk.connector.api.CallEvent.PbxConnectionLost;
 import org.calldesk.connector.api.CallEvent.PbxConnectionRestored;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.EndCause;
+import org.calldesk.connector.api.PbxConnectionFactory;
+import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.pbxsim.ChannelInfo;
 import org.calldesk.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +89,29 @@ class ResourceAdapterLifecycleTest {
             assertThat(audit.receivedOf(CallArrived.class)).hasSize(1);
         });
         assertThat(callEvents.deliveryThreads).allMatch(thread -> thread.startsWith("test-work-"));
+    }
+
+    @Test
+    void theConnectionFactorySaysWhetherTheEventSessionIsLoggedIn() throws Exception {
+        try (AmiLinkCutter link = new AmiLinkCutter(pbx.amiPort())) {
+            adapter = adapterFor(link.port(), SECRET);
+            PbxManagedConnectionFactory managed = new PbxManagedConnectionFactory();
+            managed.setResourceAdapter(adapter);
+            PbxConnectionFactory factory = (PbxConnectionFactory) managed.createConnectionFactory();
+            assertThat(factory.eventLink().up()).isFalse();
+            startWithEndpoints();
+            await().atMost(PATIENCE).until(() -> factory.eventLink().up());
+
+            link.cut();
+
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                PbxEventLink events = factory.eventLink();
+                assertThat(events.up()).isFalse();
+                assertThat(events.detail()).startsWith("no event session with the PBX: ");
+            });
+            link.restore();
+            await().atMost(PATIENCE).until(() -> factory.eventLink().up());
+        }
     }
 
     @Test

@@ -69,6 +69,15 @@ public class DatabaseMigration {
         }
     }
 
+    /** Whether the database answers now (a connection from the pool that is still valid). */
+    public boolean reachable() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Why the schema is not ready, if it is not. */
     public Optional<String> failure() {
         return Optional.ofNullable(failure.get());
