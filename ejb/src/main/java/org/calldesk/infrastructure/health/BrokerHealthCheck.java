@@ -26,7 +26,7 @@ public class BrokerHealthCheck implements HealthCheck {
         } catch (JMSException | RuntimeException e) {
             return response.down()
                     .withData("error", "cannot connect to the message broker: " + e.getMessage())
-                    .withData("fix", "check the broker address of the JMS resource adapter (calldesk.broker.url)")
+                    .withData("fix", SettingsToFix.BROKER)
                     .build();
         }
     }

@@ -39,7 +39,10 @@ public abstract class ServerSmokeScenario {
     /** The application's root, {@code http://host:port/calldesk/}. */
     protected abstract URL base();
 
-    protected abstract PbxSimulator pbx();
+    /** The PBX the server's application talks to: the simulator of {@link PbxSimulatorExtension}. */
+    protected PbxSimulator pbx() {
+        return PbxSimulatorExtension.pbx();
+    }
 
     /** The server's MicroProfile Health endpoint, if it reports the application's checks there. */
     protected abstract Optional<URI> health();

@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.calldesk.it.servers.CallDeskClient;
 import org.calldesk.it.servers.PbxSimulatorExtension;
 import org.calldesk.it.servers.ServerSmokeScenario;
-import org.calldesk.pbxsim.PbxSimulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -91,11 +90,6 @@ class CallDeskOnWildFlyIT extends ServerSmokeScenario {
     @Override
     protected URL base() {
         return base;
-    }
-
-    @Override
-    protected PbxSimulator pbx() {
-        return PbxSimulatorExtension.pbx();
     }
 
     /** None: WildFly does not report the checks of an EAR's modules (WFLY-12835). */
