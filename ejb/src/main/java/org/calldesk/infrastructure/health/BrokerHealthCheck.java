@@ -35,7 +35,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class BrokerHealthCheck implements HealthCheck {
 
     static final Duration PATIENCE = Duration.ofSeconds(2);
-    private static final String FIX = "check the broker address of the JMS resource adapter (calldesk.broker.url)";
+    private static final String FIX = SettingsToFix.BROKER;
 
     @Resource(lookup = JmsResources.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
