@@ -50,13 +50,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionIT {
 
-    private static final Duration START = Duration.ofMinutes(4);
+    private static final Duration START = Duration.ofMinutes(6);
     private static final String SERVICE_NUMBER = "15880001";
     private static final List<String> AGENTS = List.of("f1", "f2", "f3", "f4", "f5", "f6");
-    /** The load of one scenario: 2 calls/s for 20 s, each customer on the line 2 s once answered. */
+    /** The load of one scenario: 2 calls/s for 20 s. */
     private static final double RATE = 2;
     private static final Duration LOAD = Duration.ofSeconds(20);
-    private static final long HOLD_MILLIS = 2_000;
+    /**
+     * Callers never hang up on their own (the queue answers them, and they would wait 10 min), so
+     * a call the application loses stays on the PBX; each hangs up 1 s after an agent took it.
+     */
+    private static final long HOLD_MILLIS = 600_000;
     /** The fault comes when this many calls of the scenario have been placed (8 s into the load). */
     private static final int FAULT_AFTER_CALLS = 16;
     /** How long the database or the broker stays down. */
@@ -73,6 +77,8 @@ class FaultInjectionIT {
     private volatile boolean agentsWork = true;
     /** The PBX ids of the calls the current scenario's load placed, in the order the PBX queued them. */
     private final List<String> arrivals = new CopyOnWriteArrayList<>();
+    /** Calls whose customer the test hung up. */
+    private final Set<String> hungUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     void stack() throws Exception {
@@ -111,15 +117,7 @@ class FaultInjectionIT {
     @AfterAll
     void stop() throws Exception {
         agentsWork = false;
-        for (AutoCloseable part : new AutoCloseable[] {node, pbx, broker, db, postgres}) {
-            if (part != null) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    System.err.println("stopping " + part + ": " + e);
-                }
-            }
-        }
+        Stopping.all(node, pbx, broker, db, postgres);
     }
 
     @Test
@@ -280,13 +278,20 @@ class FaultInjectionIT {
     }
 
     /**
-     * The agents, every 300 ms: confirm each offer, confirm each finish-call prompt, and press
+     * The agents and their customers, every 300 ms: confirm each offer, hang up (as the
+     * customer) each call connected for a second, confirm each finish-call prompt, and press
      * Ready when at rest (where a missed offer sends an agent). Refusals and failures (the node
      * or the database down) are part of the game: the next round tries again.
      */
     private void agentsAtWork() {
         while (agentsWork) {
             try {
+                for (String call : db.column("select pbx_call_id from call_record where status = 'TALKING'"
+                        + " and connected_at < now() - interval '1 second'")) {
+                    if (hungUp.add(call)) {
+                        pbx.hangupCall(call);
+                    }
+                }
                 for (Map<String, Object> agent : db.rows("select id, status, call_id from cti_agent where id in ('"
                         + String.join("','", AGENTS) + "')")) {
                     switch (String.valueOf(agent.get("status"))) {

@@ -101,15 +101,7 @@ class TwoNodesIT {
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {nodeB, nodeA, pbx, broker, db}) {
-            if (part != null) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    System.err.println("stopping " + part + ": " + e);
-                }
-            }
-        }
+        Stopping.all(nodeB, nodeA, pbx, broker, db);
     }
 
     @Test
