@@ -35,23 +35,42 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     final int port;
-    private final Process process;
+    private final Path dataDir;
+    private volatile Process process;
     private final ActiveMQConnectionFactory factory;
     private Connection audit;
     final List<Accepted> accepted = new CopyOnWriteArrayList<>();
 
-    private BrokerProcess(int port, Process process) {
+    private BrokerProcess(int port, Path dataDir, Process process) {
         this.port = port;
+        this.dataDir = dataDir;
         this.process = process;
         this.factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
     }
 
     static BrokerProcess start(int port, Path dataDir) throws IOException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return new BrokerProcess(port, dataDir, launch(port, dataDir));
+    }
+
+    private static Process launch(int port, Path dataDir) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), StandaloneBroker.class.getName(),
                 "--port", Integer.toString(port), "--data", dataDir.toString())
-                .redirectErrorStream(true).redirectOutput(dataDir.resolveSibling("broker.log").toFile()).start();
-        return new BrokerProcess(port, process);
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolveSibling("broker.log").toFile())).start();
+    }
+
+    /** The way a crash ends the broker: {@code kill -9}, its journal left as it was. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** A new broker process on the same port and journal, after {@link #kill}. */
+    void startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the broker still runs");
+        }
+        process = launch(port, dataDir);
     }
 
     boolean listening() {

@@ -26,8 +26,10 @@ final class ClusterDatabase implements AutoCloseable {
     static final String USER = "postgres";
 
     final String name;
+    private final String server;
 
-    private ClusterDatabase(String name) {
+    private ClusterDatabase(String server, String name) {
+        this.server = server;
         this.name = name;
     }
 
@@ -36,23 +38,28 @@ final class ClusterDatabase implements AutoCloseable {
      * {@code CALLDESK_TEST_POSTGRES=required} (CI) makes that a failure.
      */
     static ClusterDatabase create() {
+        return create(SERVER);
+    }
+
+    /** The same, on the PostgreSQL server at {@code server} ({@code jdbc:postgresql://host:port/}). */
+    static ClusterDatabase create(String server) {
         String name = "calldesk_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres?connectTimeout=3", USER, "");
+        try (Connection admin = DriverManager.getConnection(server + "postgres?connectTimeout=3", USER, "");
              Statement statement = admin.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
-            String why = "no PostgreSQL answers on 127.0.0.1:5432 as user postgres (" + e.getMessage()
+            String why = "no PostgreSQL answers at " + server + " as user postgres (" + e.getMessage()
                     + "): the two-node test needs one";
             if ("required".equalsIgnoreCase(System.getenv("CALLDESK_TEST_POSTGRES"))) {
                 Assertions.fail(why + ", and CALLDESK_TEST_POSTGRES=required");
             }
             Assumptions.abort(why + "; skipped (set CALLDESK_TEST_POSTGRES=required to make this a failure)");
         }
-        return new ClusterDatabase(name);
+        return new ClusterDatabase(server, name);
     }
 
     String url() {
-        return SERVER + name;
+        return server + name;
     }
 
     /** Every row of the query, each as column name (lower case) to value (times as {@link java.time.Instant}). */
@@ -101,7 +108,7 @@ final class ClusterDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
+        try (Connection admin = DriverManager.getConnection(server + "postgres", USER, "");
              Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.calldesk.launcher.PayaraMicroProcess;
+import org.calldesk.launcher.PayaraSupervisor;
 
 /**
  * One application node: Payara Micro in a process of its own, started as the launcher starts it
@@ -28,22 +29,56 @@ final class ClusterNode implements AutoCloseable {
 
     final String name;
     final int port;
-    private final PayaraMicroProcess process;
+    /** Payara Micro, started again by the launcher's supervisor when it dies (only if {@link #startSupervised}). */
+    private final PayaraSupervisor supervisor;
 
-    private ClusterNode(String name, int port, PayaraMicroProcess process) {
+    private ClusterNode(String name, int port, PayaraSupervisor supervisor) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.supervisor = supervisor;
     }
 
     static ClusterNode start(String name, Path runtime, Path workDir, int port, int brokerPort,
-                             Map<String, String> settings) throws IOException {
-        return new ClusterNode(name, port, PayaraMicroProcess.start(runtime, workDir, port, "512m", "127.0.0.1",
-                brokerPort, settings));
+                             Map<String, String> settings) throws Exception {
+        return startSupervised(name, runtime, workDir, port, brokerPort, settings, 0);
+    }
+
+    /**
+     * A node as the launcher runs it: when its Payara Micro dies, it is started again (up to
+     * {@code restarts} times), on the same port and folder.
+     */
+    static ClusterNode startSupervised(String name, Path runtime, Path workDir, int port, int brokerPort,
+                                       Map<String, String> settings, int restarts) throws Exception {
+        PayaraSupervisor supervisor = new PayaraSupervisor(() -> PayaraMicroProcess.start(runtime, workDir, port, "512m",
+                "127.0.0.1", brokerPort, settings), PayaraSupervisor.Policy.of(restarts),
+                message -> System.out.println(name + ": " + message), child -> { });
+        supervisor.start();
+        if (restarts > 0) {
+            Thread watch = new Thread(() -> {
+                try {
+                    supervisor.supervise();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, name + " supervisor");
+            watch.setDaemon(true);
+            watch.start();
+        }
+        return new ClusterNode(name, port, supervisor);
     }
 
     boolean isAlive() {
-        return process.isAlive();
+        return supervisor.current().isAlive();
+    }
+
+    /** The operating-system id of the Payara Micro process running now. */
+    long pid() {
+        return supervisor.current().pid();
+    }
+
+    /** How often the supervisor started Payara again. */
+    int restarts() {
+        return supervisor.restarts();
     }
 
     /** Up: the API answers and its health is UP (database, broker, PBX). */
@@ -62,7 +97,7 @@ final class ClusterNode implements AutoCloseable {
 
     /** The way a crash ends a node: no shutdown, no goodbye to the broker, the database or the PBX. */
     void kill() throws Exception {
-        ProcessHandle payara = ProcessHandle.of(process.pid())
+        ProcessHandle payara = ProcessHandle.of(pid())
                 .orElseThrow(() -> new IllegalStateException(name + ": its Payara Micro process has already ended"));
         payara.destroyForcibly();
         payara.onExit().get(30, TimeUnit.SECONDS);
@@ -106,7 +141,7 @@ final class ClusterNode implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.close();
+    public void close() throws Exception {
+        supervisor.close();
     }
 }

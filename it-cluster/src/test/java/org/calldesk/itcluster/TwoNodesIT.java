@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,15 +101,7 @@ class TwoNodesIT {
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {nodeB, nodeA, pbx, broker, db}) {
-            if (part != null) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    System.err.println("stopping " + part + ": " + e);
-                }
-            }
-        }
+        Stopping.all(nodeB, nodeA, pbx, broker, db);
     }
 
     @Test
@@ -148,8 +139,10 @@ class TwoNodesIT {
         List<Map<String, Object>> calls = db.rows("select id, pbx_call_id, status, end_cause, connected_at, ticket_id"
                 + " from call_record");
         noCallLost(calls);
-        oneTicketPerConnectedCall(calls);
-        noDoubleOffer();
+        assertThat(calls.stream().filter(call -> call.get("connected_at") != null)).as("connected calls")
+                .hasSizeGreaterThanOrEqualTo(placed.size() / 2);
+        CallChecks.oneTicketPerConnectedCall(db, calls);
+        CallChecks.noDoubleOffer(db);
         eachPbxEventOnce();
         everyEventLeftTheOutbox();
         anEventLeftInTheOutboxIsPublishedByTheSweepEvenIfTheTopicHadItAlready();
@@ -211,47 +204,6 @@ class TwoNodesIT {
         assertThat(calls).allSatisfy(call -> {
             assertThat(call.get("status")).as("status of %s", call).isEqualTo("ENDED");
             assertThat(call.get("end_cause")).as("end cause of %s", call).isNotNull();
-        });
-    }
-
-    private void oneTicketPerConnectedCall(List<Map<String, Object>> calls) {
-        Map<String, List<String>> ticketsByCall = db.rows("select id, call_id from ticket").stream()
-                .collect(Collectors.groupingBy(row -> String.valueOf(row.get("call_id")),
-                        Collectors.mapping(row -> (String) row.get("id"), Collectors.toList())));
-        List<Map<String, Object>> connected = calls.stream().filter(call -> call.get("connected_at") != null).toList();
-        assertThat(connected).as("connected calls").hasSizeGreaterThanOrEqualTo(placed.size() / 2);
-        assertThat(connected).allSatisfy(call -> assertThat(ticketsByCall.get((String) call.get("id")))
-                .as("tickets of connected call %s", call).containsExactly((String) call.get("ticket_id")));
-        assertThat(ticketsByCall).as("tickets only for connected calls").hasSameSizeAs(connected);
-    }
-
-    /**
-     * No call is offered to two agents at once: each agent's alerting time for a call runs from
-     * the status change to Alerting to that agent's next status change, and for one call these
-     * spans never overlap. Nor does an agent alert for two calls at once (one status at a time).
-     */
-    private void noDoubleOffer() {
-        List<Map<String, Object>> changes = db.rows("select agent_id, status, call_id, changed_at from agent_status_change"
-                + " order by agent_id, changed_at, id");
-        Map<String, List<Instant[]>> alertingByCall = new HashMap<>();
-        for (int i = 0; i < changes.size(); i++) {
-            Map<String, Object> change = changes.get(i);
-            if (!"ALERTING".equals(change.get("status"))) {
-                continue;
-            }
-            boolean sameAgentNext = i + 1 < changes.size() && changes.get(i + 1).get("agent_id").equals(change.get("agent_id"));
-            Instant from = (Instant) change.get("changed_at");
-            Instant to = sameAgentNext ? (Instant) changes.get(i + 1).get("changed_at") : Instant.MAX;
-            alertingByCall.computeIfAbsent(String.valueOf(change.get("call_id")), call -> new ArrayList<>())
-                    .add(new Instant[] {from, to});
-        }
-        assertThat(alertingByCall).as("calls offered").isNotEmpty();
-        alertingByCall.forEach((call, spans) -> {
-            spans.sort((x, y) -> x[0].compareTo(y[0]));
-            for (int i = 1; i < spans.size(); i++) {
-                assertThat(spans.get(i)[0]).as("call %s offered again before its earlier offer ended", call)
-                        .isAfterOrEqualTo(spans.get(i - 1)[1]);
-            }
         });
     }
 

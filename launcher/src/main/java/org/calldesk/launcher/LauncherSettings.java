@@ -25,13 +25,21 @@ public record LauncherSettings(
         String crmUrl,
         String brokerBind,
         String brokerUser,
-        String brokerPassword) {
+        String brokerPassword,
+        boolean simulator,
+        String amiHost,
+        int payaraRestarts) {
 
     static final String USAGE = """
             usage: java -jar calldesk-launcher-all.jar [options]
               --http-port N         console and REST API port            (CALLDESK_HTTP_PORT, 8080)
               --data DIR            database, broker journal, logs       (CALLDESK_DATA, ./data)
-              --ami-port N          the PBX simulator's AMI port         (CALLDESK_AMI_PORT, 5038)
+              --simulator on|off    start the PBX simulator; off: connect to a real PBX (CALLDESK_SIMULATOR, on)
+              --no-simulator        the same as --simulator off
+              --ami-host HOST       the PBX's AMI host; with the simulator only 127.0.0.1 (CALLDESK_AMI_HOST, 127.0.0.1)
+              --ami-port N          the PBX's AMI port (the simulator's)  (CALLDESK_AMI_PORT, 5038)
+              --ami-user NAME       the AMI user (manager.conf)          (CALLDESK_AMI_USER, calldesk)
+              --ami-secret SECRET   its secret, never logged             (CALLDESK_AMI_SECRET, calldesk)
               --pbx-control-port N  the PBX simulator's control API port (CALLDESK_PBX_CONTROL_PORT, 8088)
               --broker-port N       the Artemis broker's port            (CALLDESK_BROKER_PORT, 61616)
               --db-url URL          JDBC URL (H2 file under DIR by default; jdbc:postgresql://... for PostgreSQL)
@@ -44,6 +52,8 @@ public record LauncherSettings(
                                     address (0.0.0.0: all) makes the broker refuse anonymous clients
               --broker-user NAME    external systems' broker user (CALLDESK_BROKER_USER, calldesk-integration)
               --broker-password SECRET  its password (CALLDESK_BROKER_PASSWORD); required off loopback
+              --payara-restarts N   how often Payara Micro is started again after it dies, within 10 minutes,
+                                    before the launcher gives up (CALLDESK_PAYARA_RESTARTS, 5; 0: never)
             """;
 
     public static LauncherSettings parse(String[] args, Map<String, String> env) {
@@ -52,6 +62,10 @@ public record LauncherSettings(
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 throw new IllegalArgumentException("");
+            }
+            if (arg.equals("--no-simulator")) {
+                values.put("simulator", "off");
+                continue;
             }
             if (!arg.startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown or incomplete option: " + arg);
@@ -66,7 +80,7 @@ public record LauncherSettings(
                 port(values, env, "ami-port", 5038),
                 port(values, env, "pbx-control-port", 8088),
                 port(values, env, "broker-port", 61616),
-                "calldesk",
+                value(values, env, "ami-user", "calldesk"),
                 value(values, env, "ami-secret", "calldesk"),
                 value(values, env, "db-url", "jdbc:h2:file:" + data.resolve("db").resolve("calldesk")),
                 value(values, env, "db-user", "calldesk"),
@@ -76,12 +90,19 @@ public record LauncherSettings(
                 value(values, env, "crm-url", ""),
                 value(values, env, "broker-bind", "127.0.0.1"),
                 value(values, env, "broker-user", "calldesk-integration"),
-                value(values, env, "broker-password", ""));
+                value(values, env, "broker-password", ""),
+                onOff(value(values, env, "simulator", "on"), "simulator"),
+                value(values, env, "ami-host", "127.0.0.1"),
+                count(value(values, env, "payara-restarts", "5"), "payara-restarts"));
         values.keySet().removeAll(java.util.Set.of("http-port", "data", "ami-port", "pbx-control-port",
-                "broker-port", "ami-secret", "db-url", "db-user", "db-password", "max-heap", "crm-port", "crm-url",
-                "broker-bind", "broker-user", "broker-password"));
+                "broker-port", "ami-user", "ami-secret", "db-url", "db-user", "db-password", "max-heap", "crm-port",
+                "crm-url", "broker-bind", "broker-user", "broker-password", "simulator", "ami-host", "payara-restarts"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option: --" + values.keySet().iterator().next());
+        }
+        if (settings.simulator() && !settings.amiHost().equals(settings.host())) {
+            throw new IllegalArgumentException("--ami-host " + settings.amiHost() + " names a PBX elsewhere, but the"
+                    + " simulator runs here on " + settings.host() + ": add --simulator off to use that PBX");
         }
         if (EmbeddedBroker.requiresCredentials(settings.brokerBind()) && settings.brokerPassword().isEmpty()) {
             throw new IllegalArgumentException("the broker listens on " + settings.brokerBind()
@@ -103,8 +124,8 @@ public record LauncherSettings(
     @Override
     public String toString() {
         return "LauncherSettings[http " + httpPort + ", data " + dataDir + ", broker " + brokerBind + ":" + brokerPort
-                + (brokerSecured() ? " (user " + brokerUser + ")" : "") + ", AMI " + host + ":" + amiPort
-                + ", database " + dbUrl + "]";
+                + (brokerSecured() ? " (user " + brokerUser + ")" : "") + ", AMI " + amiUsername + "@" + amiHost + ":"
+                + amiPort + (simulator ? " (simulator)" : " (real PBX)") + ", database " + dbUrl + "]";
     }
 
     /** Whether the launcher starts the demo CRM (no CRM URL of the operator's own). */
@@ -136,6 +157,26 @@ public record LauncherSettings(
         }
         String fromEnv = env.get("CALLDESK_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         return fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback;
+    }
+
+    private static boolean onOff(String text, String name) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException("--" + name + " must be on or off, not '" + text + "'");
+        };
+    }
+
+    private static int count(String text, String name) {
+        try {
+            int count = Integer.parseInt(text);
+            if (count < 0) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number (0 or more), not '" + text + "'");
+        }
     }
 
     private static int port(Map<String, String> values, Map<String, String> env, String name, int fallback) {

@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Settings reach the application as system properties in a file only the process owner can
  * read, so secrets never appear on a command line.
  */
-public final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess implements PayaraSupervisor.Child {
+
+    /** How long Payara may take to stop before it is halted (its watchdog's grace period). */
+    static final int STOP_GRACE_SECONDS = 5;
 
     private final Process process;
 
@@ -52,13 +55,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "deploy " + runtime.resolve("calldesk-pbx.rar"),
                 ""));
 
+        Path rootDir = workDir.resolve("payara");
+        forgetEarlierDeployments(rootDir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap,
+                "-javaagent:" + watchdogAgent(workDir) + "=parent=" + ProcessHandle.current().pid()
+                        + ",stdin=true,grace=" + STOP_GRACE_SECONDS,
                 "-jar", runtime.resolve("payara-micro.jar").toString(),
                 "--nohazelcast",
                 "--port", Integer.toString(httpPort),
-                "--rootdir", workDir.resolve("payara").toString(),
+                "--rootdir", rootDir.toString(),
                 "--systemproperties", properties.toString(),
                 "--postbootcommandfile", postBoot.toString(),
                 "--deploy", runtime.resolve("calldesk.war").toString()));
@@ -69,25 +76,74 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return new PayaraMicroProcess(process);
     }
 
+    @Override
     public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The operating-system process id, for tools such as {@code jcmd} and {@code jstat}. */
+    @Override
     public long pid() {
         return process.pid();
     }
 
-    int waitFor() throws InterruptedException {
+    @Override
+    public int waitFor() throws InterruptedException {
         return process.waitFor();
     }
 
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(STOP_GRACE_SECONDS + 10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * Payara Micro keeps what was deployed in its root folder and deploys it again at its next
+     * start, before the post-boot commands (which then fail: "already registered") and
+     * {@code --deploy} (which undeploys and deploys the WAR once more). Each start deploys the
+     * adapters and the WAR itself, so the earlier start's configuration and deployed copies go:
+     * one deployment per start. The transaction logs stay.
+     */
+    static void forgetEarlierDeployments(Path rootDir) throws IOException {
+        for (String earlier : new String[] {"config/domain.xml", "applications", "generated", "autodeploy"}) {
+            deleteRecursively(rootDir.resolve(earlier));
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
+    }
+
+    /**
+     * The agent jar with {@link ParentWatchdog} alone, written beside Payara's files: Payara
+     * Micro runs with {@code -jar}, so the watchdog reaches its process as a Java agent.
+     */
+    static Path watchdogAgent(Path workDir) throws IOException {
+        Path jar = workDir.resolve("calldesk-watchdog.jar");
+        String entry = ParentWatchdog.class.getName().replace('.', '/') + ".class";
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", ParentWatchdog.class.getName());
+        try (var in = ParentWatchdog.class.getClassLoader().getResourceAsStream(entry);
+             var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            if (in == null) {
+                throw new IOException("the launcher's own class " + entry + " is missing");
+            }
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
     }
 
     /** Everything to the log file; problems to the console as well, so they are not missed. */

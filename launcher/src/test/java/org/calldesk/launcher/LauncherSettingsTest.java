@@ -75,4 +75,35 @@ class LauncherSettingsTest {
                 .containsKeys("calldesk.ami.host", "calldesk.ami.username", "calldesk.ami.secret",
                         "calldesk.datasource.user", "calldesk.datasource.password");
     }
+
+    @Test
+    void theLauncherCanBePointedAtARealPbxAndItsSecretIsNeverShown() {
+        LauncherSettings settings = LauncherSettings.parse(new String[] {"--simulator", "off", "--ami-host", "pbx.example",
+                "--ami-port", "5039", "--ami-user", "calldesk-prod"}, Map.of("CALLDESK_AMI_SECRET", "s3cret-ami"));
+        assertThat(settings.simulator()).isFalse();
+        assertThat(settings.amiSecret()).isEqualTo("s3cret-ami");
+        assertThat(settings.toString()).contains("calldesk-prod@pbx.example:5039", "real PBX").doesNotContain("s3cret");
+        Map<String, String> properties = CallDeskLauncher.applicationProperties(settings, "tcp://127.0.0.1:61616");
+        assertThat(properties).containsEntry("calldesk.ami.host", "pbx.example")
+                .containsEntry("calldesk.ami.port", "5039")
+                .containsEntry("calldesk.ami.username", "calldesk-prod")
+                .containsEntry("calldesk.ami.secret", "s3cret-ami")
+                .doesNotContainKey("calldesk.simulator.url");
+
+        assertThat(LauncherSettings.parse(new String[] {"--no-simulator"}, Map.of()).simulator()).isFalse();
+        assertThat(LauncherSettings.parse(new String[0], Map.of("CALLDESK_SIMULATOR", "off")).simulator()).isFalse();
+        assertThat(LauncherSettings.parse(new String[0], Map.of()).simulator()).isTrue();
+        assertThatThrownBy(() -> LauncherSettings.parse(new String[] {"--ami-host", "pbx.example"}, Map.of()))
+                .hasMessageContaining("--simulator off");
+        assertThatThrownBy(() -> LauncherSettings.parse(new String[] {"--simulator", "maybe"}, Map.of()))
+                .hasMessageContaining("on or off");
+    }
+
+    @Test
+    void payaraRestartsAreBoundedByASetting() {
+        assertThat(LauncherSettings.parse(new String[0], Map.of()).payaraRestarts()).isEqualTo(5);
+        assertThat(LauncherSettings.parse(new String[] {"--payara-restarts", "0"}, Map.of()).payaraRestarts()).isZero();
+        assertThatThrownBy(() -> LauncherSettings.parse(new String[] {"--payara-restarts", "-1"}, Map.of()))
+                .hasMessageContaining("--payara-restarts must be a number");
+    }
 }
