@@ -196,6 +196,9 @@ class DefaultCallReconcilerTest {
         Call call = arrives(pbxCallId);
         app.routing().offerNextCall("support");
         app.callControl().confirm(actor, call.id());
+        // Talking once the agent's phone answered the leg Confirm placed
+        app.callEvents().handle(new CallEvent.CallAnswered(new CallId(pbxCallId),
+                new DeviceId(agentId.equals("alice") ? "PJSIP/1001" : "PJSIP/1002"), clock.instant()));
         return call;
     }
 
