@@ -64,10 +64,11 @@ class DefaultCallReconcilerTest {
                 repositories.ticketRepository, pbx, events, events, clock);
         app.cti().createService(ADMIN, "support", new ServiceDefinition("Customer Support", "custom/abuse-warning",
                 Duration.ofSeconds(20), true, Set.of("15880001"), Set.of("15880001")));
-        app.cti().registerAgent(ADMIN, "alice", new AgentRegistration("Alice", "1001", "PJSIP/1001", AgentRole.AGENT,
-                Set.of("support")));
-        app.cti().registerAgent(ADMIN, "bob", new AgentRegistration("Bob", "1002", "PJSIP/1002", AgentRole.AGENT,
-                Set.of("support")));
+        List.of("alice:1001", "bob:1002").forEach(agent -> {
+            String[] idAndNumber = agent.split(":");
+            app.cti().registerAgent(ADMIN, idAndNumber[0], new AgentRegistration(idAndNumber[0], idAndNumber[1],
+                    "PJSIP/" + idAndNumber[1], AgentRole.AGENT, Set.of("support")));
+        });
         reconciler = new DefaultCallReconciler();
         reconciler.pbx = pbx;
         reconciler.calls = repositories.callRepository;
