@@ -19,6 +19,7 @@ import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.PbxChannel;
+import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.call.Call;
@@ -181,6 +182,18 @@ class DefaultCallReconcilerTest {
         reconciler.reconcile();
 
         assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+    }
+
+    @Test
+    void nothingIsRepairedWhilePbxEventsWaitToBeDelivered() {
+        Call call = talking("alice", "in.1");
+        clock.advance(OLD);
+        pbx.eventLink = new PbxEventLink(true, "event session logged in", 12); // the broker is down
+
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(reconciler.status().lastOutcome()).isEqualTo("not compared: 12 PBX events wait to be delivered");
     }
 
     /** Two runs, as far apart as a drift must last to be repaired. */
