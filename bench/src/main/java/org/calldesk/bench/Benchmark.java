@@ -1,6 +1,7 @@
 package org.calldesk.bench;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.calldesk.pbxsim.PbxAgreement;
 import org.calldesk.pbxsim.ami.AmiEvent;
 import org.calldesk.pbxsim.pbx.LoadGenerator;
 import org.calldesk.pbxsim.pbx.LoadProfile;
@@ -57,6 +59,7 @@ public final class Benchmark {
         Floors.DatabaseFloor dbFloor = null;
         Profiler.Summary profile = null;
         Double highest = null;
+        boolean agreed;
         try (BenchStack stack = BenchStack.startInfrastructure(options, dataDir,
                 BenchStack.phones(AgentBots.devices(options.agents())))) {
             Thread stopOnInterrupt = new Thread(stack::close, "bench-stop");
@@ -103,6 +106,7 @@ public final class Benchmark {
                         highest = rate;
                     }
                 }
+                agreed = pbxAndApplicationAgree(stack);
                 if (lastProfile != null) {
                     profile = Profiler.summarize(lastProfile, 25);
                     printProfile(profile, lastProfile);
@@ -126,8 +130,25 @@ public final class Benchmark {
         if (!options.keepData()) {
             deleteQuietly(dataDir);
         }
-        boolean clean = steps.stream().allMatch(s -> s.outcome().lost() == 0 && s.doubleOffers() == 0);
+        boolean clean = agreed && steps.stream().allMatch(s -> s.outcome().lost() == 0 && s.doubleOffers() == 0);
         return clean ? 0 : 1;
+    }
+
+    /**
+     * The design's invariant at the end of the run ({@link PbxAgreement}): no channel left on an
+     * agent's phone, no bridge or waiting caller the application does not know. A run after which
+     * they disagree is not clean.
+     */
+    private static boolean pbxAndApplicationAgree(BenchStack stack) {
+        try {
+            new PbxAgreement().await(stack.pbx::channels, PbxAgreement.applicationOver(
+                    URI.create(stack.baseUrl() + "/calldesk/api/v1"), "admin", "admin"), Duration.ofSeconds(30));
+            System.out.println("bench: the PBX and the application agree at the end of the run");
+            return true;
+        } catch (AssertionError e) {
+            System.out.println("bench: " + e.getMessage());
+            return false;
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.calldesk.application;
 
 import java.time.Duration;
+import java.util.List;
 import org.calldesk.connector.api.DeviceState;
+import org.calldesk.connector.api.PbxChannel;
 import org.calldesk.connector.api.PbxException;
 
 /**
@@ -32,4 +34,10 @@ public interface PbxGateway {
     void hangup(String pbxCallId) throws PbxException;
 
     DeviceState deviceState(String device) throws PbxException;
+
+    /** Every channel the PBX has now, for comparing it with the application's calls. */
+    List<PbxChannel> channels() throws PbxException;
+
+    /** Hang up one channel found astray, by its PBX name; one already gone is no error. */
+    void hangupChannel(String channelName) throws PbxException;
 }

@@ -27,9 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * visible on the page. Screenshots go to {@code target/screenshots/<scenario>/}, numbered in the
  * order they were taken, so a reviewer can follow each step.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -51,7 +51,7 @@ final class Browser implements AutoCloseable {
      * @param scenario the folder of this scenario's screenshots
      * @param name     whose browser it is, in the screenshots' names
      */
-    static Browser open(URL base, String scenario, String name) {
+    public static Browser open(URL base, String scenario, String name) {
         Path profile;
         try {
             profile = Files.createTempDirectory("calldesk-chromium-");
@@ -89,24 +89,24 @@ final class Browser implements AutoCloseable {
                 (int) (width + outer.getWidth() - innerWidth), (int) (height + outer.getHeight() - innerHeight)));
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void go(String path) {
+    public void go(String path) {
         driver.get(base.toString().replaceAll("/$", "") + "/" + path.replaceAll("^/", ""));
     }
 
-    WebElement visible(By by) {
+    public WebElement visible(By by) {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    void gone(By by) {
+    public void gone(By by) {
         waitFor(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
     /** Clicks the element once it is clickable; when an Ajax update replaces it meanwhile, the new one. */
-    void click(By by) {
+    public void click(By by) {
         waitFor(d -> {
             try {
                 WebElement element = d.findElement(by);
@@ -123,7 +123,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits until the element is there and enabled. */
-    void enabled(By by) {
+    public void enabled(By by) {
         waitFor(d -> {
             try {
                 return d.findElement(by).isEnabled() ? Boolean.TRUE : null;
@@ -133,29 +133,31 @@ final class Browser implements AutoCloseable {
         }, "enabled " + by);
     }
 
-    void clickId(String id) {
+    public void clickId(String id) {
         click(By.id(id));
     }
 
     /** Replaces the field's text; when an Ajax update replaces the field meanwhile, types into the new one. */
-    void type(By by, String text) {
+    public void type(By by, String text) {
         waitFor(d -> {
             try {
                 WebElement field = d.findElement(by);
-                if (!field.isDisplayed()) {
+                if (!field.isDisplayed() || !field.isEnabled()) {
                     return null;
                 }
                 field.clear();
                 field.sendKeys(text);
                 return Boolean.TRUE;
-            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException
+                     | org.openqa.selenium.ElementNotInteractableException e) {
+                // still opening (a dialog's fade, a disabled field the next Ajax update enables): try again
                 return null;
             }
         }, "a field " + by + " to type into");
     }
 
     /** Waits until the element shows the text (its visible text contains it, ignoring case). */
-    WebElement shows(By by, String text) {
+    public WebElement shows(By by, String text) {
         return waitFor(d -> {
             try {
                 WebElement element = d.findElement(by);
@@ -175,12 +177,12 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).withMessage("waiting for " + what).until(condition);
     }
 
-    Object executeScript(String script) {
+    public Object executeScript(String script) {
         return driver.executeScript(script);
     }
 
     /** Saves what the browser shows now as the next numbered screenshot of the scenario. */
-    void screenshot(String step) {
+    public void screenshot(String step) {
         int number = SHOTS.computeIfAbsent(screenshots, dir -> new java.util.concurrent.atomic.AtomicInteger())
                 .incrementAndGet();
         String file = String.format("%02d-%s-%s.png", number, name, step.replaceAll("[^A-Za-z0-9-]+", "-"));

@@ -7,26 +7,26 @@ import org.openqa.selenium.WebElement;
  * The agent console as an agent uses it, on top of {@link Browser}: what they click and what
  * they wait to see. Each step that changes what the agent sees leaves a screenshot.
  */
-final class Console {
+public final class Console {
 
-    static final By STATUS = By.id("ctiStatus");
-    static final By ALERT = By.id("alertDialog");
-    static final By FINISH = By.id("finishDialog");
-    static final By DIAL = By.id("dialDialog");
-    static final By TICKET = By.id("ticketScreen");
-    static final By INCOMING = By.id("incomingScreen");
+    public static final By STATUS = By.id("ctiStatus");
+    public static final By ALERT = By.id("alertDialog");
+    public static final By FINISH = By.id("finishDialog");
+    public static final By DIAL = By.id("dialDialog");
+    public static final By TICKET = By.id("ticketScreen");
+    public static final By INCOMING = By.id("incomingScreen");
 
     private final Browser browser;
 
-    Console(Browser browser) {
+    public Console(Browser browser) {
         this.browser = browser;
     }
 
-    Browser browser() {
+    public Browser browser() {
         return browser;
     }
 
-    void signIn(String login, String password) {
+    public void signIn(String login, String password) {
         browser.go("index.xhtml");
         browser.visible(By.id("signin:username"));
         browser.screenshot("sign-in-page");
@@ -39,62 +39,62 @@ final class Console {
     }
 
     /** The push connection is open (the indicator in the top bar says Live). */
-    void live() {
+    public void live() {
         browser.shows(By.id("liveText"), "Live");
     }
 
-    void ctiLogin() {
+    public void ctiLogin() {
         browser.clickId("cti:login");
         status("Rest");
         browser.screenshot("cti-login-rest");
     }
 
-    void ready() {
+    public void ready() {
         browser.clickId("cti:ready");
         status("Ready");
         browser.screenshot("ready");
     }
 
-    void logout() {
+    public void logout() {
         browser.clickId("cti:logout");
         status("Logged out");
     }
 
     /** Waits until the CTI panel shows this status. */
-    WebElement status(String text) {
+    public WebElement status(String text) {
         return browser.shows(STATUS, text);
     }
 
-    WebElement alert() {
+    public WebElement alert() {
         return browser.visible(ALERT);
     }
 
-    void confirmAlert() {
+    public void confirmAlert() {
         browser.clickId("dialogs:confirmAlert");
         browser.gone(ALERT);
     }
 
-    void hold() {
+    public void hold() {
         browser.clickId("cti:hold");
         status("Holding");
     }
 
-    void retrieve() {
+    public void retrieve() {
         browser.clickId("cti:retrieve");
         status("Talking");
     }
 
-    void hangUp() {
+    public void hangUp() {
         browser.clickId("cti:hangUp");
         browser.visible(FINISH);
     }
 
     /** The ticket processing screen shows a ticket of this customer. */
-    WebElement ticketOf(String customerNumber) {
+    public WebElement ticketOf(String customerNumber) {
         return browser.shows(By.id("ticketCustomer"), customerNumber);
     }
 
-    void openDialUp() {
+    public void openDialUp() {
         browser.clickId("cti:dialUp");
         browser.visible(DIAL);
     }

@@ -2,8 +2,11 @@ package org.calldesk.itbrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.calldesk.pbxsim.PbxAgreement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,6 +36,9 @@ abstract class ConsoleScenarios {
 
     @AfterEach
     void everyoneLogsOut() {
+        String root = base().toString().endsWith("/") ? base().toString() : base() + "/";
+        new PbxAgreement().await(PbxAgreement.channelsOver(simulator().controlApi()),
+                PbxAgreement.applicationOver(URI.create(root + "api/v1"), "admin", "admin"), Duration.ofSeconds(20));
         simulator().hangUpEveryCall();
         ApiClient admin = new ApiClient(base(), "admin", "admin");
         for (String agent : new String[] {"agent1", "agent2", "agent3", "admin"}) {

@@ -24,6 +24,11 @@ final class SimulatorClient {
         this.base = base.replaceAll("/$", "");
     }
 
+    /** Where the control API answers. */
+    URI controlApi() {
+        return URI.create(base);
+    }
+
     /** A customer calls a service number; returns the simulator's call id. */
     String call(String from, String to) {
         JsonObject answer = read(send("POST", "/calls", Json.createObjectBuilder().add("from", from).add("to", to)

@@ -194,8 +194,13 @@ final class ApiClient {
     }
 
     private Reply send(String method, String path, JsonObject body) {
+        return sendText(method, path, body == null ? null : body.toString());
+    }
+
+    /** A request with any text as its JSON body, well-formed or not (null: no body). */
+    Reply sendText(String method, String path, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body.toString());
+                : HttpRequest.BodyPublishers.ofString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/" + path))
                 .timeout(Duration.ofSeconds(30))
                 .header(authorizationHeader, authorization)

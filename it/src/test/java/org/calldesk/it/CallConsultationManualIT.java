@@ -26,6 +26,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -119,6 +120,11 @@ class CallConsultationManualIT {
                 .until(() -> pbx.amiConnections() > 0);
         quietContactCenter();
         mark = events.mark();
+    }
+
+    @AfterEach
+    void thePbxAndTheApplicationAgree() {
+        TestInfrastructure.assertPbxAndApplicationAgree(base);
     }
 
     // ------------------------------------------------------------------ CTI login, base status
@@ -240,9 +246,11 @@ class CallConsultationManualIT {
         assertProblem(agent2.post("calls/" + UUID.randomUUID() + "/confirm"), 404, "UNKNOWN_CALL");
         assertProblem(agent2.fetch("calls/" + UUID.randomUUID()), 404, "UNKNOWN_CALL");
 
-        // Confirm: connected, Talking, a ticket of the called service with the caller's number
-        JsonObject talking = agent2.act("calls/" + callId + "/confirm").expect(200).json();
-        assertThat(talking.getString("status")).isEqualTo("TALKING");
+        // Confirm: the agent's phone rings (Connecting, no ticket yet); answered, the call is
+        // connected: Talking, a ticket of the called service with the caller's number
+        JsonObject connecting = agent2.act("calls/" + callId + "/confirm").expect(200).json();
+        assertThat(connecting.getString("status")).isIn("CONNECTING", "TALKING");
+        JsonObject talking = awaitCall(callId, "TALKING");
         assertThat(talking.getString("connectedAt")).isNotBlank();
         String ticketId = talking.getString("ticketId");
         JsonObject me = agent2.fetch("agents/me").expect(200).json();
@@ -288,7 +296,8 @@ class CallConsultationManualIT {
         assertThat(ready.containsKey("callId")).isFalse();
         assertThat(call(callId).getString("endCause")).isEqualTo("AGENT_HANGUP");
 
-        events.awaitWholeStream("call", callId, "call.waiting", "call.offered", "call.talking", "call.ended");
+        events.awaitWholeStream("call", callId, "call.waiting", "call.offered", "call.connecting", "call.talking",
+                "call.ended");
         events.awaitWholeStream("ticket", ticketId, "ticket.created");
         events.awaitStreamSince(mark, "agent", "agent2", "agent.ready", "agent.alerting", "agent.talking",
                 "agent.after_call", "agent.ready");
@@ -324,8 +333,8 @@ class CallConsultationManualIT {
         // once the agent is Ready again, they receive the call again
         chooseStatus(agent2, "me", "READY", null);
         assertThat(awaitAgent(agent2, "ALERTING").getString("callId")).isEqualTo(callId);
-        JsonObject talking = agent2.act("calls/" + callId + "/confirm").expect(200).json();
-        assertThat(talking.getString("status")).isEqualTo("TALKING");
+        agent2.act("calls/" + callId + "/confirm").expect(200);
+        JsonObject talking = awaitCall(callId, "TALKING");
         assertThat(talking.getString("agentId")).isEqualTo("agent2");
         awaitBridged(pbxCallId, "PJSIP/1002");
         assertThat(agent("agent1").getString("status")).isEqualTo("REST");
@@ -346,7 +355,8 @@ class CallConsultationManualIT {
         assertThat(resolved.getString("status")).isEqualTo("RESOLVED");
 
         List<JsonObject> stream = events.awaitWholeStream("call", callId, "call.waiting", "call.offered",
-                "call.waiting", "call.offered", "call.waiting", "call.offered", "call.talking", "call.ended");
+                "call.waiting", "call.offered", "call.waiting", "call.offered", "call.connecting", "call.talking",
+                "call.ended");
         assertThat(stream.stream().filter(e -> e.getString("type").equals("call.offered"))
                 .map(e -> e.getJsonObject("data").getString("agentId")).toList())
                 .containsExactly("agent2", "agent1", "agent2");
@@ -598,7 +608,8 @@ class CallConsultationManualIT {
         assertProblem(agent2.post("calls/" + call.id + "/hangup"), 409, "CALL_NOT_CONNECTED");
 
         agent2.act("agents/me/after-call/confirm").expect(200);
-        events.awaitWholeStream("call", call.id, "call.waiting", "call.offered", "call.talking", "call.holding",
+        events.awaitWholeStream("call", call.id, "call.waiting", "call.offered", "call.connecting", "call.talking",
+                "call.holding",
                 "call.talking", "call.ended");
         events.awaitStreamSince(mark, "agent", "agent2", "agent.talking", "agent.holding", "agent.talking",
                 "agent.after_call", "agent.ready");
@@ -661,7 +672,8 @@ class CallConsultationManualIT {
         assertThat(agent("agent1").getString("status")).isEqualTo("AFTER_CALL");
         awaitPbxCallGone(call.pbxCallId);
 
-        events.awaitWholeStream("call", call.id, "call.waiting", "call.offered", "call.talking", "call.consulting",
+        events.awaitWholeStream("call", call.id, "call.waiting", "call.offered", "call.connecting", "call.talking",
+                "call.consulting",
                 "call.talking", "call.ended");
         events.awaitWholeStream("ticket", call.ticketId, "ticket.created", "ticket.reassigned");
         events.awaitStreamSince(mark, "agent", "agent1", "agent.ready", "agent.talking", "agent.after_call");
@@ -696,7 +708,7 @@ class CallConsultationManualIT {
         awaitCall(call.id, "TALKING");
         agent2.act("calls/" + call.id + "/hangup").expect(200);
         awaitPbxCallGone(call.pbxCallId);
-        events.awaitWholeStream("call", call.id, "call.waiting", "call.offered", "call.talking",
+        events.awaitWholeStream("call", call.id, "call.waiting", "call.offered", "call.connecting", "call.talking",
                 "call.consulting", "call.talking", "call.ended");
         events.awaitStreamSince(mark, "agent", "agent1", "agent.ready", "agent.talking", "agent.ready");
     }
@@ -773,7 +785,7 @@ class CallConsultationManualIT {
     @DisplayName("Retrieve right after Hold, several times: the call is never put back on hold by the PBX's late report")
     void retrieveRightAfterHold() {
         Connected call = inboundConnected(agent2, "agent2");
-        List<String> expected = new java.util.ArrayList<>(List.of("call.waiting", "call.offered", "call.talking"));
+        List<String> expected = new java.util.ArrayList<>(List.of("call.waiting", "call.offered", "call.connecting", "call.talking"));
         for (int i = 0; i < 5; i++) {
             assertThat(agent2.act("calls/" + call.id + "/hold").expect(200).json().getString("status"))
                     .isEqualTo("HOLDING");
@@ -795,7 +807,7 @@ class CallConsultationManualIT {
     void transferCancelWhileRingingAndRightAfterTheTry() {
         Connected call = inboundConnected(agent2, "agent2");
         logIn("agent1", "READY");
-        List<String> expected = new java.util.ArrayList<>(List.of("call.waiting", "call.offered", "call.talking"));
+        List<String> expected = new java.util.ArrayList<>(List.of("call.waiting", "call.offered", "call.connecting", "call.talking"));
 
         // the target's phone rings for a while: cancelled before anyone answers
         pbx.setPhoneBehaviour("PJSIP/1001", Behaviour.answerAfter(3_000));
@@ -828,6 +840,122 @@ class CallConsultationManualIT {
         assertThat(EventTopicRecorder.types(events.of("agent", "agent2", mark))).doesNotContain("agent.holding");
     }
 
+    // ------------------------------------------------------------------ the PBX and the application agree (issue 12)
+
+    @Test
+    @DisplayName("A customer who hangs up on hold ends the call and leaves nothing on the agent's phone")
+    void customerHangsUpOnHold() {
+        Connected call = inboundConnected(agent2, "agent2");
+        agent2.act("calls/" + call.id + "/hold").expect(200);
+        await("the customer on hold").atMost(WAIT).pollInterval(POLL)
+                .until(() -> "MusicOnHold".equals(customerChannel(call.pbxCallId).application()));
+
+        pbx.hangupCall(call.pbxCallId);
+
+        assertThat(awaitCall(call.id, "ENDED").getString("endCause")).isEqualTo("CUSTOMER_HANGUP");
+        awaitNoChannelOn("PJSIP/1002");
+        assertThat(agent("agent2").getString("status")).isEqualTo("AFTER_CALL");
+    }
+
+    @Test
+    @DisplayName("A customer who hangs up during a transfer try leaves neither agent on the line")
+    void customerHangsUpDuringATransferTry() {
+        Connected call = inboundConnected(agent2, "agent2");
+        logIn("agent1", "READY");
+        agent2.act("calls/" + call.id + "/transfer", target("agent1")).expect(200);
+        awaitAgentsTalkingWhileCustomerHeld(call.pbxCallId);
+
+        pbx.hangupCall(call.pbxCallId);
+
+        awaitCall(call.id, "ENDED");
+        awaitNoChannelOn("PJSIP/1001");
+        awaitNoChannelOn("PJSIP/1002");
+        assertThat(awaitAgent(agent1, "READY").containsKey("callId")).isFalse();
+        assertThat(agent("agent2").getString("status")).isEqualTo("AFTER_CALL");
+    }
+
+    @Test
+    @DisplayName("Confirm to a busy phone: the caller goes back to the head of the queue, the agent to Rest, no ticket")
+    void confirmToABusyPhone() {
+        Offered offer = offeredWithPhone("agent2", Behaviour.busy());
+
+        agent2.act("calls/" + offer.id() + "/confirm").expect(200);
+
+        JsonObject waiting = awaitCall(offer.id(), "WAITING");
+        assertThat(waiting.containsKey("ticketId")).isFalse();
+        assertThat(waiting.containsKey("agentId")).isFalse();
+        assertThat(awaitAgent(agent2, "REST").containsKey("callId")).isFalse();
+        assertThat(tickets(offer.caller())).isEmpty();
+        assertThat(customerChannel(offer.pbxCallId()).application()).isEqualTo("MusicOnHold");
+
+        // the next Ready agent gets it, and their Confirm connects it, with one ticket
+        logIn("agent1", "READY");
+        assertThat(awaitAgent(agent1, "ALERTING").getString("callId")).isEqualTo(offer.id());
+        agent1.act("calls/" + offer.id() + "/confirm").expect(200);
+        assertThat(awaitCall(offer.id(), "TALKING").getString("agentId")).isEqualTo("agent1");
+        awaitBridged(offer.pbxCallId(), "PJSIP/1001");
+        assertThat(tickets(offer.caller())).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("While the agent's phone still rings after Confirm the call is Connecting: Hold is refused with 409")
+    void holdRightAfterConfirm() {
+        Offered offer = offeredWithPhone("agent2", Behaviour.answerAfter(1500));
+
+        assertThat(agent2.act("calls/" + offer.id() + "/confirm").expect(200).json().getString("status"))
+                .isEqualTo("CONNECTING");
+        assertProblem(agent2.post("calls/" + offer.id() + "/hold"), 409, "CALL_CONNECTING");
+        assertProblem(agent2.post("calls/" + offer.id() + "/retrieve"), 409, "CALL_CONNECTING");
+        assertProblem(agent2.post("calls/" + offer.id() + "/hangup"), 409, "CALL_CONNECTING");
+        assertThat(tickets(offer.caller())).isEmpty();
+
+        awaitCall(offer.id(), "TALKING");
+        awaitBridged(offer.pbxCallId(), "PJSIP/1002");
+        assertThat(agent2.act("calls/" + offer.id() + "/hold").expect(200).json().getString("status")).isEqualTo("HOLDING");
+        assertThat(agent2.act("calls/" + offer.id() + "/retrieve").expect(200).json().getString("status"))
+                .isEqualTo("TALKING");
+        awaitBridged(offer.pbxCallId(), "PJSIP/1002");
+        agent2.act("calls/" + offer.id() + "/hangup").expect(200);
+        awaitPbxCallGone(offer.pbxCallId());
+        awaitNoChannelOn("PJSIP/1002");
+        assertThat(tickets(offer.caller())).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Confirm to a phone that never answers: after the ring timeout the caller waits again, no ticket")
+    void confirmToAPhoneThatNeverAnswers() {
+        Offered offer = offeredWithPhone("agent2", Behaviour.neverAnswer());
+
+        agent2.act("calls/" + offer.id() + "/confirm").expect(200);
+        assertThat(call(offer.id()).getString("status")).isEqualTo("CONNECTING");
+
+        // calldesk-it.properties: calldesk.pbx.ring-timeout-seconds=6
+        await("the ring timeout").atMost(WAIT).pollInterval(POLL)
+                .until(() -> call(offer.id()).getString("status").equals("WAITING"));
+        assertThat(awaitAgent(agent2, "REST").containsKey("callId")).isFalse();
+        assertThat(tickets(offer.caller())).isEmpty();
+        awaitNoChannelOn("PJSIP/1002");
+        assertThat(customerChannel(offer.pbxCallId()).application()).isEqualTo("MusicOnHold");
+    }
+
+    /** A new caller of support offered to the agent (the only Ready one), whose phone does as scripted. */
+    private Offered offeredWithPhone(String agentId, Behaviour phone) {
+        pbx.setPhoneBehaviour(DEVICES.get(agentId), phone);
+        logIn(agentId, "READY");
+        String caller = newNumber();
+        String pbxCallId = pbx.inboundCall(caller, SUPPORT_NUMBER).callId();
+        String callId = awaitAgent(client(agentId), "ALERTING").getString("callId");
+        return new Offered(callId, pbxCallId, caller);
+    }
+
+    private record Offered(String id, String pbxCallId, String caller) {
+    }
+
+    private void awaitNoChannelOn(String device) {
+        await("no channel on " + device).atMost(WAIT).pollInterval(POLL)
+                .until(() -> pbx.channels().stream().noneMatch(c -> c.device().equals(device)));
+    }
+
     // ------------------------------------------------------------------ helpers: scenario steps
 
     /** An inbound call to support offered to the agent (the only Ready one) and confirmed. */
@@ -836,7 +964,8 @@ class CallConsultationManualIT {
         String caller = newNumber();
         String pbxCallId = pbx.inboundCall(caller, SUPPORT_NUMBER).callId();
         String callId = awaitAgent(client, "ALERTING").getString("callId");
-        JsonObject talking = client.act("calls/" + callId + "/confirm").expect(200).json();
+        client.act("calls/" + callId + "/confirm").expect(200);
+        JsonObject talking = awaitCall(callId, "TALKING");
         awaitBridged(pbxCallId, DEVICES.get(agentId));
         return new Connected(callId, pbxCallId, talking.getString("ticketId"), caller);
     }

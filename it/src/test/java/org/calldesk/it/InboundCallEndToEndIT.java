@@ -23,6 +23,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,6 +45,11 @@ class InboundCallEndToEndIT {
 
     @ArquillianResource
     URL base;
+
+    @AfterEach
+    void thePbxAndTheApplicationAgree() {
+        TestInfrastructure.assertPbxAndApplicationAgree(base);
+    }
 
     @Test
     void inboundCallFromThePbxIsRecordedPublishedAndListed() throws Exception {

@@ -65,6 +65,7 @@ class IntegrationIT {
      */
     @AfterEach
     void leaveAQuietContactCenter() {
+        TestInfrastructure.assertPbxAndApplicationAgree(base);
         quietContactCenter();
     }
 
@@ -175,7 +176,10 @@ class IntegrationIT {
                             a -> a.getString("status").equals("ALERTING")).getString("callId");
             assertThat(admin.fetch("calls/" + callId).expect(200).json().getString("customerNumber"))
                     .as("the call offered to agent1").isEqualTo(caller);
-            String ticketId = admin.act("calls/" + callId + "/confirm").expect(200).json().getString("ticketId");
+            admin.act("calls/" + callId + "/confirm").expect(200);
+            String ticketId = await("the call connected").atMost(WAIT).pollInterval(POLL)
+                    .until(() -> admin.fetch("calls/" + callId).expect(200).json(), c -> c.containsKey("ticketId"))
+                    .getString("ticketId");
             client.awaitLine("event", e -> e.getString("subjectId").equals(ticketId), "ticket.created");
             client.awaitLine("event", e -> e.getString("subjectId").equals(callId)
                     && e.getString("type").equals("call.talking"), "call.talking");
@@ -192,8 +196,8 @@ class IntegrationIT {
 
             List<JsonObject> callEvents = events(client, callId);
             assertThat(callEvents).extracting(e -> e.getString("type"))
-                    .containsExactly("call.waiting", "call.offered", "call.talking", "call.ended");
-            assertThat(callEvents).extracting(e -> e.getInt("sequence")).containsExactly(1, 2, 3, 4);
+                    .containsExactly("call.waiting", "call.offered", "call.connecting", "call.talking", "call.ended");
+            assertThat(callEvents).extracting(e -> e.getInt("sequence")).containsExactly(1, 2, 3, 4, 5);
             assertThat(callEvents.get(3).getJsonObject("data").getString("endCause")).isEqualTo("CUSTOMER_HANGUP");
             assertThat(callEvents).allSatisfy(e -> assertThat(e.getString("eventType")).isEqualTo(e.getString("type")));
             assertThat(events(client, ticketId)).extracting(e -> e.getString("type")).containsExactly("ticket.created");

@@ -3,11 +3,15 @@ package org.calldesk.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.calldesk.launcher.EmbeddedBroker;
+import org.calldesk.pbxsim.PbxAgreement;
 import org.calldesk.pbxsim.PbxSimulator;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -56,6 +60,16 @@ public final class TestInfrastructure implements BeforeAllCallback, AutoCloseabl
     /** The PBX the application is connected to, to script phones and customers. */
     public static PbxSimulator pbx() {
         return pbx;
+    }
+
+    /**
+     * The design's invariant, checked after every scenario: the simulator's channels and bridges
+     * and the application's calls and agents agree ({@link PbxAgreement}), within 20 s.
+     */
+    public static void assertPbxAndApplicationAgree(URL base) {
+        String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+        new PbxAgreement().await(pbx::channels, PbxAgreement.applicationOver(URI.create(root + "api/v1"), "admin",
+                "admin"), Duration.ofSeconds(20));
     }
 
     public static String brokerUrl() {

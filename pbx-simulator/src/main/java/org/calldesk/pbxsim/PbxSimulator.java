@@ -105,9 +105,29 @@ public final class PbxSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Stops listening, drops every AMI connection and forgets every call. */
+    /**
+     * Stops as {@code core stop now} stops Asterisk: every channel hangs up, {@code Event: Shutdown}
+     * is sent, then the AMI connections close (after writing what they had queued) and the
+     * simulator stops listening.
+     */
     @Override
     public synchronized void close() {
+        Pbx core = pbx;
+        AmiServer server = ami;
+        if (core != null) {
+            core.shutdown();
+        }
+        if (server != null) {
+            server.closeAfterWriting(Duration.ofSeconds(2));
+        }
+        closeQuietly();
+    }
+
+    /**
+     * Stops at once, as a crashed or killed Asterisk: the AMI connections drop without any event
+     * and every call is forgotten.
+     */
+    public synchronized void kill() {
         closeQuietly();
     }
 
@@ -339,13 +359,14 @@ public final class PbxSimulator implements AutoCloseable {
 
         /**
          * The manager.conf {@code eventfilter} of docs/asterisk.md: only the events the adapter
-         * reads, the others (NewCallerid, NewConnectedLine, HangupRequest, BridgeCreate/Destroy,
-         * DeviceStateChange...) not sent at all. The name ends at a non-letter, so {@code Hangup}
-         * does not let {@code HangupRequest} through.
+         * and asterisk-java read (asterisk-java pairs BridgeEnter with BridgeCreate, the adapter
+         * tells a shutdown by SoftHangupRequest and Shutdown), the others (NewCallerid,
+         * NewConnectedLine, HangupRequest, VarSet, Newexten, DeviceStateChange...) not sent at all.
+         * The name ends at a non-letter, so {@code Hangup} does not let {@code HangupRequest} through.
          */
         public static final List<String> CONTRACT_EVENT_FILTER = List.of("Event: (Newchannel|Newstate|Rename"
-                + "|DialBegin|DialEnd|BridgeEnter|BridgeLeave|MusicOnHoldStart|MusicOnHoldStop|Hangup"
-                + "|OriginateResponse|UserEvent|FullyBooted)[^A-Za-z]");
+                + "|DialBegin|DialEnd|BridgeCreate|BridgeEnter|BridgeLeave|BridgeDestroy|MusicOnHoldStart"
+                + "|MusicOnHoldStop|SoftHangupRequest|Hangup|OriginateResponse|UserEvent|FullyBooted|Shutdown)[^A-Za-z]");
 
         private int amiPort = 5038;
         private int httpPort = 8088;

@@ -66,6 +66,12 @@ public class DefaultCallControlService implements CallControlService {
 
     Clock clock = Clock.systemUTC();
 
+    /**
+     * The call is Connecting: the PBX rings the agent's phone. It is Talking, with its ticket,
+     * when the PBX reports the agent's leg answered and bridged with the caller; until then the
+     * agent stays Alerting (their phone rings). If the phone does not take it the caller goes back
+     * to the head of the queue ({@link DefaultCallEventService}).
+     */
     @Override
     public Call confirm(Actor actor, String callId) {
         Call call = call(callId);
@@ -75,12 +81,10 @@ public class DefaultCallControlService implements CallControlService {
             throw notOffered(call);
         }
         Agent agent = agent(agentId);
-        Instant now = clock.instant();
-        Ticket ticket = Ticket.forCall(call.serviceId().orElseThrow(), call.id(), call.customerNumber(), agentId, now)
-                .withCustomer(call.customer());
-        agent.acceptOffer(call.id(), now);
-        call.confirmOffer(agentId, ticket.id(), now);
-        tickets.store(ticket);
+        if (!agent.isAlertedWith(call.id())) {
+            throw notOffered(call);
+        }
+        call.confirmOffer(agentId, clock.instant());
         calls.claim();
         try {
             pbx.connect(call.pbxCallId(), agent.device(), ringTimeout());
@@ -88,8 +92,6 @@ public class DefaultCallControlService implements CallControlService {
             throw RequestRefused.byPbx(e);
         }
         changes.call(call);
-        changes.agent(agent);
-        changes.ticket(ticket);
         return call;
     }
 
@@ -195,8 +197,9 @@ public class DefaultCallControlService implements CallControlService {
                 .orElseThrow(() -> RequestRefused.notFound("agent", target));
         Instant now = clock.instant();
         if (call.status() != CallStatus.TALKING || call.isHandledBy(targetAgent.id())) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "CALL_STATUS", "call " + callId + " cannot be "
-                    + "transferred to " + targetAgent.name() + " while " + call.status());
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT,
+                    call.status() == CallStatus.CONNECTING ? "CALL_CONNECTING" : "CALL_STATUS", "call " + callId
+                    + " cannot be transferred to " + targetAgent.name() + " while " + call.status());
         }
         targetAgent.joinConsultation(call.id(), now);
         call.startConsultation(targetAgent.id());

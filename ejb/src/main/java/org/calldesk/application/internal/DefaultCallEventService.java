@@ -152,7 +152,10 @@ public class DefaultCallEventService implements CallEventService {
         } else if (event instanceof CallEvent.CallRinging ringing) {
             findCall(ringing.call().value(), ringing.party());
         } else if (event instanceof CallEvent.CallAnswered answered) {
-            findCall(answered.call().value(), answered.agentDevice().value()).ifPresent(this::answered);
+            findCall(answered.call().value(), answered.agentDevice().value())
+                    .ifPresent(call -> answered(call, answered.agentDevice().value()));
+        } else if (event instanceof CallEvent.ConnectFailed failed) {
+            findCall(failed.call().value(), null).ifPresent(call -> connectFailed(call, failed));
         } else if (event instanceof CallEvent.CallHeld held) {
             findCall(held.call().value(), null).ifPresent(call -> held(call, held.at()));
         } else if (event instanceof CallEvent.CallRetrieved retrieved) {
@@ -212,9 +215,13 @@ public class DefaultCallEventService implements CallEventService {
         return dialling;
     }
 
-    private void answered(Call call) {
-        if (call.direction() != CallDirection.OUTBOUND || call.status() != CallStatus.DIALING) {
-            return; // inbound calls are Talking from Confirm on
+    private void answered(Call call, String device) {
+        if (call.direction() == CallDirection.INBOUND) {
+            agentLegAnswered(settled(call, device), device);
+            return;
+        }
+        if (call.status() != CallStatus.DIALING) {
+            return;
         }
         Instant now = clock.instant();
         String agentId = call.agentId().orElseThrow();
@@ -225,6 +232,69 @@ public class DefaultCallEventService implements CallEventService {
         changes.call(call);
         changes.ticket(ticket);
         agents.find(agentId).filter(agent -> agent.dialAnswered(call.id(), now)).ifPresent(changes::agent);
+    }
+
+    /**
+     * The call as it stands once a Confirm of it that is still being committed is done: the PBX
+     * reports the agent's leg (answered, busy) while the Confirm that placed it may still hold the
+     * call's row, and the call then still reads Offered. Waiting for that transaction (the row's
+     * lock) and reading the call again makes the report find the Connecting call it is about.
+     */
+    private Call settled(Call call, String device) {
+        if (call.status() == CallStatus.OFFERED
+                && call.agentId().flatMap(agents::find).filter(agent -> agent.device().equals(device)).isPresent()) {
+            calls.refreshLocked(call);
+        }
+        return call;
+    }
+
+    /** Inbound: the agent's phone answered and meets the caller; the call is connected and gets its one ticket. */
+    private void agentLegAnswered(Call call, String device) {
+        if (call.status() != CallStatus.CONNECTING) {
+            return; // connected already (a repeated report), or not Confirmed through us
+        }
+        Optional<Agent> agent = call.agentId().flatMap(agents::find).filter(a -> a.device().equals(device));
+        if (agent.isEmpty()) {
+            LOG.warning(() -> "call " + call.id() + ": " + device + " answered, but the call is connecting to "
+                    + call.agentId().orElse("nobody") + "; not applied");
+            return;
+        }
+        Instant now = clock.instant();
+        Ticket ticket = Ticket.forCall(call.serviceId().orElseThrow(), call.id(), call.customerNumber(),
+                agent.get().id(), now).withCustomer(call.customer());
+        call.connected(ticket.id(), now);
+        tickets.store(ticket);
+        changes.call(call);
+        changes.ticket(ticket);
+        if (agent.get().isAlertedWith(call.id())) {
+            agent.get().acceptOffer(call.id(), now);
+            changes.agent(agent.get());
+        }
+    }
+
+    /**
+     * The agent's phone did not take a confirmed call: the caller goes back to the head of the
+     * queue (it keeps its place, which is by arrival) and the agent to Rest, as for an offer not
+     * answered. No ticket was made. Logged, as the agent's phone may need looking at.
+     */
+    private void connectFailed(Call call, CallEvent.ConnectFailed failed) {
+        String device = failed.agentDevice().value();
+        settled(call, device);
+        Optional<Agent> agent = call.agentId().flatMap(agents::find).filter(a -> a.device().equals(device));
+        if (call.status() != CallStatus.CONNECTING || agent.isEmpty()) {
+            return; // a late report of an earlier attempt
+        }
+        LOG.warning(() -> "call " + call.id() + ": the phone " + device + " of agent " + agent.get().id()
+                + " did not take the call (" + failed.cause() + "); the caller waits again for the next agent and "
+                + agent.get().id() + " goes to Rest");
+        Instant now = clock.instant();
+        call.connectFailed();
+        changes.call(call);
+        if (agent.get().isAlertedWith(call.id())) {
+            agent.get().declineOffer(call.id(), now);
+            changes.agent(agent.get());
+        }
+        call.serviceId().ifPresent(routing::routeSoon);
     }
 
     /**
@@ -321,7 +391,8 @@ public class DefaultCallEventService implements CallEventService {
         changes.call(call);
         Instant now = clock.instant();
         call.agentId().flatMap(agents::find).ifPresent(agent -> {
-            boolean changed = before == CallStatus.OFFERED ? agent.offerWithdrawn(call.id(), now)
+            boolean changed = before == CallStatus.OFFERED || before == CallStatus.CONNECTING
+                    ? agent.offerWithdrawn(call.id(), now)
                     : before == CallStatus.DIALING ? agent.dialFailed(call.id(), now)
                     : agent.callEnded(call.id(), now);
             if (changed) {

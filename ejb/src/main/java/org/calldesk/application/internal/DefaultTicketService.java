@@ -71,6 +71,11 @@ public class DefaultTicketService implements TicketService {
                 || request.customerNumber() == null || request.customerNumber().isBlank()) {
             throw RequestRefused.badInput("a ticket needs a serviceId and a customerNumber");
         }
+        CustomerNumbers.require(request.customerNumber());
+        if (request.text() != null && request.text().length() > Ticket.MAX_COMMENT_LENGTH) {
+            throw RequestRefused.badInput("the first comment has more than " + Ticket.MAX_COMMENT_LENGTH
+                    + " characters");
+        }
         if (services.find(request.serviceId()).isEmpty()) {
             throw RequestRefused.notFound("service", request.serviceId());
         }

@@ -51,10 +51,7 @@ public class OutboundDialSteps {
 
     public Dialling startDialling(DialRequest request) {
         Objects.requireNonNull(request, "request is required");
-        if (request.customerNumber() == null || !Service.PHONE_NUMBER.matcher(request.customerNumber()).matches()) {
-            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, "BAD_CUSTOMER_NUMBER",
-                    "the customer number must be 3 to 20 digits, not '" + request.customerNumber() + "'");
-        }
+        CustomerNumbers.require(request.customerNumber());
         Service service = services.find(String.valueOf(request.serviceId()))
                 .orElseThrow(() -> RequestRefused.notFound("service", String.valueOf(request.serviceId())));
         if (!service.callEnabled()) {

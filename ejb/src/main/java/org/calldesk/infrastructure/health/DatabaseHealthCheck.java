@@ -37,7 +37,7 @@ public class DatabaseHealthCheck implements HealthCheck {
         } catch (SQLException | RuntimeException e) {
             return response.down()
                     .withData("error", "cannot connect: " + e.getMessage())
-                    .withData("fix", "check calldesk.datasource.url, calldesk.datasource.user, calldesk.datasource.password")
+                    .withData("fix", SettingsToFix.DATABASE)
                     .build();
         }
     }

@@ -3,10 +3,12 @@ package org.calldesk.infrastructure.pbx;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.DeviceState;
+import org.calldesk.connector.api.PbxChannel;
 import org.calldesk.connector.api.PbxConnection;
 import org.calldesk.connector.api.PbxConnectionFactory;
 import org.calldesk.connector.api.PbxException;
@@ -101,5 +103,18 @@ public class ConnectorPbxGateway implements PbxGateway {
     @Override
     public DeviceState deviceState(String device) throws PbxException {
         return call(c -> c.deviceState(new DeviceId(device)));
+    }
+
+    @Override
+    public List<PbxChannel> channels() throws PbxException {
+        return call(PbxConnection::channels);
+    }
+
+    @Override
+    public void hangupChannel(String channelName) throws PbxException {
+        call(c -> {
+            c.hangupChannel(channelName);
+            return null;
+        });
     }
 }

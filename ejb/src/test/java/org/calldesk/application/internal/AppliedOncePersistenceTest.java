@@ -11,6 +11,7 @@ import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.call.CallStatus;
@@ -50,6 +51,8 @@ class AppliedOncePersistenceTest {
             String callId = app.read(em -> new JpaCallRepository(em).findByPbxCallId(CALL.value()).orElseThrow().id());
             app.inTransaction(w -> w.routing().offerNextCall("support"));
             app.inTransaction(w -> w.callControl().confirm(ALICE, callId));
+            handle(app, new CallEvent.CallAnswered(CALL, new DeviceId("PJSIP/1001"), clock.instant()),
+                    "pbx#5#CallAnswered");
 
             handle(app, new CallEvent.CallHeld(CALL, clock.instant()), "pbx#7#CallHeld");
             handle(app, new CallEvent.CallRetrieved(CALL, clock.instant()), "pbx#9#CallRetrieved");
@@ -59,13 +62,13 @@ class AppliedOncePersistenceTest {
             boolean holdApplied = app.read(em -> new JpaAppliedPbxEvents(em).applied("pbx#7#CallHeld"));
             Object rows = app.read(em -> em.createNativeQuery("select count(*) from pbx_event_applied").getSingleResult());
             assertThat(holdApplied).isTrue();
-            assertThat(String.valueOf(rows)).isEqualTo("3");
+            assertThat(String.valueOf(rows)).isEqualTo("4");
 
             handle(app, new CallEvent.CallHeld(CALL, clock.instant()), null);
             assertThat(status(app, callId)).as("without an id the same event applies again").isEqualTo(CallStatus.HOLDING);
 
             int forgotten = app.inTransaction(w -> w.callEvents().applied.forgetBefore(clock.instant().plusSeconds(1)));
-            assertThat(forgotten).isEqualTo(3);
+            assertThat(forgotten).isEqualTo(4);
         }
     }
 

@@ -145,9 +145,16 @@ class CallFlowTest {
 
         assertRefused(() -> app.callControl().confirm(ALICE, call.id()), RequestRefused.Kind.FORBIDDEN, "NOT_YOURS");
         app.callControl().confirm(BOB, call.id());
+        assertThat(call.status()).as("the agent's phone rings").isEqualTo(CallStatus.CONNECTING);
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.ALERTING);
+        assertThat(pbx.requests()).containsExactly("connect in.1 PJSIP/1002");
+        assertThat(repositories.tickets).as("no ticket before the agent's phone answers").isEmpty();
+
+        agentLegAnswered(call, "PJSIP/1002");
+        agentLegAnswered(call, "PJSIP/1002");
         assertThat(call.status()).isEqualTo(CallStatus.TALKING);
         assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
-        assertThat(pbx.requests()).containsExactly("connect in.1 PJSIP/1002");
+        assertThat(repositories.tickets).hasSize(1);
         Ticket ticket = repositories.tickets.values().iterator().next();
         assertThat(ticket.serviceId()).isEqualTo("support");
         assertThat(ticket.customerNumber()).isEqualTo("0101111");
@@ -337,7 +344,7 @@ class CallFlowTest {
         assertThat(call.status()).isEqualTo(CallStatus.HOLDING);
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.HOLDING);
         app.callEvents().handle(new CallEvent.CallHeld(new CallId(call.pbxCallId()), clock.instant()));
-        assertThat(call.sequence()).isEqualTo(4);
+        assertThat(call.sequence()).as("arrived, offered, connecting, talking, holding").isEqualTo(5);
         app.callControl().retrieve(ALICE, call.id());
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.TALKING);
         assertThat(pbx.requests()).endsWith("hold in.1", "retrieve in.1");
@@ -508,12 +515,81 @@ class CallFlowTest {
                 .isInstanceOf(TransitionRefused.class);
     }
 
+    @Test
+    void aConfirmedCallWhoseAgentPhoneIsBusyGoesBackToTheHeadOfTheQueueWithoutATicketAndTheAgentRests() {
+        ready("bob");
+        Call first = arrives("0101", "15880001");
+        clock.advance(Duration.ofSeconds(1));
+        Call second = arrives("0102", "15880001");
+        app.routing().offerNextCall("support");
+        app.callControl().confirm(BOB, first.id());
+        events.toRoute.clear();
+
+        app.callEvents().handle(new CallEvent.ConnectFailed(new CallId(first.pbxCallId()), new DeviceId("PJSIP/1002"),
+                EndCause.BUSY, clock.instant()));
+
+        assertThat(first.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(first.agentId()).isEmpty();
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.REST);
+        assertThat(repositories.tickets).isEmpty();
+        assertThat(events.toRoute).contains("support");
+        ready("alice");
+        app.routing().offerNextCall("support");
+        assertThat(first.agentId()).as("the caller kept its place").contains("alice");
+        assertThat(second.status()).isEqualTo(CallStatus.WAITING);
+    }
+
+    @Test
+    void aLateConnectFailureOfAnEarlierAttemptChangesNothing() {
+        Call call = talking("bob");
+        app.callEvents().handle(new CallEvent.ConnectFailed(new CallId(call.pbxCallId()), new DeviceId("PJSIP/1002"),
+                EndCause.NO_ANSWER, clock.instant()));
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
+    }
+
+    @Test
+    void whileTheAgentPhoneRingsHoldAndHangUpAreRefusedAsConnecting() {
+        ready("bob");
+        Call call = arrives("0101", "15880001");
+        app.routing().offerNextCall("support");
+        app.callControl().confirm(BOB, call.id());
+
+        assertRefused(() -> app.callControl().hold(BOB, call.id()), RequestRefused.Kind.CONFLICT, "CALL_CONNECTING");
+        assertRefused(() -> app.callControl().retrieve(BOB, call.id()), RequestRefused.Kind.CONFLICT, "CALL_CONNECTING");
+        assertRefused(() -> app.callControl().hangUp(BOB, call.id()), RequestRefused.Kind.CONFLICT, "CALL_CONNECTING");
+        assertThat(pbx.requests()).containsExactly("connect in.1 PJSIP/1002");
+        assertThat(call.status()).isEqualTo(CallStatus.CONNECTING);
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheAgentPhoneRingsAbandonedAndTheAgentIsReadyAgain() {
+        ready("bob");
+        Call call = arrives("0101", "15880001");
+        app.routing().offerNextCall("support");
+        app.callControl().confirm(BOB, call.id());
+
+        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+                clock.instant()));
+
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(call.endCause()).contains("ABANDONED");
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.READY);
+        assertThat(repositories.tickets).isEmpty();
+    }
+
     private Call talking(String agentId) {
         ready(agentId);
         Call call = arrives("0101", "15880001");
         app.routing().offerNextCall("support");
         app.callControl().confirm(new Actor(agentId, false), call.id());
+        agentLegAnswered(call, agent(agentId).device());
         return call;
+    }
+
+    private void agentLegAnswered(Call call, String device) {
+        app.callEvents().handle(new CallEvent.CallAnswered(new CallId(call.pbxCallId()), new DeviceId(device),
+                clock.instant()));
     }
 
     private Call arrives(String caller, String dialled) {

@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.calldesk.connector.api.DeviceId;
+import java.time.Instant;
 import org.calldesk.application.Actor;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
@@ -72,6 +74,17 @@ class ConcurrentRoutingTest {
 
             assertThat(results).containsOnlyOnce(true);
             assertThat(harness.pbx.requests()).containsExactly("connect 1.1 PJSIP/2000");
+            assertThat(Committed.read(db).ticketCalls()).as("no ticket while the agent's phone rings").isEmpty();
+
+            // the PBX reports the agent's leg answered, the same report many times at once
+            race(() -> {
+                harness.inTransaction(w -> {
+                    w.callEvents().handle(new CallEvent.CallAnswered(new CallId("1.1"), new DeviceId("PJSIP/2000"),
+                            Instant.now()));
+                    return null;
+                });
+                return true;
+            });
             Committed committed = Committed.read(db);
             assertThat(committed.ticketCalls()).as("tickets (id -> call)").hasSize(1).containsValue(callId);
             String ticketId = committed.ticketCalls().keySet().iterator().next();

@@ -13,6 +13,8 @@ import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
+import org.calldesk.domain.model.call.CallStatus;
+import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.EndCause;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
@@ -57,7 +59,19 @@ class CtiPersistenceTest {
             });
             String callId = app.read(em -> new JpaCallRepository(em).findByPbxCallId("9.1").orElseThrow().id());
             app.inTransaction(w -> w.routing().offerNextCall("support"));
+            app.inTransaction(w -> {
+                w.callEvents().handle(new CallEvent.CallAnswered(new CallId("9.1"), new DeviceId("PJSIP/1001"),
+                        clock.instant()));
+                return null;
+            });
+            CallStatus beforeConfirm = app.read(em -> new JpaCallRepository(em).find(callId).orElseThrow().status());
+            assertThat(beforeConfirm).as("an answer reported before any Confirm connects nothing").isEqualTo(CallStatus.OFFERED);
             app.inTransaction(w -> w.callControl().confirm(ALICE, callId));
+            app.inTransaction(w -> {
+                w.callEvents().handle(new CallEvent.CallAnswered(new CallId("9.1"), new DeviceId("PJSIP/1001"),
+                        clock.instant()));
+                return null;
+            });
             app.inTransaction(w -> {
                 w.callEvents().handle(new CallEvent.CallEnded(new CallId("9.1"), EndCause.CUSTOMER_HANGUP, clock.instant()));
                 return null;

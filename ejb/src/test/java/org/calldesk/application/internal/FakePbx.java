@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.connector.api.DeviceState;
+import org.calldesk.connector.api.PbxChannel;
 import org.calldesk.connector.api.PbxException;
 
 /** A PBX that accepts every request and remembers it, or fails them all when told to. */
@@ -80,5 +81,22 @@ final class FakePbx implements PbxGateway {
             throw failure;
         }
         return deviceState;
+    }
+
+    /** What {@link #channels()} lists: the PBX's channels, as a test sets them. */
+    final List<PbxChannel> channels = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<PbxChannel> channels() throws PbxException {
+        if (failure != null) {
+            throw failure;
+        }
+        return List.copyOf(channels);
+    }
+
+    @Override
+    public void hangupChannel(String channelName) throws PbxException {
+        request("hangup channel " + channelName);
+        channels.removeIf(channel -> channel.name().equals(channelName));
     }
 }

@@ -80,6 +80,11 @@ final class InMemoryRepositories {
         @Override
         public void claim() {
         }
+
+        @Override
+        public void refreshLocked(Call call) {
+            // one copy of each call, always current
+        }
     };
 
     final AgentRepository agentRepository = new AgentRepository() {

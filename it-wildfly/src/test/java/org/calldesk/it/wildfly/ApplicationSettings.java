@@ -1,6 +1,7 @@
 package org.calldesk.it.wildfly;
 
 import java.util.Map;
+import org.calldesk.it.servers.PbxSimulatorExtension;
 import org.calldesk.pbxsim.PbxSimulator;
 import org.jboss.as.arquillian.setup.SystemPropertyServerSetupTask;
 

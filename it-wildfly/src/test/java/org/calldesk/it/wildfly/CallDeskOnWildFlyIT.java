@@ -1,18 +1,19 @@
 package org.calldesk.it.wildfly;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Optional;
+import org.calldesk.it.servers.CallDeskClient;
+import org.calldesk.it.servers.PbxSimulatorExtension;
+import org.calldesk.it.servers.ServerSmokeScenario;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,14 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Artemis, its calls are kept in WildFly's default data source (H2, schema by Flyway), and its
  * REST API signs callers in against the database with Jakarta Security. Everything WildFly
  * needs beyond the EAR's own descriptors is in {@code configure-wildfly.cli}; the settings of
- * this run (which PBX, demo accounts) are {@link ApplicationSettings}.
+ * this run (which PBX, demo accounts) are {@link ApplicationSettings}. Beside its own tests, it
+ * passes the smoke scenario of every server ({@link ServerSmokeScenario}: REST, the console in
+ * Chromium).
  */
 @ExtendWith({PbxSimulatorExtension.class, ArquillianExtension.class, ServerLogOnFailure.class})
 @ServerSetup(ApplicationSettings.class)
 @RunAsClient
-class CallDeskOnWildFlyIT {
-
-    private static final String SERVICE_NUMBER = "15880001";
+class CallDeskOnWildFlyIT extends ServerSmokeScenario {
 
     /** The deployment's name is the EAR's, which jboss-ejb3.xml names the PBX adapter after. */
     @Deployment(testable = false)
@@ -86,26 +87,19 @@ class CallDeskOnWildFlyIT {
                 .extracting(entry -> entry.asJsonObject().getInt("outcome")).containsExactly(401, 403, 200);
     }
 
-    @Test
-    void inboundCallFromThePbxIsRecordedAndListed() throws Exception {
-        CallDeskClient api = CallDeskClient.signedIn(base.toURI(), "admin", "admin");
-        String caller = "0102" + (System.nanoTime() % 10_000_000);
-
-        PbxSimulatorExtension.pbx().inboundCall(caller, SERVICE_NUMBER);
-
-        JsonObject call = await("the call listed by GET /api/v1/calls").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> findCall(api, caller), Optional::isPresent).orElseThrow();
-        assertThat(call.getString("direction")).isEqualTo("INBOUND");
-        assertThat(call.getString("status")).isEqualTo("WAITING");
-        assertThat(call.getString("serviceNumber")).isEqualTo(SERVICE_NUMBER);
-        assertThat(call.getString("pbxCallId")).isNotBlank();
+    @Override
+    protected URL base() {
+        return base;
     }
 
-    private static Optional<JsonObject> findCall(CallDeskClient api, String caller) throws Exception {
-        return api.getJson("api/v1/calls").asJsonArray().stream()
-                .map(JsonValue::asJsonObject)
-                .filter(call -> call.getString("customerNumber").equals(caller))
-                .findFirst();
+    /** None: WildFly does not report the checks of an EAR's modules (WFLY-12835). */
+    @Override
+    protected Optional<URI> health() {
+        return Optional.empty();
+    }
+
+    @Override
+    protected String server() {
+        return "wildfly";
     }
 }

@@ -125,6 +125,26 @@ public final class AmiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets every session write what it has queued (at most {@code timeout}), then closes as
+     * {@link #close()} does: the end of a clean shutdown, after {@code Event: Shutdown}.
+     */
+    public void closeAfterWriting(Duration timeout) {
+        for (AmiSession session : sessions) {
+            session.closeWhenWritten();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+    }
+
     /** Stops listening and drops every connection, as a stopped Asterisk does. */
     @Override
     public void close() {

@@ -162,6 +162,14 @@ public final class AmiSession {
         }
     }
 
+    /** Closes the connection once what is queued now is written. */
+    public void closeWhenWritten() {
+        closing = true;
+        if (!closed.get() && !outbound.offer(CLOSE)) {
+            close();
+        }
+    }
+
     /** Stops reading further actions without closing yet (the failed-Login delay). */
     public void stopReading() {
         closing = true;

@@ -39,6 +39,8 @@ public final class Channel {
     volatile String appData = "";
     volatile Bridge bridge;
     volatile boolean hungUp;
+    /** Asterisk announced the hang-up (HangupRequest or SoftHangupRequest) already. */
+    volatile boolean hangupRequested;
     volatile int hangupCause;
     volatile boolean inDialplan;
     volatile long createdMillis;

@@ -258,7 +258,8 @@ public final class ManagerActions implements ActionHandler {
                 .add("CoreStartupTime", TIME.format(started))
                 .add("CoreReloadDate", DATE.format(started))
                 .add("CoreReloadTime", TIME.format(started))
-                .add("CoreCurrentCalls", pbx.channelCount()));
+                .add("CoreCurrentCalls", pbx.channelCount())
+                .add("CoreProcessedCalls", pbx.processedCalls()));
     }
 
     private void command(AmiSession session, AmiMessage action) {

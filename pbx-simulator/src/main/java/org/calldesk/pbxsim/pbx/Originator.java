@@ -103,8 +103,9 @@ final class Originator {
 
             @Override
             public void timedOut() {
-                pbx.hangup(channel, 0);
+                // as Asterisk 22 (asterisk-traces): the response first, then the Hangup with cause 19
                 respond(request, null, REASON_RINGING);
+                pbx.hangup(channel, HangupCause.NO_ANSWER);
                 done.accept(false);
             }
 

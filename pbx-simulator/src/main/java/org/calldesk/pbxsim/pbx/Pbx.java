@@ -247,6 +247,11 @@ public final class Pbx implements AutoCloseable {
         return channels().stream().filter(c -> c.name().startsWith(prefix)).findFirst();
     }
 
+    /** How many channels the PBX has created since it started (Asterisk's {@code CoreProcessedCalls}). */
+    public long processedCalls() {
+        return uniqueSequence.get();
+    }
+
     public int channelCount() {
         return channelsByName.size();
     }
@@ -326,6 +331,7 @@ public final class Pbx implements AutoCloseable {
             return;
         }
         channelEvent("HangupRequest", EventCategory.CALL, channel, "Cause", cause);
+        channel.hangupRequested = true;
         if (channel.hangupCause == 0) {
             channel.hangupCause = cause;
         }
@@ -340,6 +346,10 @@ public final class Pbx implements AutoCloseable {
     void hangup(Channel channel, int cause) {
         if (channel.hungUp) {
             return;
+        }
+        if (!channel.hangupRequested) {
+            softHangupRequest(channel, cause > 0 ? cause : channel.hangupCause > 0 ? channel.hangupCause
+                    : HangupCause.NORMAL_CLEARING);
         }
         channel.hungUp = true;
         if (cause > 0 && channel.hangupCause == 0) {
@@ -362,6 +372,42 @@ public final class Pbx implements AutoCloseable {
         channelEvent("Hangup", EventCategory.CALL, channel,
                 "Cause", channel.hangupCause, "Cause-txt", HangupCause.text(channel.hangupCause));
         devices.channelStateChanged(channel, channel.state, null);
+    }
+
+    /**
+     * Asterisk asks the channel to hang up ({@code ast_softhangup}): {@code SoftHangupRequest}
+     * with the cause (a hang-up cause, or {@value #SOFT_HANGUP_SHUTDOWN} when Asterisk shuts
+     * down), before the channel's {@code Hangup}, as every hang-up Asterisk itself starts.
+     */
+    private void softHangupRequest(Channel channel, int cause) {
+        channel.hangupRequested = true;
+        channelEvent("SoftHangupRequest", EventCategory.CALL, channel, "Cause", cause);
+    }
+
+    /** {@code AST_SOFTHANGUP_SHUTDOWN}: the SoftHangupRequest cause of every channel when Asterisk stops. */
+    static final int SOFT_HANGUP_SHUTDOWN = 4;
+
+    /**
+     * {@code core stop now}: every channel is asked to hang up ({@code SoftHangupRequest} cause
+     * {@value #SOFT_HANGUP_SHUTDOWN}) and hangs up, then {@code Event: Shutdown} is raised
+     * ({@code Shutdown: Cleanly}, {@code Restart: False}). The AMI sessions close after it.
+     */
+    public void shutdown() {
+        try {
+            call(() -> {
+                List<Channel> all = channels();
+                for (Channel channel : all) {
+                    softHangupRequest(channel, SOFT_HANGUP_SHUTDOWN);
+                }
+                for (Channel channel : all) {
+                    hangup(channel, 0);
+                }
+                emit("Shutdown", EventCategory.SYSTEM, new AmiMessage().add("Shutdown", "Cleanly").add("Restart", "False"));
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            LOG.log(Level.FINE, "the PBX was stopped already", e);
+        }
     }
 
     /**
@@ -440,8 +486,11 @@ public final class Pbx implements AutoCloseable {
     /**
      * Takes a channel out of its bridge (BridgeLeave). When it leaves by hanging up, the bridge
      * is dissolved, as a basic bridge is ({@code AST_BRIDGE_FLAG_DISSOLVE_HANGUP}): the other
-     * channels leave with the same cause and carry on as their {@code afterBridge} says. An
-     * empty bridge is destroyed (BridgeDestroy).
+     * channels leave with the same cause and carry on as their {@code afterBridge} says. A
+     * channel left alone in the two-party bridge of {@code Bridge()} or {@code Dial()} leaves it
+     * too and carries on, as Asterisk 22 does when the other is redirected out (its trace: the
+     * {@code Bridge()} caller's dialplan goes on to {@code Hangup()} at once). An empty bridge is
+     * destroyed (BridgeDestroy).
      */
     void leaveBridge(Channel channel, boolean hungUp) {
         Bridge bridge = channel.bridge;
@@ -452,11 +501,13 @@ public final class Pbx implements AutoCloseable {
             channel.hangupCause = HangupCause.NORMAL_CLEARING;
         }
         removeFromBridge(bridge, channel);
-        if (hungUp) {
+        if (hungUp || bridge.channels().size() == 1) {
             int cause = channel.hangupCause;
             for (Channel other : List.copyOf(bridge.channels())) {
                 removeFromBridge(bridge, other);
-                other.hangupCause = cause;
+                if (hungUp) {
+                    other.hangupCause = cause;
+                }
                 Consumer<Channel> after = other.afterBridge;
                 other.afterBridge = null;
                 other.blocking = null;
@@ -498,8 +549,10 @@ public final class Pbx implements AutoCloseable {
             if (blocking != null) {
                 blocking.interrupt(false);
             }
+            channel.afterBridge = null;
+        }
+        for (Channel channel : channels) {
             if (channel.bridge != null) {
-                channel.afterBridge = null;
                 leaveBridge(channel, false);
             }
         }

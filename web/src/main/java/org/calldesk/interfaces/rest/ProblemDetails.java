@@ -12,9 +12,9 @@ import org.calldesk.application.RequestRefused;
  * plus {@code code}, the stable reason clients branch on (for example {@code ALREADY_LOGGED_IN}
  * or {@code STATUS_TRANSITION_REFUSED}).
  */
-final class ProblemDetails {
+public final class ProblemDetails {
 
-    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final String TYPE_BASE = "https://calldesk.org/problems/";
 
     private ProblemDetails() {
@@ -25,6 +25,11 @@ final class ProblemDetails {
     }
 
     static Response of(int status, String code, String detail) {
+        return Response.status(status).type(PROBLEM_JSON).entity(body(status, code, detail)).build();
+    }
+
+    /** The JSON text of a problem detail, for the few answers given outside JAX-RS (a 401 before it). */
+    public static String body(int status, String code, String detail) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'))
                 .add("title", title(status))
@@ -33,7 +38,7 @@ final class ProblemDetails {
         if (detail != null) {
             json.add("detail", detail);
         }
-        return Response.status(status).type(PROBLEM_JSON).entity(json.build().toString()).build();
+        return json.build().toString();
     }
 
     static int status(RequestRefused.Kind kind) {

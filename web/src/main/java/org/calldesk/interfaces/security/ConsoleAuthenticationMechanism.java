@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.calldesk.application.integration.IntegrationAccessService;
 import org.calldesk.domain.model.integration.IntegrationAuditEntry;
 import org.calldesk.domain.model.integration.IntegrationKey;
+import org.calldesk.interfaces.rest.ProblemDetails;
 
 /**
  * One way in for two kinds of client, both checked by the same identity store
@@ -92,8 +93,8 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             }
         }
         if (context.isProtected()) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-            return context.responseUnauthorized();
+            return unauthorized(response, "Basic", credential.isPresent()
+                    ? "the login or password is wrong" : "sign in with HTTP Basic or an API key");
         }
         return context.doNothing();
     }
@@ -109,8 +110,25 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return context.notifyContainerAboutLogin(result);
         }
         auditRefusedKey(request, key);
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
-        return context.responseUnauthorized();
+        return unauthorized(response, "Bearer", "the API key is unknown or revoked");
+    }
+
+    /**
+     * A 401 as every other error of the API: a problem detail (code {@code NOT_SIGNED_IN}) with the
+     * challenge of the scheme, written and committed here so that the server adds no page of its own.
+     */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String scheme, String detail) {
+        response.setHeader("WWW-Authenticate", scheme + " realm=\"" + REALM + "\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType(ProblemDetails.PROBLEM_JSON.toString());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            response.getWriter().write(ProblemDetails.body(HttpServletResponse.SC_UNAUTHORIZED, "NOT_SIGNED_IN", detail));
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOGGER.fine(() -> "401 not written: " + e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** A refused key in the audit trail: the key's id and name if it was ever issued (revoked), never the key. */

@@ -118,6 +118,8 @@ public class Labels {
                 return "No answer";
             case "FAILED":
                 return "Could not be placed";
+            case "PBX_SHUTDOWN":
+                return "The PBX shut down";
             default:
                 return capitalised(cause.replace('_', ' '));
         }

@@ -50,7 +50,7 @@ public sealed interface CallEvent extends Serializable {
         }
     }
 
-    /** Customer and agent's device are connected and talking. */
+    /** Customer and agent's device are connected (the agent's leg answered and is bridged with the customer) and talking. */
     record CallAnswered(CallId call, DeviceId agentDevice, Instant at) implements CallEvent {
         public CallAnswered {
             Objects.requireNonNull(call, "call is required");
@@ -81,6 +81,24 @@ public sealed interface CallEvent extends Serializable {
     record CallRetrieved(CallId call, Instant at) implements CallEvent {
         public CallRetrieved {
             Objects.requireNonNull(call, "call is required");
+            Objects.requireNonNull(at, "at is required");
+        }
+
+        @Override
+        public Optional<CallId> callId() {
+            return Optional.of(call);
+        }
+    }
+
+    /**
+     * Confirm did not reach the agent: the phone rang out, was busy or not reachable, so the
+     * agent's leg never met the caller, who is still waiting (with music) on the PBX.
+     */
+    record ConnectFailed(CallId call, DeviceId agentDevice, EndCause cause, Instant at) implements CallEvent {
+        public ConnectFailed {
+            Objects.requireNonNull(call, "call is required");
+            Objects.requireNonNull(agentDevice, "agentDevice is required");
+            Objects.requireNonNull(cause, "cause is required");
             Objects.requireNonNull(at, "at is required");
         }
 

@@ -11,5 +11,7 @@ public enum EndCause {
     /** The called party did not answer in time. */
     NO_ANSWER,
     /** The call could not be placed or was torn down by the network. */
-    FAILED
+    FAILED,
+    /** The PBX shut down (or restarted) and hung up the call with every other channel. */
+    PBX_SHUTDOWN
 }

@@ -1,6 +1,7 @@
 package org.calldesk.connector.api;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Call control on the PBX, one application-level handle of a pooled session. Every operation
@@ -44,6 +45,12 @@ public interface PbxConnection extends AutoCloseable {
 
     /** End the call for everyone on it. */
     void hangup(CallId call) throws PbxException;
+
+    /** Every channel the PBX has now (its channel listing), for comparing with the application's calls. */
+    List<PbxChannel> channels() throws PbxException;
+
+    /** Hang up one channel by its name, as {@link #channels()} gave it; a channel already gone is no error. */
+    void hangupChannel(String channelName) throws PbxException;
 
     /** The current state of an agent's phone. */
     DeviceState deviceState(DeviceId device) throws PbxException;

@@ -14,4 +14,10 @@ public interface PbxConnectionFactory extends Serializable, Referenceable {
      * @throws PbxException.PbxUnreachable if no session with the PBX can be had
      */
     PbxConnection getConnection() throws PbxException;
+
+    /**
+     * Whether the PBX's events reach the adapter now. Needs no pooled session: a pooled session
+     * logged in says nothing about the event session.
+     */
+    PbxEventLink eventLink();
 }

@@ -25,6 +25,8 @@ import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.RenameEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.calldesk.connector.ami.CallRegistry.Direction;
 import org.calldesk.connector.ami.CallRegistry.Leg;
 import org.calldesk.connector.ami.CallRegistry.Phase;
@@ -61,7 +63,9 @@ import org.calldesk.connector.api.EndCause;
  * {@link CallEvent.CallRetrieved}.</li>
  * <li>{@code Hangup} of the customer: {@link CallEvent.CallEnded}, the cause from the Hangup
  * cause and the order of hangups; of an outbound agent leg before the customer was dialled:
- * {@code CallEnded}; of a consultation leg: {@link CallEvent.ConsultFailed}.
+ * {@code CallEnded}; of an inbound agent leg before it met the customer:
+ * {@link CallEvent.ConnectFailed}; of a consultation leg: {@link CallEvent.ConsultFailed}. The
+ * legs an ended call still has are handed to the event session to hang up ({@link #takeLegsToEnd}).
  * {@code OriginateResponse} Failure counts as the hangup of a leg the PBX never set up.</li>
  * <li>{@code DeviceStateChange}: {@link CallEvent.DeviceStateChanged}.</li>
  * </ul>
@@ -82,10 +86,21 @@ final class AmiEventMapper {
     /** Asterisk's channel states (ChannelState header) for a phone that rings. */
     private static final int STATE_RING = 4;
     private static final int STATE_RINGING = 5;
+    /** {@code SoftHangupRequest} Cause {@code AST_SOFTHANGUP_SHUTDOWN}: Asterisk is shutting down. */
+    private static final int SOFT_HANGUP_SHUTDOWN = 4;
 
     private final CallRegistry registry;
     private final DialplanContexts contexts;
     private final Clock clock;
+
+    /**
+     * Channels of calls that ended which the adapter placed and which are still up: an agent
+     * waiting in the silent wait context while the customer was held, the two agents of a
+     * transfer try, a phone still ringing for a caller who hung up. Nothing in the dialplan ends
+     * them, so the event session hangs them up ({@link #takeLegsToEnd}). Guarded by the registry's
+     * monitor.
+     */
+    private final List<String> legsToEnd = new ArrayList<>();
 
     AmiEventMapper(CallRegistry registry, DialplanContexts contexts, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry is required");
@@ -107,6 +122,21 @@ final class AmiEventMapper {
             }
         }
         return out;
+    }
+
+    /**
+     * The channels (names, or channel ids where the PBX has not named them yet) that the calls
+     * ended since the last call left on the PBX; taking them empties the list.
+     */
+    List<String> takeLegsToEnd() {
+        synchronized (registry) {
+            if (legsToEnd.isEmpty()) {
+                return List.of();
+            }
+            List<String> taken = List.copyOf(legsToEnd);
+            legsToEnd.clear();
+            return taken;
+        }
     }
 
     private void dispatch(ManagerEvent event, Instant at, List<CallEvent> out) {
@@ -136,6 +166,10 @@ final class AmiEventMapper {
             onDeviceStateChange(deviceState, at, out);
         } else if (event instanceof RenameEvent rename) {
             onRename(rename);
+        } else if (event instanceof SoftHangupRequestEvent softHangup) {
+            onSoftHangupRequest(softHangup);
+        } else if (event instanceof ShutdownEvent) {
+            onShutdown(at, out);
         }
     }
 
@@ -171,9 +205,38 @@ final class AmiEventMapper {
         }
         // Outbound: the channel Dial() creates for the customer inherits the agent leg's linked id.
         String linkedId = blankToNull(event.getLinkedid());
-        if (linkedId != null) {
+        if (linkedId != null && !isOtherHalfOfLeg(linkedId, event.getChannel())) {
             adoptCustomerLeg(linkedId, uniqueId, event.getChannel());
         }
+    }
+
+    /**
+     * Whether the channel is the second half of one of the call's own Local channels: an agent
+     * whose device is {@code Local/1001@phones} is two channels, {@code ...;1} (the leg the adapter
+     * originated) and {@code ...;2}, and both carry the Dial up's linked id.
+     */
+    private boolean isOtherHalfOfLeg(String callIdValue, String channel) {
+        String pair = localPair(channel);
+        TrackedCall call = pair == null ? null : registry.call(new CallId(callIdValue));
+        if (call == null) {
+            return false;
+        }
+        for (Leg leg : call.legs) {
+            if (pair.equals(localPair(leg.channel))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Local channel's name without its half ({@code Local/1001@phones-00000005}), else {@code null}. */
+    static String localPair(String channel) {
+        if (channel == null || !channel.regionMatches(true, 0, "Local/", 0, 6) || channel.length() < 3) {
+            return null;
+        }
+        int semicolon = channel.length() - 2;
+        char half = channel.charAt(channel.length() - 1);
+        return channel.charAt(semicolon) == ';' && (half == '1' || half == '2') ? channel.substring(0, semicolon) : null;
     }
 
     private void adoptCustomerLeg(String callIdValue, String uniqueId, String channel) {
@@ -201,12 +264,23 @@ final class AmiEventMapper {
         }
     }
 
+    /**
+     * {@code Dial()} of a Dial up's agent leg names the customer's channel for certain
+     * ({@code DestUniqueid}); a channel taken for the customer before by its linked id alone is
+     * dropped if it is another one.
+     */
     private void onDialBegin(DialBeginEvent event) {
         Leg leg = registry.leg(event.getUniqueId());
         String destination = blankToNull(event.getDestUniqueId());
-        if (leg != null && leg.role == Role.AGENT && destination != null) {
-            adoptCustomerLeg(leg.call.id.value(), destination, event.getDestination());
+        if (leg == null || leg.role != Role.AGENT || destination == null) {
+            return;
         }
+        TrackedCall call = leg.call;
+        if (call.direction == Direction.OUTBOUND && call.customer != null && !call.everAnswered
+                && !destination.equals(call.customer.uniqueId)) {
+            registry.dropLeg(call.customer);
+        }
+        adoptCustomerLeg(call.id.value(), destination, firstNonBlank(event.getDestChannel(), event.getDestination()));
     }
 
     private void onDialEnd(DialEndEvent event) {
@@ -311,33 +385,68 @@ final class AmiEventMapper {
         }
         switch (leg.role) {
             case CUSTOMER -> end(call, customerEndCause(call, hangupCause), at, out);
-            case AGENT -> {
+            case AGENT, CONSULT -> {
+                if (leg.role == Role.CONSULT && leg != call.agent) {
+                    consultGone(leg, legCause, at, out);
+                    return;
+                }
                 if (leg.retired || leg != call.agent) {
                     return;
                 }
                 if (call.direction == Direction.OUTBOUND && call.customer == null) {
                     end(call, call.requestedEnd != null ? call.requestedEnd : legCause, at, out);
                 } else if (call.phase == Phase.WAITING) {
-                    // An offer the agent did not take: the caller keeps waiting for the next one.
+                    // Confirm did not reach the agent (busy, rang out, unreachable): the caller keeps waiting.
                     call.agent = null;
+                    out.add(new CallEvent.ConnectFailed(call.id, leg.device, legCause, at));
                 } else {
                     call.agentHungUpFirst = true;
-                }
-            }
-            case CONSULT -> {
-                if (leg != call.consult) {
-                    return;
-                }
-                call.consult = null;
-                call.consultAnswered = false;
-                if (!leg.retired) {
-                    out.add(new CallEvent.ConsultFailed(call.id, leg.device, legCause, at));
                 }
             }
         }
     }
 
+    /** The consulted agent's leg ended before the transfer connected. */
+    private static void consultGone(Leg leg, EndCause legCause, Instant at, List<CallEvent> out) {
+        TrackedCall call = leg.call;
+        if (leg != call.consult) {
+            return;
+        }
+        call.consult = null;
+        call.consultAnswered = false;
+        if (!leg.retired) {
+            out.add(new CallEvent.ConsultFailed(call.id, leg.device, legCause, at));
+        }
+    }
+
+    /**
+     * Asterisk asks a channel to hang up; with Cause {@value #SOFT_HANGUP_SHUTDOWN} because it
+     * shuts down: its calls end because of the PBX, whoever's channel goes first.
+     */
+    private void onSoftHangupRequest(SoftHangupRequestEvent event) {
+        Leg leg = registry.leg(event.getUniqueId());
+        if (leg != null && event.getCause() != null && event.getCause() == SOFT_HANGUP_SHUTDOWN) {
+            leg.call.pbxShutdown = true;
+        }
+    }
+
+    /**
+     * {@code Event: Shutdown}: Asterisk hung up every channel (reported before) and closes AMI.
+     * A call still tracked (its hangups were not sent to this session) ends now.
+     */
+    private void onShutdown(Instant at, List<CallEvent> out) {
+        for (TrackedCall call : List.copyOf(registry.calls())) {
+            call.pbxShutdown = true;
+            end(call, customerEndCause(call, null), at, out);
+        }
+    }
+
     private void end(TrackedCall call, EndCause cause, Instant at, List<CallEvent> out) {
+        for (Leg leg : call.legs) {
+            if (leg.role != Role.CUSTOMER) {
+                legsToEnd.add(leg.channel != null ? leg.channel : leg.uniqueId);
+            }
+        }
         registry.removeCall(call);
         out.add(new CallEvent.CallEnded(call.id, cause, at));
     }
@@ -413,11 +522,20 @@ final class AmiEventMapper {
             for (TrackedCall call : registry.calls()) {
                 reconcileKnown(call, byUniqueId, at, out);
             }
-            for (CoreShowChannelEvent channel : byUniqueId.values()) {
-                reconcileUnknown(channel, byUniqueId.values(), at, out);
+            // calls adopted from the listing are reported, and so routed, in their order of arrival at the PBX
+            List<String> byCreation = new ArrayList<>(byUniqueId.keySet());
+            byCreation.sort(ChannelAge.byCreation());
+            for (String uniqueId : byCreation) {
+                reconcileUnknown(byUniqueId.get(uniqueId), byUniqueId.values(), arrival(uniqueId, at), out);
             }
         }
         return out;
+    }
+
+    /** When a listed channel arrived at the PBX, as its unique id says ({@link ChannelAge#arrival}); never after the listing. */
+    private static Instant arrival(String uniqueId, Instant listedAt) {
+        Instant arrival = ChannelAge.of(uniqueId).map(ChannelAge::arrival).orElse(listedAt);
+        return arrival.isAfter(listedAt) ? listedAt : arrival;
     }
 
     private void reconcileKnown(TrackedCall call, Map<String, CoreShowChannelEvent> listing, Instant at,
@@ -511,7 +629,7 @@ final class AmiEventMapper {
                                   List<CallEvent> out) {
         String uniqueId = channel.getUniqueid();
         if (registry.leg(uniqueId) != null || registry.recentlyGone(uniqueId)
-                || !contexts.inbound().equals(channel.getContext())) {
+                || !contexts.inbound().equals(channel.getContext()) || isOuterHalfOfWaitingCaller(channel, listing)) {
             return;
         }
         CallId id = new CallId(firstNonBlank(channel.getLinkedid(), uniqueId));
@@ -542,6 +660,27 @@ final class AmiEventMapper {
         }
     }
 
+    /**
+     * A caller who reached the inbound context through a Local channel is two channels listed
+     * there: {@code ;2} runs the inbound dialplan (it raised {@code CallDeskWaiting}, hears the
+     * music, is bridged with the agent), {@code ;1} is the Local channel's outer end. Only the
+     * {@code ;2} half is the customer, wherever the dialplan has taken it since.
+     */
+    private boolean isOuterHalfOfWaitingCaller(CoreShowChannelEvent channel, Collection<CoreShowChannelEvent> listing) {
+        String name = channel.getChannel();
+        String pair = localPair(name);
+        if (pair == null || !name.endsWith(";1")) {
+            return false;
+        }
+        for (CoreShowChannelEvent other : listing) {
+            if (other != channel && other.getChannel() != null && other.getChannel().endsWith(";2")
+                    && pair.equals(localPair(other.getChannel()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- cause and value mapping ----
 
     /**
@@ -553,6 +692,9 @@ final class AmiEventMapper {
     static EndCause customerEndCause(TrackedCall call, Integer hangupCause) {
         if (call.requestedEnd != null) {
             return call.requestedEnd;
+        }
+        if (call.pbxShutdown) {
+            return EndCause.PBX_SHUTDOWN;
         }
         if (!call.everAnswered && call.dialOutcome != null) {
             return call.dialOutcome;

@@ -17,7 +17,7 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
-import org.asteriskjava.manager.action.CoreStatusAction;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -25,7 +25,6 @@ import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
-import org.asteriskjava.manager.response.CoreStatusResponse;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.calldesk.connector.api.CallEvent;
@@ -83,6 +82,8 @@ final class AmiEventSession {
     private final Set<Link> retiring = ConcurrentHashMap.newKeySet();
     /** A PbxConnectionLost was published and no PbxConnectionRestored yet; guarded by {@code lock}. */
     private boolean lostReported;
+    /** Why the session is not logged in, in plain words. */
+    private volatile String problem = "not logged in yet";
     /** Failed attempts since the last success; only used on the timer thread. */
     private int failedAttempts;
     /** The kind of failure last logged at WARNING; only used on the timer thread. */
@@ -109,6 +110,7 @@ final class AmiEventSession {
                 return;
             }
             List<CallEvent> callEvents = mapper.map(event);
+            endLegsLeftBehind(connection);
             if (callEvents.isEmpty()) {
                 return;
             }
@@ -118,6 +120,26 @@ final class AmiEventSession {
             }
             for (int i = 0; i < callEvents.size(); i++) {
                 sink.accept(callEvents.get(i), ids.get(i));
+            }
+        }
+    }
+
+    /**
+     * Hangs up the channels that calls which just ended left on the PBX (see
+     * {@link AmiEventMapper#takeLegsToEnd}), without waiting for the answers on the event thread.
+     * Another node may have done it first: "No such channel" is expected then.
+     */
+    private void endLegsLeftBehind(ManagerConnection connection) {
+        for (String channel : mapper.takeLegsToEnd()) {
+            try {
+                connection.sendAction(new HangupAction(channel), response -> {
+                    if (response instanceof ManagerError) {
+                        LOG.fine(() -> "Hangup of " + channel + " left by an ended call: " + response.getMessage());
+                    }
+                });
+                LOG.fine(() -> "hanging up " + channel + ", left on the PBX by a call that ended");
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not hang up " + channel + ", left on the PBX by a call that ended", e);
             }
         }
     }
@@ -135,9 +157,11 @@ final class AmiEventSession {
     /** Asks the PBX when it started, which tells this Asterisk process from any other. */
     private void identify(Link link) {
         try {
-            ManagerResponse response = link.connection.sendAction(new CoreStatusAction(), settings.actionTimeout().toMillis());
-            if (response instanceof CoreStatusResponse status) {
-                link.pbxIdentity = PbxEventIds.pbxIdentity(status.getCoreStartupDate(), status.getCoreStartupTime());
+            ManagerResponse response = link.connection.sendAction(new CoreStatusQueryAction(),
+                    settings.actionTimeout().toMillis());
+            if (response != null && "Success".equalsIgnoreCase(response.getResponse())) {
+                link.pbxIdentity = PbxEventIds.pbxIdentity(response.getAttribute("CoreStartupDate"),
+                        response.getAttribute("CoreStartupTime"));
             }
         } catch (Exception e) {
             LOG.log(Level.FINE, "CoreStatus failed", e);
@@ -193,6 +217,11 @@ final class AmiEventSession {
         synchronized (lock) {
             return current != null;
         }
+    }
+
+    /** Why the event session is not logged in (the last failure), in plain words. */
+    String problem() {
+        return problem;
     }
 
     private void connect() {
@@ -301,6 +330,7 @@ final class AmiEventSession {
     }
 
     private void failed(AmiLoginException e) {
+        problem = e.getMessage();
         failedAttempts++;
         Duration delay = settings.reconnectDelay(failedAttempts);
         if (e.kind() != lastLogged) {
@@ -338,6 +368,7 @@ final class AmiEventSession {
             // logged off on the timer thread: on asterisk-java's event thread it could deadlock with its reconnect loop
             retiring.add(link);
         }
+        problem = reason;
         LOG.warning("Lost the AMI session with the PBX: " + reason + ". Reconnecting; calls are resynchronised afterwards.");
         if (report) {
             sink.accept(new CallEvent.PbxConnectionLost(reason, clock.instant()), null);

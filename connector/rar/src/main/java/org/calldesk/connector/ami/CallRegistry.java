@@ -126,6 +126,8 @@ final class CallRegistry {
         EndCause requestedEnd;
         /** Outbound: how dialling the customer ended (DialEnd), if not answered. */
         EndCause dialOutcome;
+        /** Asterisk is shutting down and hangs the call up (SoftHangupRequest, Shutdown). */
+        boolean pbxShutdown;
 
         TrackedCall(CallId id, Direction direction, Phase phase) {
             this.id = Objects.requireNonNull(id, "id is required");
@@ -362,6 +364,22 @@ final class CallRegistry {
             call.customer = leg;
         }
         return leg;
+    }
+
+    /** A channel taken for a leg of the call is not one: forget it (it may still be up, for something else). */
+    synchronized void dropLeg(Leg leg) {
+        TrackedCall call = leg.call;
+        legsByUniqueId.remove(leg.uniqueId, leg);
+        call.legs.remove(leg);
+        if (call.customer == leg) {
+            call.customer = null;
+        }
+        if (call.agent == leg) {
+            call.agent = null;
+        }
+        if (call.consult == leg) {
+            call.consult = null;
+        }
     }
 
     /** The channel hung up: it no longer belongs to any call, and must not come back from a listing. */

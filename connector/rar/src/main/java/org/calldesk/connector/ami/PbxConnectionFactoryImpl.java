@@ -6,6 +6,7 @@ import java.util.Objects;
 import javax.naming.Reference;
 import org.calldesk.connector.api.PbxConnection;
 import org.calldesk.connector.api.PbxConnectionFactory;
+import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.connector.api.PbxException;
 
 /**
@@ -33,6 +34,11 @@ public class PbxConnectionFactoryImpl implements PbxConnectionFactory {
         } catch (ResourceException e) {
             throw new PbxException.PbxUnreachable("no session with the PBX could be had: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public PbxEventLink eventLink() {
+        return managedFactory.eventLink();
     }
 
     @Override

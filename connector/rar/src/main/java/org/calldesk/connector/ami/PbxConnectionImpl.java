@@ -1,10 +1,12 @@
 package org.calldesk.connector.ami;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.DeviceState;
+import org.calldesk.connector.api.PbxChannel;
 import org.calldesk.connector.api.PbxConnection;
 import org.calldesk.connector.api.PbxException;
 
@@ -71,6 +73,16 @@ final class PbxConnectionImpl implements PbxConnection {
     }
 
     @Override
+    public List<PbxChannel> channels() throws PbxException {
+        return session().survey().channels();
+    }
+
+    @Override
+    public void hangupChannel(String channelName) throws PbxException {
+        session().survey().hangup(channelName);
+    }
+
+    @Override
     public DeviceState deviceState(DeviceId device) throws PbxException {
         return control().deviceState(device);
     }
@@ -111,10 +123,14 @@ final class PbxConnectionImpl implements PbxConnection {
     }
 
     private AmiCallControl control() throws PbxException {
+        return session().callControl();
+    }
+
+    private PbxManagedConnection session() {
         PbxManagedConnection current = managed;
         if (closed.get() || current == null) {
             throw new IllegalStateException("This PBX connection is closed; get a new one from the PbxConnectionFactory");
         }
-        return current.callControl();
+        return current;
     }
 }

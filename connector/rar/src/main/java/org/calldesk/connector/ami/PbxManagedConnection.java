@@ -51,6 +51,7 @@ final class PbxManagedConnection implements ManagedConnection {
     private final AmiSettings settings;
     private final ManagerConnection session;
     private final AmiCallControl callControl;
+    private final ChannelSurvey survey;
     private final Executor background;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<PbxConnectionImpl> handles = ConcurrentHashMap.newKeySet();
@@ -69,6 +70,7 @@ final class PbxManagedConnection implements ManagedConnection {
         this.session = Objects.requireNonNull(session, "session is required");
         this.background = Objects.requireNonNull(background, "background is required");
         this.callControl = new AmiCallControl(session, Objects.requireNonNull(registry, "registry is required"), settings);
+        this.survey = new ChannelSurvey(session, settings);
     }
 
     /**
@@ -177,6 +179,12 @@ final class PbxManagedConnection implements ManagedConnection {
                     + " is closed; get a new connection", null);
         }
         return callControl;
+    }
+
+    /** The channel listing over this session, or {@code PbxUnreachable} if its AMI link is gone. */
+    ChannelSurvey survey() throws PbxException {
+        callControl();
+        return survey;
     }
 
     /** A handle was closed by the application: the session may go back to the pool. */

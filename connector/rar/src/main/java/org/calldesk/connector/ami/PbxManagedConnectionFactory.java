@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import org.calldesk.connector.api.PbxConnection;
 import org.calldesk.connector.api.PbxConnectionFactory;
+import org.calldesk.connector.api.PbxEventLink;
 
 /**
  * Creates the pooled AMI sessions behind {@link PbxConnectionFactory}. The PBX's address and the
@@ -117,6 +118,13 @@ public class PbxManagedConnectionFactory implements ManagedConnectionFactory, Re
             settings = settings.withActionTimeout(Duration.ofMillis(actionTimeoutMillis));
         }
         return settings;
+    }
+
+    /** Whether the adapter's event session is logged in; down when this factory has no adapter. */
+    PbxEventLink eventLink() {
+        PbxResourceAdapter adapter = resourceAdapter;
+        return adapter == null ? new PbxEventLink(false, "this connection factory is not associated with the PBX"
+                + " resource adapter", 0) : adapter.eventLink();
     }
 
     private PbxResourceAdapter requireAdapter() throws ResourceException {

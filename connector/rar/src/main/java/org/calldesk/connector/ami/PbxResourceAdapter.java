@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
+import org.calldesk.connector.api.PbxEventLink;
 
 /**
  * The PBX resource adapter: the only part of CallDesk that knows Asterisk. It keeps one AMI
@@ -159,7 +160,7 @@ public class PbxResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("The server gave the PBX adapter no timer", e);
         }
         CallRegistry registry = new CallRegistry();
-        CallEventDelivery delivery = new CallEventDelivery(context.getWorkManager(), this::activeEndpoints);
+        CallEventDelivery delivery = new CallEventDelivery(context.getWorkManager(), this::activeEndpoints, timer);
         AmiEventMapper mapper = new AmiEventMapper(registry, settings.contexts(), Clock.systemUTC());
         AmiEventSession session = new AmiEventSession(settings, mapper, delivery::publish, timer, Clock.systemUTC());
         running = new Running(settings, registry, delivery, session, timer);
@@ -189,6 +190,10 @@ public class PbxResourceAdapter implements ResourceAdapter {
         endpoints.put(spec, factory);
         LOG.info("PBX call events now go to " + factory.getEndpointClass() + " (" + endpoints.size()
                 + " endpoint(s) active)");
+        Running current = running;
+        if (current != null) {
+            current.delivery().endpointsChanged(); // what waited for an endpoint goes now
+        }
     }
 
     @Override
@@ -251,6 +256,18 @@ public class PbxResourceAdapter implements ResourceAdapter {
     boolean pbxConnected() {
         Running current = running;
         return current != null && current.session().connected();
+    }
+
+    /** Whether the PBX's events reach the adapter, and how many wait for the application. */
+    PbxEventLink eventLink() {
+        Running current = running;
+        if (current == null) {
+            return new PbxEventLink(false, "the PBX adapter is not started", 0);
+        }
+        int waiting = current.delivery().waiting();
+        return current.session().connected()
+                ? new PbxEventLink(true, "event session logged in to " + current.settings().address(), waiting)
+                : new PbxEventLink(false, "no event session with the PBX: " + current.session().problem(), waiting);
     }
 
     /** The adapter's config properties with the operator's overrides applied. */

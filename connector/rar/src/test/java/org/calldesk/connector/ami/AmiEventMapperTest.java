@@ -31,6 +31,7 @@ import org.calldesk.connector.api.CallEvent.CallRetrieved;
 import org.calldesk.connector.api.CallEvent.CallRinging;
 import org.calldesk.connector.api.CallEvent.CallTransferred;
 import org.calldesk.connector.api.CallEvent.ConsultAnswered;
+import org.calldesk.connector.api.CallEvent.ConnectFailed;
 import org.calldesk.connector.api.CallEvent.ConsultFailed;
 import org.calldesk.connector.api.CallEvent.DeviceStateChanged;
 import org.calldesk.connector.api.CallId;
@@ -86,6 +87,13 @@ class AmiEventMapperTest {
         feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT), up(AGENT_UID, AGENT),
                 musicOnHoldStop(CUSTOMER_UID, CUSTOMER), bridgeEnter(CUSTOMER_UID, CUSTOMER, "bridge-1"),
                 bridgeEnter(AGENT_UID, AGENT, "bridge-1"));
+    }
+
+    /** Confirm: the agent's phone rings for the waiting caller. */
+    private void agentPhoneRinging() throws Exception {
+        waitingCall();
+        registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
+        feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT));
     }
 
     private void heldCall() throws Exception {
@@ -148,14 +156,70 @@ class AmiEventMapperTest {
         }
 
         @Test
-        void offerTheAgentDidNotAnswerLeavesTheCallerWaiting() throws Exception {
-            waitingCall();
-            registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
-            feed(newChannel(AGENT_UID, AGENT_UID, AGENT, "calldesk-connect", "s"), ringing(AGENT_UID, AGENT));
+        void aConfirmTheAgentPhoneDidNotAnswerFailsAndLeavesTheCallerWaiting() throws Exception {
+            agentPhoneRinging();
 
-            assertThat(feed(hangup(AGENT_UID, AGENT, 19))).isEmpty();
+            assertThat(feed(hangup(AGENT_UID, AGENT, 19)))
+                    .containsExactly(new ConnectFailed(CALL, PHONE_1001, EndCause.NO_ANSWER, NOW));
             assertThat(registry.require(CALL).phase()).isEqualTo(CallRegistry.Phase.WAITING);
             assertThat(registry.require(CALL).agentDevice()).isNull();
+            assertThat(mapper.takeLegsToEnd()).isEmpty();
+        }
+
+        @Test
+        void aConfirmToABusyPhoneFailsAsBusyFromTheOriginateResponse() throws Exception {
+            waitingCall();
+            registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
+
+            assertThat(feed(originateFailed(AGENT_UID, "PJSIP/1001", 5)))
+                    .containsExactly(new ConnectFailed(CALL, PHONE_1001, EndCause.BUSY, NOW));
+        }
+
+        @Test
+        void aConfirmToAPhoneThatRangOutFailsAsNoAnswer() throws Exception {
+            // real Asterisk: OriginateResponse Failure, Reason 3, after the Originate timeout
+            agentPhoneRinging();
+
+            assertThat(feed(originateFailed(AGENT_UID, "PJSIP/1001", 3)))
+                    .containsExactly(new ConnectFailed(CALL, PHONE_1001, EndCause.NO_ANSWER, NOW));
+            assertThat(feed(hangup(AGENT_UID, AGENT, 19))).as("its hangup after the response").isEmpty();
+        }
+
+        @Test
+        void aCallerWhoHangsUpWhileTheAgentPhoneRingsLeavesThatRingingLegToBeEnded() throws Exception {
+            agentPhoneRinging();
+
+            assertThat(feed(hangup(CUSTOMER_UID, CUSTOMER, 16)))
+                    .containsExactly(new CallEnded(CALL, EndCause.CUSTOMER_HANGUP, NOW));
+            assertThat(mapper.takeLegsToEnd()).containsExactly(AGENT);
+            assertThat(mapper.takeLegsToEnd()).as("taken once").isEmpty();
+        }
+
+        @Test
+        void aCustomerWhoHangsUpOnHoldLeavesTheAgentWaitLegToBeEnded() throws Exception {
+            heldCall();
+
+            assertThat(feed(hangup(CUSTOMER_UID, CUSTOMER, 16)))
+                    .containsExactly(new CallEnded(CALL, EndCause.CUSTOMER_HANGUP, NOW));
+            assertThat(mapper.takeLegsToEnd()).containsExactly(AGENT);
+        }
+
+        @Test
+        void aCustomerWhoHangsUpDuringATransferTryLeavesBothAgentsToBeEnded() throws Exception {
+            consultingCall();
+
+            assertThat(feed(hangup(CUSTOMER_UID, CUSTOMER, 16)))
+                    .containsExactly(new CallEnded(CALL, EndCause.CUSTOMER_HANGUP, NOW));
+            assertThat(mapper.takeLegsToEnd()).containsExactlyInAnyOrder(AGENT, CONSULT);
+        }
+
+        @Test
+        void aRingingLegThePbxHasNotNamedYetIsEndedByItsChannelId() throws Exception {
+            waitingCall();
+            registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);
+
+            feed(hangup(CUSTOMER_UID, CUSTOMER, 16));
+            assertThat(mapper.takeLegsToEnd()).containsExactly(AGENT_UID);
         }
 
         @Test
@@ -431,6 +495,23 @@ class AmiEventMapperTest {
         }
 
         @Test
+        void callersWhoArrivedWhileAwayArriveInTheOrderTheyReachedThePbxAtTheirPbxTime() {
+            List<CallEvent> events = mapper.reconcile(List.of(
+                    listed("1740819590.12", "1740819590.12", "PJSIP/trunk-00000012", "calldesk-inbound", "15880001",
+                            "MusicOnHold", "", "0103"),
+                    listed("1740819585.7", "1740819585.7", "PJSIP/trunk-00000007", "calldesk-inbound", "15880001",
+                            "MusicOnHold", "", "0101"),
+                    listed("1740819590.9", "1740819590.9", "PJSIP/trunk-00000009", "calldesk-inbound", "15880001",
+                            "MusicOnHold", "", "0102")));
+
+            Instant tenSecondsAgo = NOW.minusSeconds(10);
+            assertThat(events).containsExactly(
+                    new CallArrived(new CallId("1740819585.7"), "0101", "15880001", NOW.minusSeconds(15).plusNanos(7_000)),
+                    new CallArrived(new CallId("1740819590.9"), "0102", "15880001", tenSecondsAgo.plusNanos(9_000)),
+                    new CallArrived(new CallId("1740819590.12"), "0103", "15880001", tenSecondsAgo.plusNanos(12_000)));
+        }
+
+        @Test
         void callAnsweredWhileAwayArrivesAndIsAnswered() {
             assertThat(mapper.reconcile(List.of(
                     listed(CUSTOMER_UID, CUSTOMER_UID, CUSTOMER, "calldesk-inbound", "15880001", "MusicOnHold", "bridge-7", "01012345678"),
@@ -447,6 +528,22 @@ class AmiEventMapperTest {
                     listed(CUSTOMER_UID, CUSTOMER_UID, CUSTOMER, "calldesk-inbound", "15880001", "MusicOnHold", "bridge-8", "01012345678"),
                     listed("elsewhere-1", CUSTOMER_UID, "PJSIP/1002-00000040", "calldesk-connect", "s", "Bridge", "bridge-8", ""))))
                     .containsExactly(new CallAnswered(CALL, PHONE_1002, NOW));
+        }
+
+        /** Both halves of the caller's Local channel are listed in the inbound context; either may come first. */
+        @ParameterizedTest
+        @CsvSource({"1796621084.2, 1796621084.3", "1796621084.3, 1796621084.2"})
+        void callerWaitingThroughALocalChannelIsTheHalfRunningTheDialplan(String outerId, String innerId) {
+            String outer = "Local/15880001@calldesk-inbound-00000000;1";
+            String inner = "Local/15880001@calldesk-inbound-00000000;2";
+            CallId call = new CallId(outerId);
+
+            List<CallEvent> events = mapper.reconcile(List.of(
+                    listed(outerId, outerId, outer, "calldesk-inbound", "15880001", "Wait", "", "01012345678"),
+                    listed(innerId, outerId, inner, "calldesk-inbound", "15880001", "MusicOnHold", "", "01012345678")));
+
+            assertThat(events).containsExactly(new CallArrived(call, "01012345678", "15880001", NOW));
+            assertThat(registry.view(call).orElseThrow().customerChannel()).isEqualTo(inner);
         }
 
         @Test

@@ -22,6 +22,7 @@ import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.EndCause;
+import org.calldesk.connector.api.PbxChannel;
 import org.calldesk.connector.api.PbxConnection;
 import org.calldesk.connector.api.PbxConnectionFactory;
 import org.calldesk.connector.api.PbxException;
@@ -225,6 +226,97 @@ class CallControlIntegrationTest {
     }
 
     @Test
+    void aCustomerWhoHangsUpOnHoldLeavesNoChannelOnTheAgentPhone() throws Exception {
+        CallId call = talkingCall("01011110021");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hold(call);
+        }
+        awaitEvent(CallHeld.class, held -> held.call().equals(call));
+
+        pbx.hangupCall(call.value());
+
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
+                .isEqualTo(EndCause.CUSTOMER_HANGUP);
+        awaitNoChannelOn(PHONE_1001);
+    }
+
+    @Test
+    void aCustomerWhoHangsUpDuringATransferTryLeavesNeitherAgentOnTheLine() throws Exception {
+        CallId call = talkingCall("01011110022");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+        }
+        awaitEvent(ConsultAnswered.class, answered -> answered.call().equals(call));
+
+        pbx.hangupCall(call.value());
+
+        awaitEvent(CallEnded.class, ended -> ended.call().equals(call));
+        awaitNoChannelOn(PHONE_1001);
+        awaitNoChannelOn(PHONE_1002);
+    }
+
+    @Test
+    void aConfirmToAPhoneThatNeverAnswersFailsAfterTheRingTimeoutAndTheCallerWaitsOn() throws Exception {
+        pbx.setPhoneBehaviour("PJSIP/1001", Behaviour.neverAnswer());
+        CallId call = waitingCall("01011110023");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.connect(call, PHONE_1001, Duration.ofMillis(500));
+        }
+
+        CallEvent.ConnectFailed failed = awaitEvent(CallEvent.ConnectFailed.class, f -> f.call().equals(call));
+        assertThat(failed.cause()).isEqualTo(EndCause.NO_ANSWER);
+        assertThat(failed.agentDevice()).isEqualTo(PHONE_1001);
+        awaitNoChannelOn(PHONE_1001);
+        assertThat(pbx.call(call.value())).as("the caller still waits").isPresent();
+        assertThat(eventsOf(call)).noneMatch(e -> e instanceof CallAnswered || e instanceof CallEnded);
+
+        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.answerAfter(100));
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.connect(call, PHONE_1002, RING);
+        }
+        assertThat(awaitEvent(CallAnswered.class, answered -> answered.call().equals(call)).agentDevice())
+                .as("the next agent's Confirm connects").isEqualTo(PHONE_1002);
+    }
+
+    @Test
+    void aConfirmToABusyPhoneFailsAsBusy() throws Exception {
+        pbx.setPhoneBehaviour("PJSIP/1001", Behaviour.busy());
+        CallId call = waitingCall("01011110024");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.connect(call, PHONE_1001, RING);
+        }
+
+        assertThat(awaitEvent(CallEvent.ConnectFailed.class, f -> f.call().equals(call)).cause()).isEqualTo(EndCause.BUSY);
+        assertThat(endpoint.receivedOf(CallEvent.ConnectFailed.class)).hasSize(1);
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheAgentPhoneRingsStopsItRinging() throws Exception {
+        pbx.setPhoneBehaviour("PJSIP/1001", Behaviour.neverAnswer());
+        CallId call = waitingCall("01011110025");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.connect(call, PHONE_1001, Duration.ofMinutes(1));
+        }
+        await().atMost(PATIENCE).until(() -> !channelsOn(PHONE_1001).isEmpty());
+
+        pbx.hangupCall(call.value());
+
+        awaitEvent(CallEnded.class, ended -> ended.call().equals(call));
+        awaitNoChannelOn(PHONE_1001);
+    }
+
+    private List<String> channelsOn(DeviceId phone) {
+        return pbx.channels().stream().filter(channel -> channel.device().equals(phone.value()))
+                .map(channel -> channel.name() + " in " + channel.context()).toList();
+    }
+
+    private void awaitNoChannelOn(DeviceId phone) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(channelsOn(phone)).as("channels on " + phone).isEmpty());
+    }
+
+    @Test
     void dialUpRingsTheAgentThenTheCustomerAndConnectsThem() throws Exception {
         CallId call;
         try (PbxConnection pbxConnection = connections.getConnection()) {
@@ -293,5 +385,45 @@ class CallControlIntegrationTest {
 
         assertThatThrownBy(() -> connections.getConnection()).isInstanceOf(PbxException.PbxUnreachable.class)
                 .hasMessageContaining("amiHost/amiPort");
+    }
+
+    @Test
+    void theChannelListingNamesWaitingCallersAndTheAgentLegsTheApplicationPlacedWithTheirCalls() throws Exception {
+        CallId waiting = waitingCall("01011112222");
+        CallId talking = talkingCall("01033334444");
+
+        List<PbxChannel> channels;
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            channels = pbxConnection.channels();
+        }
+
+        assertThat(channels).filteredOn(c -> c.part() == PbxChannel.Part.CALLER_WAITING && c.call().equals(waiting))
+                .singleElement().satisfies(caller -> {
+                    assertThat(caller.callerNumber()).isEqualTo("01011112222");
+                    assertThat(caller.dialled()).isEqualTo("15880001");
+                    assertThat(caller.arrival()).isPresent();
+                });
+        assertThat(channels).filteredOn(c -> c.part() == PbxChannel.Part.AGENT_LEG)
+                .singleElement().satisfies(leg -> {
+                    assertThat(leg.call()).isEqualTo(talking);
+                    assertThat(leg.device()).contains(PHONE_1001);
+                });
+    }
+
+    @Test
+    void aChannelHungUpByNameLeavesThePbx() throws Exception {
+        CallId talking = talkingCall("01033334444");
+        PbxChannel agentLeg;
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            agentLeg = pbxConnection.channels().stream().filter(c -> c.part() == PbxChannel.Part.AGENT_LEG)
+                    .findFirst().orElseThrow();
+
+            pbxConnection.hangupChannel(agentLeg.name());
+
+            await().atMost(PATIENCE).until(() -> pbxConnection.channels().stream()
+                    .noneMatch(c -> c.name().equals(agentLeg.name())));
+            pbxConnection.hangupChannel(agentLeg.name()); // gone already: no error
+        }
+        assertThat(agentLeg.call()).isEqualTo(talking);
     }
 }

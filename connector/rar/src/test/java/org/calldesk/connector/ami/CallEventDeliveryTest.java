@@ -8,8 +8,12 @@ import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Timer;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.transaction.xa.XAResource;
@@ -26,12 +30,18 @@ class CallEventDeliveryTest {
 
     private final ExecutorWorkManager workManager = new ExecutorWorkManager(8);
     private final List<MessageEndpointFactory> endpoints = new CopyOnWriteArrayList<>();
-    private final CallEventDelivery delivery = new CallEventDelivery(workManager, () -> endpoints);
+    private final Timer timer = new Timer("test-delivery-retry", true);
+    private final CallEventDelivery delivery = new CallEventDelivery(workManager, () -> endpoints, timer);
 
     @AfterEach
     void stop() throws InterruptedException {
         delivery.close();
+        timer.cancel();
         workManager.close();
+    }
+
+    private static CallEvent.CallArrived arrived(int call) {
+        return new CallEvent.CallArrived(new CallId("call-" + call), "0101234" + call, "1500", AT);
     }
 
     private static CallRinging ringing(int call, int sequence) {
@@ -79,8 +89,10 @@ class CallEventDeliveryTest {
     }
 
     @Test
-    void endpointThatThrowsDoesNotStopTheOthersOrLaterEvents() {
-        RecordingEndpointFactory failing = new RecordingEndpointFactory("failing").failingOn(e -> true);
+    void anEndpointThatThrowsGetsTheEventAgainUntilItTakesItAndTheOthersGetItOnce() {
+        AtomicInteger failures = new AtomicInteger();
+        RecordingEndpointFactory failing = new RecordingEndpointFactory("failing")
+                .failingOn(e -> failures.getAndIncrement() < 3);
         RecordingEndpointFactory healthy = new RecordingEndpointFactory("healthy");
         endpoints.addAll(List.of(failing, healthy));
 
@@ -88,10 +100,30 @@ class CallEventDeliveryTest {
         delivery.publish(ringing(1, 2));
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(failing.received).containsExactly(ringing(1, 1), ringing(1, 1), ringing(1, 1), ringing(1, 1),
+                    ringing(1, 2));
             assertThat(healthy.received).containsExactly(ringing(1, 1), ringing(1, 2));
-            assertThat(failing.received).containsExactly(ringing(1, 1), ringing(1, 2));
-            assertThat(failing.released).hasValue(2);
+            assertThat(failing.released).hasValue(5);
         });
+        assertThat(delivery.waiting()).isZero();
+    }
+
+    @Test
+    void whileAnEventWaitsTheEventsOfOtherCallsQueueBehindItAndAllComeInTheOrderReported() {
+        AtomicBoolean brokerDown = new AtomicBoolean(true);
+        RecordingEndpointFactory endpoint = new RecordingEndpointFactory("mdb").failingOn(e -> brokerDown.get());
+        endpoints.add(endpoint);
+        delivery.publish(arrived(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.waiting() == 1);
+        for (int call = 2; call <= 20; call++) {
+            delivery.publish(arrived(call));
+        }
+
+        brokerDown.set(false);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivery.waiting() == 0);
+        assertThat(endpoint.received.stream().distinct().toList())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 20).mapToObj(CallEventDeliveryTest::arrived).toList());
     }
 
     @Test
@@ -168,15 +200,74 @@ class CallEventDeliveryTest {
     }
 
     @Test
-    void eventsWithoutEndpointsAreDroppedAndLaterOnesStillDelivered() {
-        delivery.publish(ringing(1, 1));
-        await().atMost(Duration.ofSeconds(5)).until(() -> workManager.scheduled.get() == 1);
+    void whileAnEndpointIsStuckTheEventsOfOtherCallsWaitAndComeInTheOrderReported() {
+        CountDownLatch brokerBack = new CountDownLatch(1);
+        RecordingEndpointFactory endpoint = new RecordingEndpointFactory("mdb").blockingUntil(brokerBack);
+        endpoints.add(endpoint);
+        CallEventDelivery stalling = new CallEventDelivery(workManager, () -> endpoints, timer,
+                CallEventDelivery.DEFAULT_CAPACITY, Duration.ofMillis(100));
+        try {
+            stalling.publish(arrived(1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> endpoint.received.size() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(stalling::isStalled);
+            for (int call = 2; call <= 10; call++) {
+                stalling.publish(arrived(call));
+            }
+
+            brokerBack.countDown();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.received.stream().distinct().count() == 10);
+            assertThat(endpoint.received.stream().distinct().filter(e -> !e.equals(arrived(1))).toList())
+                    .containsExactlyElementsOf(IntStream.rangeClosed(2, 10).mapToObj(CallEventDeliveryTest::arrived).toList());
+        } finally {
+            stalling.close();
+        }
+    }
+
+    @Test
+    void eventsWithoutEndpointsWaitAndComeInTheOrderReportedOnceOneIsActivated() {
+        for (int call = 1; call <= 10; call++) {
+            delivery.publish(arrived(call));
+            delivery.publish(ringing(call, 1));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.waiting() == 20);
         RecordingEndpointFactory late = new RecordingEndpointFactory("late");
         endpoints.add(late);
 
-        delivery.publish(ringing(1, 2));
+        delivery.endpointsChanged();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(late.received).contains(ringing(1, 2)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> late.received.size() == 20);
+        List<CallEvent> expected = new ArrayList<>();
+        for (int call = 1; call <= 10; call++) {
+            expected.add(arrived(call));
+            expected.add(ringing(call, 1));
+        }
+        assertThat(late.received).containsExactlyElementsOf(expected);
+        assertThat(delivery.waiting()).isZero();
+
+        delivery.publish(ringing(11, 1));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(late.received).contains(ringing(11, 1)));
+    }
+
+    @Test
+    void theEventsThatWaitAreBoundedAndTheOnesKeptAreDeliveredLater() {
+        CallEventDelivery bounded = new CallEventDelivery(workManager, () -> endpoints, timer, 3, CallEventDelivery.DEFAULT_STALL);
+        try {
+            bounded.publish(arrived(1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> bounded.waiting() == 1);
+            for (int call = 2; call <= 5; call++) {
+                bounded.publish(arrived(call));
+            }
+            assertThat(bounded.waiting()).isEqualTo(3);
+            RecordingEndpointFactory late = new RecordingEndpointFactory("late");
+            endpoints.add(late);
+            bounded.endpointsChanged();
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(late.received).containsExactly(arrived(1), arrived(2), arrived(3)));
+        } finally {
+            bounded.close();
+        }
     }
 
     @Test

@@ -27,9 +27,16 @@ final class RecordingEndpointFactory implements MessageEndpointFactory {
     final AtomicInteger released = new AtomicInteger();
     private final String name;
     private volatile Predicate<CallEvent> failOn = event -> false;
+    private volatile java.util.concurrent.CountDownLatch blockUntil = new java.util.concurrent.CountDownLatch(0);
 
     RecordingEndpointFactory(String name) {
         this.name = name;
+    }
+
+    /** Every delivery blocks until the latch opens (after recording the event): a send to a broker that is down. */
+    RecordingEndpointFactory blockingUntil(java.util.concurrent.CountDownLatch open) {
+        this.blockUntil = open;
+        return this;
     }
 
     /** The endpoint throws for the events the predicate accepts (after recording them). */
@@ -49,6 +56,7 @@ final class RecordingEndpointFactory implements MessageEndpointFactory {
                             received.add(event);
                             receivedIds.add(args[1] == null ? "-" : (String) args[1]);
                             deliveryThreads.add(Thread.currentThread().getName());
+                            blockUntil.await();
                             if (failOn.test(event)) {
                                 throw new IllegalStateException("endpoint " + name + " fails on purpose");
                             }

@@ -18,6 +18,8 @@ import org.calldesk.connector.api.CallEvent.PbxConnectionLost;
 import org.calldesk.connector.api.CallEvent.PbxConnectionRestored;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.EndCause;
+import org.calldesk.connector.api.PbxConnectionFactory;
+import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.pbxsim.ChannelInfo;
 import org.calldesk.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +92,29 @@ class ResourceAdapterLifecycleTest {
     }
 
     @Test
+    void theConnectionFactorySaysWhetherTheEventSessionIsLoggedIn() throws Exception {
+        try (AmiLinkCutter link = new AmiLinkCutter(pbx.amiPort())) {
+            adapter = adapterFor(link.port(), SECRET);
+            PbxManagedConnectionFactory managed = new PbxManagedConnectionFactory();
+            managed.setResourceAdapter(adapter);
+            PbxConnectionFactory factory = (PbxConnectionFactory) managed.createConnectionFactory();
+            assertThat(factory.eventLink().up()).isFalse();
+            startWithEndpoints();
+            await().atMost(PATIENCE).until(() -> factory.eventLink().up());
+
+            link.cut();
+
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                PbxEventLink events = factory.eventLink();
+                assertThat(events.up()).isFalse();
+                assertThat(events.detail()).startsWith("no event session with the PBX: ");
+            });
+            link.restore();
+            await().atMost(PATIENCE).until(() -> factory.eventLink().up());
+        }
+    }
+
+    @Test
     void customerHangingUpEndsTheCall() throws Exception {
         startWithEndpoints();
         await().atMost(PATIENCE).until(adapter::pbxConnected);
@@ -110,7 +135,7 @@ class ResourceAdapterLifecycleTest {
         ChannelInfo customer = pbx.inboundCall("01012345678", "15880001");
         await().atMost(PATIENCE).until(() -> callEvents.receivedOf(CallArrived.class).size() == 1);
 
-        pbx.close();
+        pbx.kill();
         await().atMost(PATIENCE).until(() -> callEvents.receivedOf(PbxConnectionLost.class).size() == 1);
         pbx.start();
 

@@ -205,10 +205,10 @@ class ResynchronisationIntegrationTest {
     }
 
     @Test
-    void pbxRestartInTheMiddleOfACallEndsItAndLaterCallsArrive() throws Exception {
+    void pbxCrashInTheMiddleOfACallEndsItAndLaterCallsArrive() throws Exception {
         CallId call = talkingCall("01022220006");
 
-        pbx.close();
+        pbx.kill();
         await().atMost(PATIENCE).until(() -> endpoint.receivedOf(PbxConnectionLost.class).size() == 1);
         pbx.start();
         await().atMost(PATIENCE).until(() -> endpoint.receivedOf(PbxConnectionRestored.class).size() == 1);
@@ -219,5 +219,19 @@ class ResynchronisationIntegrationTest {
             pbxConnection.connect(next, PHONE_1001, RING);
         }
         awaitEvent(CallAnswered.class, answered -> answered.call().equals(next));
+    }
+
+    @Test
+    void pbxStoppedCleanlyEndsItsCallsAsAShutdown() throws Exception {
+        CallId talking = talkingCall("01022220008");
+        CallId waiting = waitingCall("01022220009");
+
+        pbx.close();
+
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(talking)).cause())
+                .isEqualTo(EndCause.PBX_SHUTDOWN);
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(waiting)).cause())
+                .isEqualTo(EndCause.PBX_SHUTDOWN);
+        await().atMost(PATIENCE).until(() -> endpoint.receivedOf(PbxConnectionLost.class).size() == 1);
     }
 }

@@ -31,6 +31,8 @@ public class Call {
 
     /** Marks the PBX id of a dial-up not placed yet; unique, so the column stays unique. */
     public static final String PENDING_PBX_CALL_ID_PREFIX = "pending:";
+    /** The end cause when the PBX shut down and took the call with it: no caller abandoned it. */
+    static final String PBX_SHUTDOWN = "PBX_SHUTDOWN";
 
     @Id
     @Column(name = "id", length = 36)
@@ -183,14 +185,50 @@ public class Call {
         sequence++;
     }
 
-    /** Confirm: the offered agent takes the call; it is connected and its ticket is {@code ticketId}. */
-    public void confirmOffer(String agentId, String ticketId, Instant at) {
+    /**
+     * Confirm: the offered agent takes the call and the PBX rings their phone. The call is
+     * connected, with its ticket, when the agent's leg answers ({@link #connected}).
+     */
+    public void confirmOffer(String agentId, Instant at) {
         requireOffered(agentId);
+        Objects.requireNonNull(at, "at is required");
+        status = CallStatus.CONNECTING;
+        offerExpiresAt = null;
+        sequence++;
+    }
+
+    /**
+     * The agent's phone answered and the PBX bridged it with the caller: the call is Talking and
+     * its ticket is {@code ticketId}.
+     *
+     * @return whether this changed the call (not for a repeated report)
+     */
+    public boolean connected(String ticketId, Instant at) {
+        if (status != CallStatus.CONNECTING) {
+            return false;
+        }
         status = CallStatus.TALKING;
         this.ticketId = Objects.requireNonNull(ticketId, "ticketId is required");
         connectedAt = Objects.requireNonNull(at, "at is required");
-        offerExpiresAt = null;
         sequence++;
+        return true;
+    }
+
+    /**
+     * The agent's phone did not take the call (busy, no answer, not reachable): the caller, still
+     * waiting on the PBX, goes back to routing with its place in the queue (which is by arrival).
+     *
+     * @return whether this changed the call (not for a repeated or late report)
+     */
+    public boolean connectFailed() {
+        if (status != CallStatus.CONNECTING) {
+            return false;
+        }
+        status = CallStatus.WAITING;
+        agentId = null;
+        offeredAt = null;
+        sequence++;
+        return true;
     }
 
     /**
@@ -311,21 +349,23 @@ public class Call {
         end("DISCONNECTED", at);
     }
 
-    /** Hang up by the agent. */
+    /** Hang up by the agent; a Dial up may be abandoned before the customer answers. */
     public void hangUp(Instant at) {
-        requireConnected("hang up");
+        if (status != CallStatus.DIALING) {
+            requireConnected("hang up");
+        }
         end("AGENT_HANGUP", at);
     }
 
     /**
      * The PBX reports the call over. A caller who hangs up before being connected abandoned
-     * the call.
+     * the call (not when the PBX shut down).
      *
      * @return whether this changed the call
      */
     public boolean endReported(String cause, Instant at) {
-        boolean abandoned = direction == CallDirection.INBOUND
-                && (status == CallStatus.WAITING || status == CallStatus.OFFERED);
+        boolean abandoned = direction == CallDirection.INBOUND && !PBX_SHUTDOWN.equals(cause)
+                && (status == CallStatus.WAITING || status == CallStatus.OFFERED || status == CallStatus.CONNECTING);
         return end(abandoned ? "ABANDONED" : cause, at);
     }
 
@@ -380,12 +420,21 @@ public class Call {
     }
 
     private void requireConnected(String action) {
+        requireNotConnecting(action);
         if (status != CallStatus.TALKING && status != CallStatus.HOLDING && status != CallStatus.CONSULTING) {
             throw new TransitionRefused("CALL_NOT_CONNECTED", "cannot " + action + " call " + id + " while " + status);
         }
     }
 
+    private void requireNotConnecting(String action) {
+        if (status == CallStatus.CONNECTING) {
+            throw new TransitionRefused("CALL_CONNECTING", "cannot " + action + " call " + id
+                    + " yet: the agent's phone is still ringing");
+        }
+    }
+
     private void requireStatus(CallStatus expected, String action) {
+        requireNotConnecting(action);
         if (status != expected) {
             throw new TransitionRefused("CALL_STATUS", "cannot " + action + " call " + id + " while " + status);
         }

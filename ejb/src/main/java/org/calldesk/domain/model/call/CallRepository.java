@@ -33,6 +33,12 @@ public interface CallRepository {
      */
     void claim();
 
+    /**
+     * Read the call again, waiting first for a transaction that changes it (and holding it for
+     * this one): a PBX report about a request still being committed then sees what it did.
+     */
+    void refreshLocked(Call call);
+
     /** Calls not ended yet that started before {@code instant}, oldest first. */
     List<Call> activeStartedBefore(Instant instant, int max);
 }

@@ -6,6 +6,11 @@ public enum CallStatus {
     WAITING,
     /** Offered to one agent, whose console shows the alert. */
     OFFERED,
+    /**
+     * Inbound: the agent confirmed and their phone rings; the call is connected (Talking, with its
+     * ticket) once the agent's leg answers and meets the caller on the PBX.
+     */
+    CONNECTING,
     /** Outbound: being placed. */
     DIALING,
     TALKING,

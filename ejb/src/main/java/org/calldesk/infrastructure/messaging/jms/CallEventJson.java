@@ -32,6 +32,8 @@ final class CallEventJson {
             json.add("call", e.call().value()).add("party", e.party());
         } else if (event instanceof CallEvent.CallAnswered e) {
             json.add("call", e.call().value()).add("agentDevice", e.agentDevice().value());
+        } else if (event instanceof CallEvent.ConnectFailed e) {
+            json.add("call", e.call().value()).add("agentDevice", e.agentDevice().value()).add("cause", e.cause().name());
         } else if (event instanceof CallEvent.CallHeld e) {
             json.add("call", e.call().value());
         } else if (event instanceof CallEvent.CallRetrieved e) {
@@ -74,6 +76,8 @@ final class CallEventJson {
                         text(json, "dialledNumber"), at);
                 case "CallRinging" -> new CallEvent.CallRinging(call(json), text(json, "party"), at);
                 case "CallAnswered" -> new CallEvent.CallAnswered(call(json), device(json, "agentDevice"), at);
+                case "ConnectFailed" -> new CallEvent.ConnectFailed(call(json), device(json, "agentDevice"),
+                        enumValue(EndCause.class, text(json, "cause")), at);
                 case "CallHeld" -> new CallEvent.CallHeld(call(json), at);
                 case "CallRetrieved" -> new CallEvent.CallRetrieved(call(json), at);
                 case "ConsultAnswered" -> new CallEvent.ConsultAnswered(call(json), device(json, "target"), at);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.calldesk.application.CallEventService;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallEventListener;
+import org.calldesk.infrastructure.pbx.ReconcilerScheduler;
 
 /**
  * Receives the PBX's events from the resource adapter and puts each on the durable PBX events
@@ -28,11 +29,17 @@ public class PbxCallEventConsumer implements CallEventListener {
     @Inject
     JmsSender sender;
 
+    @Inject
+    ReconcilerScheduler reconciler;
+
     @Override
     public void onCallEvent(CallEvent event, String eventId) {
         if (!CallEventService.follows(event)) {
             return; // nothing would change: not worth a message and a transaction
         }
         sender.toPbxEventQueue(CallEventJson.write(event), CallEventJson.group(event), eventId);
+        if (event instanceof CallEvent.PbxCallsListed) {
+            reconciler.soon(); // the adapter (re)logged in
+        }
     }
 }

@@ -7,10 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.calldesk.application.CallEventService;
 import org.calldesk.connector.api.CallEvent;
+import org.calldesk.infrastructure.persistence.migration.DatabaseMigration;
+import org.calldesk.infrastructure.persistence.migration.DatabaseWait;
 
 /**
  * Applies the PBX events from the durable queue to the domain, each once by the id the PBX
@@ -24,6 +27,11 @@ import org.calldesk.connector.api.CallEvent;
  * its id (or, without one, changes nothing the second time, as any repeated PBX event). Only a
  * message that can never be read is dropped, with a log entry that shows it.
  *
+ * <p>Nothing is applied before the schema is migrated, and a failure because the database is
+ * away is not handed back to the broker but waited out in place ({@link DatabaseWait}): the
+ * broker would deliver the event again after those behind it, and waiting calls would be recorded
+ * and routed out of their order of arrival.
+ *
  * <p>The queue it listens to is said by each packaging's descriptor.
  */
 @MessageDriven
@@ -32,8 +40,14 @@ public class PbxEventQueueConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(PbxEventQueueConsumer.class.getName());
 
+    /** How long an event waits in place for the database before the broker is left to deliver it again. */
+    static final Duration DATABASE_PATIENCE = Duration.ofMinutes(2);
+
     @Inject
     CallEventService callEvents;
+
+    @Inject
+    DatabaseMigration database;
 
     @Override
     public void onMessage(Message message) {
@@ -46,6 +60,7 @@ public class PbxEventQueueConsumer implements MessageListener {
             LOG.log(Level.SEVERE, "dropping an unreadable message from the PBX events queue: {0}", e.getMessage());
             return;
         }
-        callEvents.handle(event, eventId);
+        new DatabaseWait(() -> database.failure().isEmpty(), database::reachable, Duration.ofMillis(250),
+                DATABASE_PATIENCE).run("PBX event " + event, () -> callEvents.handle(event, eventId));
     }
 }

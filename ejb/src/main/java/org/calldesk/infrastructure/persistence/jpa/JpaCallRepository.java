@@ -89,6 +89,11 @@ public class JpaCallRepository implements CallRepository {
     }
 
     @Override
+    public void refreshLocked(Call call) {
+        em.refresh(call, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
     public void claim() {
         em.flush();
     }

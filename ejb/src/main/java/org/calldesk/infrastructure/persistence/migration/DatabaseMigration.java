@@ -11,9 +11,9 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.calldesk.infrastructure.health.SettingsToFix;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -56,9 +56,7 @@ public class DatabaseMigration {
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
             failure.set(e.getMessage());
-            LOG.log(Level.SEVERE, "the database could not be migrated; check the data source settings "
-                    + "(calldesk.datasource.url, calldesk.datasource.user, calldesk.datasource.password): {0}",
-                    e.getMessage());
+            LOG.severe(() -> "the database could not be migrated (" + e.getMessage() + "); " + SettingsToFix.DATABASE);
         }
     }
 
@@ -66,6 +64,15 @@ public class DatabaseMigration {
     void retryIfFailed() {
         if (failure.get() != null) {
             migrate();
+        }
+    }
+
+    /** Whether the database answers now (a connection from the pool that is still valid). */
+    public boolean reachable() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
         }
     }
 

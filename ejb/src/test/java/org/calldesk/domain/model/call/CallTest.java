@@ -26,4 +26,32 @@ class CallTest {
         assertThat(call.endedAt()).contains(AT.plusSeconds(5));
         assertThat(call.sequence()).isEqualTo(2);
     }
+
+    @Test
+    void aDialUpCanBeHungUpBeforeTheCustomerAnswers() {
+        Call call = Call.dialled("calldesk-o-1", "svc", "agent1", "0101", "1588", AT);
+
+        call.hangUp(AT.plusSeconds(3));
+
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(call.endCause()).contains("AGENT_HANGUP");
+    }
+
+    @Test
+    void aWaitingCallThePbxShutDownWasNotAbandoned() {
+        Call call = Call.arrived("1.1", "0101", "1588", AT);
+
+        call.endReported("PBX_SHUTDOWN", AT.plusSeconds(5));
+
+        assertThat(call.endCause()).contains("PBX_SHUTDOWN");
+    }
+
+    @Test
+    void aWaitingCallWhoseCallerHungUpWasAbandoned() {
+        Call call = Call.arrived("1.1", "0101", "1588", AT);
+
+        call.endReported("CUSTOMER_HANGUP", AT.plusSeconds(5));
+
+        assertThat(call.endCause()).contains("ABANDONED");
+    }
 }

@@ -148,7 +148,14 @@ public class CtiPanel implements Serializable {
     }
 
     public boolean isAlerting() {
-        return getStatus() == AgentStatus.ALERTING && call.get().isPresent();
+        return getStatus() == AgentStatus.ALERTING
+                && call.get().filter(c -> c.status() != CallStatus.CONNECTING).isPresent();
+    }
+
+    /** Confirmed: the agent's phone rings, and the call is theirs once they pick it up. */
+    public boolean isConnecting() {
+        return getStatus() == AgentStatus.ALERTING
+                && call.get().filter(c -> c.status() == CallStatus.CONNECTING).isPresent();
     }
 
     public boolean isAfterCall() {

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.calldesk.interfaces.security.ConsoleAuthenticationMechanism;
+import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
 
 /** The sign-in page and signing out. */
@@ -29,12 +30,15 @@ public class SignIn {
     @Inject
     SecurityContext security;
 
+    @Inject
+    Caller caller;
+
     private String username;
     private String password;
 
     /** Someone already signed in who opens the sign-in page goes on to the console. */
     public void skipIfSignedIn() throws IOException {
-        if (security.getCallerPrincipal() != null) {
+        if (caller.isSignedIn()) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.redirect(external.getRequestContextPath() + CONSOLE);
         }

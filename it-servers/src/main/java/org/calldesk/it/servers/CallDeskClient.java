@@ -1,4 +1,4 @@
-package org.calldesk.it.wildfly;
+package org.calldesk.it.servers;
 
 import jakarta.json.Json;
 import jakarta.json.JsonStructure;
@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** Plain HTTP to the application, as a REST client sees it: anonymous, with HTTP Basic or with an API key. */
-final class CallDeskClient {
+public final class CallDeskClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -26,22 +26,22 @@ final class CallDeskClient {
         this.authorization = authorization;
     }
 
-    static CallDeskClient anonymous(URI base) {
+    public static CallDeskClient anonymous(URI base) {
         return new CallDeskClient(base, Optional.empty());
     }
 
-    static CallDeskClient signedIn(URI base, String login, String password) {
+    public static CallDeskClient signedIn(URI base, String login, String password) {
         return new CallDeskClient(base, Optional.of("Basic " + Base64.getEncoder()
                 .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8))));
     }
 
     /** An external system with an API key ({@code Authorization: Bearer}). */
-    static CallDeskClient withApiKey(URI base, String key) {
+    public static CallDeskClient withApiKey(URI base, String key) {
         return new CallDeskClient(base, Optional.of("Bearer " + key));
     }
 
     /** A method with a JSON body, or none. */
-    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json")
@@ -53,7 +53,7 @@ final class CallDeskClient {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json")
@@ -63,7 +63,7 @@ final class CallDeskClient {
     }
 
     /** GET that must answer 200 with JSON. */
-    JsonStructure getJson(String path) throws IOException, InterruptedException {
+    public JsonStructure getJson(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + base.resolve(path) + " answered " + response.statusCode() + ": " + response.body());

@@ -1,19 +1,19 @@
-package org.calldesk.it.wildfly;
+package org.calldesk.it.servers;
 
 import org.calldesk.pbxsim.PbxSimulator;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The PBX the application on WildFly talks to: the simulator, on a free loopback AMI port that
- * {@link ApplicationSettings} hands to the server. It starts once, before Arquillian starts
- * WildFly and deploys, so the adapter finds it at its first attempt, and stops when the test run
- * ends.
+ * The PBX the application on the server under test talks to: the simulator, on a free loopback
+ * AMI port that the test hands to the server (calldesk.ami.port). It starts once, before the
+ * server starts and the EAR is deployed, so the adapter finds it at its first attempt, and stops
+ * when the test run ends. Register it before the extension that deploys.
  */
 public final class PbxSimulatorExtension implements BeforeAllCallback, AutoCloseable {
 
-    static final String AMI_USERNAME = "calldesk";
-    static final String AMI_SECRET = "calldesk";
+    public static final String AMI_USERNAME = "calldesk";
+    public static final String AMI_SECRET = "calldesk";
 
     private static PbxSimulator pbx;
 

@@ -1,0 +1,217 @@
+package org.calldesk.application.internal;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.calldesk.application.CallEventService;
+import org.calldesk.application.CallReconciler;
+import org.calldesk.application.PbxGateway;
+import org.calldesk.connector.api.CallEvent;
+import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.EndCause;
+import org.calldesk.connector.api.PbxChannel;
+import org.calldesk.connector.api.PbxException;
+import org.calldesk.domain.model.agent.AgentRepository;
+import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallRepository;
+import org.calldesk.domain.model.call.CallStatus;
+
+/**
+ * The reconciler: lists the PBX's channels and compares them with the open calls. Three repairs:
+ * <ul>
+ * <li>an open call whose customer has no channel on the PBX (a Dial up not yet dialling: whose
+ * agent leg is gone too) ended while nobody watched: it ends, as the PBX would have reported (its
+ * agent to the finish prompt, an offer withdrawn);</li>
+ * <li>an agent leg the application placed whose call is over, or is not that agent's, is hung up
+ * (it would keep the phone busy, or put a second call on it);</li>
+ * <li>a caller waiting on the PBX that the application never recorded is recorded, at its arrival
+ * at the PBX, and so routed in its turn.</li>
+ * </ul>
+ * The PBX's events may lag the listing (they wait in the adapter or on the queue during an
+ * outage, or wait on the queue while the application starts), so a repair is made only when runs
+ * have found the same drift for {@link #CONFIRMATION} at least, and only for channels and calls
+ * older than {@link #MARGIN}. Each repair is logged once, at WARNING, with the
+ * call's id, and counted in {@link #status()}.
+ *
+ * <p>Runs one at a time (the timer every few seconds, and after each login of the adapter). Each
+ * repair is applied in a transaction of its own, through {@link CallEventService} for the calls.
+ */
+@Singleton
+@Local(CallReconciler.class)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DefaultCallReconciler implements CallReconciler {
+
+    private static final Logger LOG = Logger.getLogger(DefaultCallReconciler.class.getName());
+
+    /** How old a call or channel must be before its drift counts: younger ones may still be on their way. */
+    static final Duration MARGIN = Duration.ofSeconds(10);
+    private static final int MAX_CALLS = 1000;
+
+    @Inject
+    PbxGateway pbx;
+
+    @Inject
+    CallRepository calls;
+
+    @Inject
+    AgentRepository agents;
+
+    @Inject
+    CallEventService callEvents;
+
+    Clock clock = Clock.systemUTC();
+
+    /** How long a drift must last, seen by two runs at least this far apart, before it is repaired. */
+    static final Duration CONFIRMATION = Duration.ofSeconds(5);
+
+    /** The drifts found so far, by kind and subject, and when first; forgotten when a run no longer finds them. */
+    private Map<String, Instant> suspects = Map.of();
+    private final AtomicLong callsEnded = new AtomicLong();
+    private final AtomicLong legsHungUp = new AtomicLong();
+    private final AtomicLong callersRecorded = new AtomicLong();
+    private volatile Instant lastRun;
+    private volatile String lastOutcome = "not run yet";
+
+    @Override
+    public synchronized void reconcile() {
+        Instant now = clock.instant();
+        lastRun = now;
+        List<PbxChannel> channels;
+        try {
+            channels = pbx.channels();
+        } catch (PbxException | RuntimeException e) {
+            lastOutcome = "could not list the PBX's channels: " + e.getMessage();
+            LOG.log(Level.FINE, "reconciler: {0}", lastOutcome);
+            return;
+        }
+        Set<String> found = new HashSet<>();
+        Map<String, Runnable> repairs = new LinkedHashMap<>(); // in the order found: callers by arrival
+        try {
+            callsGone(channels, now, found, repairs);
+            strayLegs(channels, found, repairs);
+            unknownCallers(channels, now, found, repairs);
+        } catch (RuntimeException e) {
+            lastOutcome = "could not read the open calls: " + e.getMessage();
+            LOG.log(Level.FINE, "reconciler: {0}", lastOutcome);
+            return;
+        }
+        int repaired = 0;
+        Map<String, Instant> stillSuspect = new HashMap<>();
+        for (String drift : found) {
+            stillSuspect.put(drift, suspects.getOrDefault(drift, now));
+        }
+        for (Map.Entry<String, Runnable> repair : repairs.entrySet()) {
+            if (!stillSuspect.get(repair.getKey()).plus(CONFIRMATION).isAfter(now)) {
+                try {
+                    repair.getValue().run();
+                    repaired++;
+                    stillSuspect.remove(repair.getKey());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "reconciler: repair " + repair.getKey() + " failed; tried again next run", e);
+                }
+            }
+        }
+        suspects = stillSuspect;
+        lastOutcome = channels.size() + " PBX channels compared, " + repaired + " repaired";
+    }
+
+    @Override
+    public Status status() {
+        return new Status(Optional.ofNullable(lastRun), lastOutcome, callsEnded.get(), legsHungUp.get(),
+                callersRecorded.get());
+    }
+
+    /** Open calls of which the PBX has no channel. */
+    private void callsGone(List<PbxChannel> channels, Instant now, Set<String> found, Map<String, Runnable> repairs) {
+        // the customer's side decides; an agent leg alone keeps only a Dial up that has not dialled the customer yet
+        Set<String> customerOnPbx = new HashSet<>();
+        Set<String> agentLegOnPbx = new HashSet<>();
+        channels.forEach(channel -> (channel.part() == PbxChannel.Part.AGENT_LEG ? agentLegOnPbx : customerOnPbx)
+                .add(channel.call().value()));
+        for (Call call : calls.activeStartedBefore(now.minus(MARGIN), MAX_CALLS)) {
+            if (call.awaitsPbxCallId() || customerOnPbx.contains(call.pbxCallId())
+                    || (call.status() == CallStatus.DIALING && agentLegOnPbx.contains(call.pbxCallId()))) {
+                continue;
+            }
+            String key = "gone " + call.id();
+            found.add(key);
+            repairs.put(key, () -> {
+                LOG.warning(() -> "reconciler: call " + call.id() + " (PBX " + call.pbxCallId() + ", " + call.status()
+                        + ") is gone from the PBX; ending it" + call.agentId().map(a -> ", agent " + a
+                        + " to the finish prompt").orElse(""));
+                callEvents.handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.FAILED, now));
+                callsEnded.incrementAndGet();
+            });
+        }
+    }
+
+    /** Agent legs the application placed for a call that is over, or that is not that agent's. */
+    private void strayLegs(List<PbxChannel> channels, Set<String> found, Map<String, Runnable> repairs) {
+        for (PbxChannel leg : channels) {
+            if (leg.part() != PbxChannel.Part.AGENT_LEG || leg.age().compareTo(MARGIN) < 0) {
+                continue;
+            }
+            Optional<Call> call = calls.findByPbxCallId(leg.call().value());
+            boolean over = call.isEmpty() || call.get().status() == CallStatus.ENDED;
+            boolean notTheAgents = !over && leg.device()
+                    .flatMap(device -> agents.findByDevice(device.value()))
+                    .filter(agent -> !call.get().isHandledBy(agent.id()))
+                    .isPresent();
+            if (!over && !notTheAgents) {
+                continue;
+            }
+            String key = "leg " + leg.name();
+            found.add(key);
+            String callId = call.map(Call::id).orElse("(none; PBX " + leg.call().value() + ")");
+            repairs.put(key, () -> {
+                LOG.warning(() -> "reconciler: agent leg " + leg.name() + " of call " + callId + " is still on the PBX"
+                        + (over ? " after the call ended" : " but the call is not its agent's") + "; hanging it up");
+                try {
+                    pbx.hangupChannel(leg.name());
+                } catch (PbxException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                legsHungUp.incrementAndGet();
+            });
+        }
+    }
+
+    /** Callers waiting on the PBX that the application never recorded. */
+    private void unknownCallers(List<PbxChannel> channels, Instant now, Set<String> found, Map<String, Runnable> repairs) {
+        List<PbxChannel> byArrival = new java.util.ArrayList<>(channels);
+        byArrival.sort(java.util.Comparator.comparing((PbxChannel c) -> c.arrival().orElse(now.minus(c.age()))));
+        for (PbxChannel caller : byArrival) {
+            if (caller.part() != PbxChannel.Part.CALLER_WAITING || caller.age().compareTo(MARGIN) < 0
+                    || calls.findByPbxCallId(caller.call().value()).isPresent()) {
+                continue;
+            }
+            String key = "unknown " + caller.call().value();
+            found.add(key);
+            Instant arrived = caller.arrival().orElse(now.minus(caller.age()));
+            repairs.put(key, () -> {
+                LOG.warning(() -> "reconciler: caller " + caller.callerNumber() + " (PBX " + caller.call().value()
+                        + ") waits on the PBX since " + arrived + " but was never recorded; recording it for routing");
+                callEvents.handle(new CallEvent.CallArrived(caller.call(), caller.callerNumber(), caller.dialled(), arrived));
+                callersRecorded.incrementAndGet();
+            });
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.calldesk.application.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.calldesk.application.Actor;
+import org.calldesk.application.CtiManagementService.AgentRegistration;
+import org.calldesk.application.CtiManagementService.ServiceDefinition;
+import org.calldesk.connector.api.CallEvent;
+import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
+import org.calldesk.connector.api.PbxChannel;
+import org.calldesk.domain.model.agent.AgentRole;
+import org.calldesk.domain.model.agent.AgentStatus;
+import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The reconciler against a fake PBX whose channels each test sets, over in-memory repositories. */
+class DefaultCallReconcilerTest {
+
+    private static final Actor ADMIN = new Actor("admin", true);
+    private static final Duration OLD = Duration.ofSeconds(30);
+
+    private final InMemoryRepositories repositories = new InMemoryRepositories();
+    private final FakePbx pbx = new FakePbx();
+    private final RecordingEvents events = new RecordingEvents();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
+    private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    private final Handler logged = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                warnings.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Logger reconcilerLog = Logger.getLogger(DefaultCallReconciler.class.getName());
+    private Wiring app;
+    private DefaultCallReconciler reconciler;
+
+    @BeforeEach
+    void setUp() {
+        app = Wiring.over(repositories.callRepository, repositories.agentRepository, repositories.serviceRepository,
+                repositories.ticketRepository, pbx, events, events, clock);
+        app.cti().createService(ADMIN, "support", new ServiceDefinition("Customer Support", "custom/abuse-warning",
+                Duration.ofSeconds(20), true, Set.of("15880001"), Set.of("15880001")));
+        app.cti().registerAgent(ADMIN, "alice", new AgentRegistration("Alice", "1001", "PJSIP/1001", AgentRole.AGENT,
+                Set.of("support")));
+        app.cti().registerAgent(ADMIN, "bob", new AgentRegistration("Bob", "1002", "PJSIP/1002", AgentRole.AGENT,
+                Set.of("support")));
+        reconciler = new DefaultCallReconciler();
+        reconciler.pbx = pbx;
+        reconciler.calls = repositories.callRepository;
+        reconciler.agents = repositories.agentRepository;
+        reconciler.callEvents = app.callEvents();
+        reconciler.clock = clock;
+        reconcilerLog.addHandler(logged);
+    }
+
+    @AfterEach
+    void tearDown() {
+        reconcilerLog.removeHandler(logged);
+    }
+
+    @Test
+    void aCallThePbxNoLongerHasEndsAndItsAgentGetsTheFinishPromptLoggedOnce() {
+        Call call = talking("alice", "in.1");
+        pbx.channels.add(agentLeg("in.1", "PJSIP/1001")); // the customer is gone, the agent's leg is not
+        clock.advance(OLD);
+
+        reconciler.reconcile();
+        assertThat(call.status()).as("one look is not enough: events may be on their way").isEqualTo(CallStatus.TALKING);
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
+        reconciler.reconcile();
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(repositories.agents.get("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(warnings).filteredOn(r -> r.getMessage().contains("call " + call.id() + " (PBX in.1, TALKING) is gone")).hasSize(1);
+        assertThat(reconciler.status().callsEnded()).isEqualTo(1);
+        assertThat(reconciler.status().lastRun()).contains(clock.instant());
+    }
+
+    @Test
+    void theAgentLegLeftOnThePbxAfterItsCallEndedIsHungUpOnce() {
+        Call call = talking("alice", "in.1");
+        app.callEvents().handle(new CallEvent.CallEnded(new CallId("in.1"),
+                org.calldesk.connector.api.EndCause.CUSTOMER_HANGUP, clock.instant()));
+        PbxChannel leg = agentLeg("in.1", "PJSIP/1001");
+        pbx.channels.add(leg);
+        clock.advance(OLD);
+
+        looksTwice();
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(pbx.requests()).containsOnlyOnce("hangup channel " + leg.name());
+        assertThat(warnings).filteredOn(r -> r.getMessage().contains(leg.name())).hasSize(1);
+        assertThat(reconciler.status().legsHungUp()).isEqualTo(1);
+    }
+
+    @Test
+    void anAgentLegOnAnotherAgentsPhoneThanTheCallsIsHungUp() {
+        talking("alice", "in.1");
+        pbx.channels.add(customer("in.1"));
+        PbxChannel onBobsPhone = agentLeg("in.1", "PJSIP/1002");
+        pbx.channels.addAll(List.of(agentLeg("in.1", "PJSIP/1001"), onBobsPhone));
+        clock.advance(OLD);
+
+        looksTwice();
+
+        assertThat(pbx.requests()).containsExactly("connect in.1 PJSIP/1001", "hangup channel " + onBobsPhone.name());
+    }
+
+    @Test
+    void aCallerWaitingOnThePbxThatWasNeverRecordedIsRecordedAtItsArrivalAndRouted() {
+        Instant arrival = clock.instant().minusSeconds(20);
+        pbx.channels.add(new PbxChannel("PJSIP/trunk-00000009", new CallId("1796720380.9"), PbxChannel.Part.CALLER_WAITING,
+                Optional.empty(), "0109", "15880001", Duration.ofSeconds(20), Optional.of(arrival)));
+
+        looksTwice();
+
+        Call recorded = repositories.callRepository.findByPbxCallId("1796720380.9").orElseThrow();
+        assertThat(recorded.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(recorded.startedAt()).isEqualTo(arrival);
+        assertThat(recorded.serviceId()).contains("support");
+        assertThat(reconciler.status().callersRecorded()).isEqualTo(1);
+    }
+
+    @Test
+    void callsAndChannelsThePbxAndTheApplicationAgreeOnAreLeftAlone() {
+        Call call = talking("alice", "in.1");
+        pbx.channels.addAll(List.of(customer("in.1"), agentLeg("in.1", "PJSIP/1001")));
+        clock.advance(OLD);
+
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(pbx.requests()).containsExactly("connect in.1 PJSIP/1001");
+        assertThat(warnings).isEmpty();
+        assertThat(reconciler.status().lastOutcome()).isEqualTo("2 PBX channels compared, 0 repaired");
+    }
+
+    @Test
+    void aCallYoungerThanTheMarginIsLeftForItsEventsToArrive() {
+        Call call = arrives("in.1");
+
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.WAITING);
+    }
+
+    @Test
+    void aDriftThatLastsLessThanTheConfirmationIsNotRepaired() {
+        Call call = talking("alice", "in.1");
+        clock.advance(OLD);
+
+        reconciler.reconcile();
+        clock.advance(DefaultCallReconciler.CONFIRMATION.minusSeconds(1));
+        reconciler.reconcile();
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+    }
+
+    /** Two runs, as far apart as a drift must last to be repaired. */
+    private void looksTwice() {
+        reconciler.reconcile();
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
+        reconciler.reconcile();
+    }
+
+    private Call talking(String agentId, String pbxCallId) {
+        Actor actor = new Actor(agentId, false);
+        app.agentService().logIn(actor, agentId);
+        app.agentService().chooseStatus(actor, agentId, AgentStatus.READY, null);
+        Call call = arrives(pbxCallId);
+        app.routing().offerNextCall("support");
+        app.callControl().confirm(actor, call.id());
+        // Talking once the agent's phone answered the leg Confirm placed
+        app.callEvents().handle(new CallEvent.CallAnswered(new CallId(pbxCallId),
+                new DeviceId(agentId.equals("alice") ? "PJSIP/1001" : "PJSIP/1002"), clock.instant()));
+        return call;
+    }
+
+    private Call arrives(String pbxCallId) {
+        app.callEvents().handle(new CallEvent.CallArrived(new CallId(pbxCallId), "0101", "15880001", clock.instant()));
+        return repositories.callRepository.findByPbxCallId(pbxCallId).orElseThrow();
+    }
+
+    private static PbxChannel customer(String call) {
+        return new PbxChannel("PJSIP/trunk-" + call, new CallId(call), PbxChannel.Part.OTHER, Optional.empty(), "0101",
+                "15880001", OLD, Optional.empty());
+    }
+
+    private static PbxChannel agentLeg(String call, String device) {
+        return new PbxChannel(device + "-" + call, new CallId(call), PbxChannel.Part.AGENT_LEG,
+                Optional.of(new DeviceId(device)), "", "", OLD, Optional.empty());
+    }
+}
