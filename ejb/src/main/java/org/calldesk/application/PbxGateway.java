@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.PbxChannel;
+import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.connector.api.PbxException;
 
 /**
@@ -34,6 +35,9 @@ public interface PbxGateway {
     void hangup(String pbxCallId) throws PbxException;
 
     DeviceState deviceState(String device) throws PbxException;
+
+    /** Whether the PBX's events reach the application now, and how many wait to be delivered. */
+    PbxEventLink eventLink();
 
     /** Every channel the PBX has now, for comparing it with the application's calls. */
     List<PbxChannel> channels() throws PbxException;

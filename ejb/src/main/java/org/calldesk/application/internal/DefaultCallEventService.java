@@ -376,7 +376,8 @@ public class DefaultCallEventService implements CallEventService {
         listed.calls().forEach(id -> onPbx.add(id.value()));
         for (Call call : calls.activeStartedBefore(listed.at().minus(LISTING_MARGIN), 1000)) {
             if (!call.awaitsPbxCallId() && !onPbx.contains(call.pbxCallId())) {
-                LOG.info(() -> "call " + call.id() + " (PBX " + call.pbxCallId() + ") is gone from the PBX; ending it");
+                LOG.warning(() -> "call " + call.id() + " (PBX " + call.pbxCallId() + ") is gone from the PBX"
+                        + " listed at the adapter's login; ending it");
                 callEnded(call, new CallEvent.CallEnded(new org.calldesk.connector.api.CallId(call.pbxCallId()),
                         org.calldesk.connector.api.EndCause.FAILED, listed.at()));
             }

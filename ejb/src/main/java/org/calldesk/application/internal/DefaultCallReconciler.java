@@ -27,6 +27,7 @@ import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.EndCause;
 import org.calldesk.connector.api.PbxChannel;
+import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.connector.api.PbxException;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.call.Call;
@@ -47,7 +48,8 @@ import org.calldesk.domain.model.call.CallStatus;
  * The PBX's events may lag the listing (they wait in the adapter or on the queue during an
  * outage, or wait on the queue while the application starts), so a repair is made only when runs
  * have found the same drift for {@link #CONFIRMATION} at least, and only for channels and calls
- * older than {@link #MARGIN}. Each repair is logged once, at WARNING, with the
+ * older than {@link #MARGIN}; and none while the adapter's event session is down or events wait
+ * in it to be delivered (a broker outage), when the application's view is known to lag. Each repair is logged once, at WARNING, with the
  * call's id, and counted in {@link #status()}.
  *
  * <p>Runs one at a time (the timer every few seconds, and after each login of the adapter). Each
@@ -94,6 +96,14 @@ public class DefaultCallReconciler implements CallReconciler {
     public synchronized void reconcile() {
         Instant now = clock.instant();
         lastRun = now;
+        PbxEventLink events = pbx.eventLink();
+        if (!events.up() || events.waiting() > 0) {
+            // the application's view lags behind the PBX by what has not reached it: nothing to conclude
+            suspects = Map.of();
+            lastOutcome = "not compared: " + (events.up() ? events.waiting() + " PBX events wait to be delivered"
+                    : events.detail());
+            return;
+        }
         List<PbxChannel> channels;
         try {
             channels = pbx.channels();

@@ -11,6 +11,7 @@ import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.PbxChannel;
 import org.calldesk.connector.api.PbxConnection;
 import org.calldesk.connector.api.PbxConnectionFactory;
+import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.connector.api.PbxException;
 
 /** Call control through the PBX connector: one pooled connection per request, always given back. */
@@ -103,6 +104,11 @@ public class ConnectorPbxGateway implements PbxGateway {
     @Override
     public DeviceState deviceState(String device) throws PbxException {
         return call(c -> c.deviceState(new DeviceId(device)));
+    }
+
+    @Override
+    public PbxEventLink eventLink() {
+        return connectionFactory.eventLink();
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.PbxChannel;
+import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.call.Call;
@@ -64,10 +65,11 @@ class DefaultCallReconcilerTest {
                 repositories.ticketRepository, pbx, events, events, clock);
         app.cti().createService(ADMIN, "support", new ServiceDefinition("Customer Support", "custom/abuse-warning",
                 Duration.ofSeconds(20), true, Set.of("15880001"), Set.of("15880001")));
-        app.cti().registerAgent(ADMIN, "alice", new AgentRegistration("Alice", "1001", "PJSIP/1001", AgentRole.AGENT,
-                Set.of("support")));
-        app.cti().registerAgent(ADMIN, "bob", new AgentRegistration("Bob", "1002", "PJSIP/1002", AgentRole.AGENT,
-                Set.of("support")));
+        List.of("alice:1001", "bob:1002").forEach(agent -> {
+            String[] idAndNumber = agent.split(":");
+            app.cti().registerAgent(ADMIN, idAndNumber[0], new AgentRegistration(idAndNumber[0], idAndNumber[1],
+                    "PJSIP/" + idAndNumber[1], AgentRole.AGENT, Set.of("support")));
+        });
         reconciler = new DefaultCallReconciler();
         reconciler.pbx = pbx;
         reconciler.calls = repositories.callRepository;
@@ -180,6 +182,18 @@ class DefaultCallReconcilerTest {
         reconciler.reconcile();
 
         assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+    }
+
+    @Test
+    void nothingIsRepairedWhilePbxEventsWaitToBeDelivered() {
+        Call call = talking("alice", "in.1");
+        clock.advance(OLD);
+        pbx.eventLink = new PbxEventLink(true, "event session logged in", 12); // the broker is down
+
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(reconciler.status().lastOutcome()).isEqualTo("not compared: 12 PBX events wait to be delivered");
     }
 
     /** Two runs, as far apart as a drift must last to be repaired. */

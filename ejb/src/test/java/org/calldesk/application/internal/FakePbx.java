@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.PbxChannel;
+import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.connector.api.PbxException;
 
 /** A PBX that accepts every request and remembers it, or fails them all when told to. */
@@ -81,6 +82,14 @@ final class FakePbx implements PbxGateway {
             throw failure;
         }
         return deviceState;
+    }
+
+    /** What {@link #eventLink()} says: the event session is up and nothing waits, unless a test says otherwise. */
+    volatile PbxEventLink eventLink = new PbxEventLink(true, "event session logged in", 0);
+
+    @Override
+    public PbxEventLink eventLink() {
+        return eventLink;
     }
 
     /** What {@link #channels()} lists: the PBX's channels, as a test sets them. */

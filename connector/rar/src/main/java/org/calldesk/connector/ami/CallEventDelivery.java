@@ -186,12 +186,8 @@ final class CallEventDelivery {
     void endpointsChanged() {
         synchronized (this) {
             nextRetry = FIRST_RETRY;
-            if (closed || backlog.isEmpty() || resuming) {
-                return;
-            }
-            resuming = true;
         }
-        schedule(new DrainBacklog(), this::backlogRejected);
+        resume();
     }
 
     /** Whether a delivery is stuck for longer than the stall limit. */
@@ -295,6 +291,13 @@ final class CallEventDelivery {
     private void retryNow() {
         synchronized (this) {
             retryPending = false;
+        }
+        resume();
+    }
+
+    /** Starts the Work that delivers the backlog, unless one runs or nothing waits. */
+    private void resume() {
+        synchronized (this) {
             if (closed || backlog.isEmpty() || resuming) {
                 return;
             }
