@@ -166,10 +166,11 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @Disabled("needs issue 13 items 1-2 (helper crash): PBX events that find no active endpoint while the node is"
             + " down are dropped today, so callers who arrive then stay on the PBX unrecorded and agents stay TALKING")
     void nodeKilledMidLoadAndRestartedLosesNoCallAndLeavesNothingStuck() throws Exception {
+        // last: what this scenario leaves behind while it fails would spoil any scenario after it
         Scenario scenario = underLoad("node kill -9, started again by its supervisor", () -> {
             node.kill();
             await("node started again").atMost(Duration.ofSeconds(30)).until(() -> node.restarts() >= 1 && node.isAlive());
@@ -180,7 +181,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     @Disabled("needs issue 13 item 3 (helper crash): after a database or broker outage waiting calls are offered"
             + " out of their order of arrival at the PBX today")
     void waitingCallsAreServedInOrderOfArrivalAcrossDatabaseAndBrokerOutages() throws Exception {

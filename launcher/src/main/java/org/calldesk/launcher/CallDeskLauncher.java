@@ -109,7 +109,7 @@ public final class CallDeskLauncher {
                         broker.connectHost(), settings.brokerPort(), applicationUser, properties),
                 PayaraSupervisor.Policy.of(settings.payaraRestarts()),
                 message -> System.err.println("CallDesk: " + message + " (log: " + log + ")"),
-                child -> { });
+                CallDeskLauncher::reportWhenBack);
         PbxSimulator simulator = pbx;
 
         System.out.printf("CallDesk: broker on %s (core protocol and AMQP 1.0%s), %s, CRM %s, starting Payara Micro"
@@ -123,7 +123,8 @@ public final class CallDeskLauncher {
                 crm != null ? "(demo) at " + crm.url() : crmUrl, log);
         started.add(payara);
         payara.start();
-        if (awaitReady(base + "/calldesk/api/v1/calls", payara, Duration.ofMinutes(3))) {
+        readyUrl = base + "/calldesk/api/v1/calls";
+        if (awaitReady(readyUrl, payara.current(), Duration.ofMinutes(3))) {
             System.out.println(banner(base, settings, simulator, Duration.between(begun, Instant.now())));
         } else if (payara.current().isAlive()) {
             System.err.println("CallDesk: the application did not answer within 3 minutes; see " + log);
@@ -211,12 +212,36 @@ public final class CallDeskLauncher {
                 """.formatted(took.toSeconds(), base, base, base, ring, settings.dataDir());
     }
 
-    private static boolean awaitReady(String url, PayaraSupervisor payara, Duration timeout)
+    /** Where the application answers once it is deployed; set before the first start. */
+    private static volatile String readyUrl;
+
+    /** After a restart (not the first start, which prints the banner): when the application answers again. */
+    private static void reportWhenBack(PayaraSupervisor.Child child) {
+        String url = readyUrl;
+        if (url == null) {
+            return;
+        }
+        Instant begun = Instant.now();
+        Thread watch = new Thread(() -> {
+            try {
+                if (awaitReady(url, child, Duration.ofMinutes(5))) {
+                    System.out.println("CallDesk: Payara Micro (pid " + child.pid() + ") is back; the application answers"
+                            + " again after " + Duration.between(begun, Instant.now()).toSeconds() + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "calldesk-back");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private static boolean awaitReady(String url, PayaraSupervisor.Child payara, Duration timeout)
             throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline) && payara.current().isAlive()) {
+        while (Instant.now().isBefore(deadline) && payara.isAlive()) {
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(new URI(url)).GET()
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());

@@ -149,6 +149,8 @@ class LauncherSupervisionTest {
         await("Payara started again").atMost(Duration.ofSeconds(30))
                 .until(() -> payara().filter(again -> again.pid() != first.pid()).isPresent() && answers(
                         "http://127.0.0.1:" + http + "/calldesk/api/v1/calls"));
+        await("the launcher says so").atMost(Duration.ofSeconds(30))
+                .until(() -> output.indexOf("is back; the application answers again after") >= 0);
         assertThat(launcher.isAlive()).as("the launcher runs on").isTrue();
         assertThat(answers("http://127.0.0.1:" + control + "/calls")).as("the PBX simulator runs on").isTrue();
         assertThat(listening(broker)).as("the broker runs on").isTrue();
