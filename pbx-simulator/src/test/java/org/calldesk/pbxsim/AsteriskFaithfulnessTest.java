@@ -8,11 +8,13 @@ import java.util.List;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.event.BridgeCreateEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.MusicOnHoldStartEvent;
+import org.asteriskjava.manager.event.MusicOnHoldStopEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
 import org.asteriskjava.manager.event.SoftHangupRequestEvent;
@@ -144,6 +146,23 @@ class AsteriskFaithfulnessTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> channel(agent)
                 .map(channel -> "calldesk-agent-wait".equals(channel.context())).orElse(false));
         assertThat(ami.events(HangupEvent.class)).isEmpty();
+    }
+
+    @Test
+    void connectCreatesTheBridgeThenStopsTheCallersMusicThenBridgesBothAsAsteriskDoes() throws Exception {
+        ChannelInfo customer = waitingCustomer("01014141414");
+        int before = ami.events().size();
+
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        List<String> order = ami.events().subList(before, ami.events().size()).stream()
+                .filter(e -> e instanceof BridgeCreateEvent || e instanceof MusicOnHoldStopEvent
+                        || e instanceof BridgeEnterEvent)
+                .map(e -> e.getClass().getSimpleName() + (e instanceof BridgeEnterEvent enter
+                        ? " " + (enter.getChannel().equals(agent) ? "agent" : "customer") : ""))
+                .toList();
+        assertThat(order).containsExactly("BridgeCreateEvent", "MusicOnHoldStopEvent", "BridgeEnterEvent customer",
+                "BridgeEnterEvent agent");
     }
 
     private java.util.Optional<ChannelInfo> channel(String name) {
