@@ -103,6 +103,26 @@ class AsteriskTraceReplayTest {
                 .isEqualTo("Local/01099998888@customers-00000006;1");
     }
 
+    /** The customer's Local channel is hung up after the agent's leg, but it left the bridge first. */
+    @Test
+    void aDialUpCustomerWhoLeftTheBridgeFirstHungUp() {
+        String id = "calldesk-o-7b2d2b55-2197-4097-b171-b93e42645639";
+        dialUpPlaced(id, AGENT1, "01099998888");
+
+        List<CallEvent> events = replay(WALK, "05:25:43", "05:26:12");
+
+        assertThat(events).last().isEqualTo(new CallEnded(new CallId(id), EndCause.CUSTOMER_HANGUP, T0));
+    }
+
+    @Test
+    void anInboundCallTheAgentHangsUpEndsAsTheAgentsHangup() {
+        CallId call = new CallId("1796621133.14");
+
+        List<CallEvent> events = replay(WALK, "05:25:33", "05:25:39");
+
+        assertThat(events).last().isEqualTo(new CallEnded(call, EndCause.AGENT_HANGUP, T0));
+    }
+
     @Test
     void dialUpFromALocalChannelDeviceHeldRetrievedAndHungUpByTheCustomer() {
         String id = "calldesk-o-4a3f3bb6-dd41-44c7-8223-f57f2a78a205";
