@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.CoreStatusAction;
 import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -23,14 +24,18 @@ import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.HangupRequestEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.MusicOnHoldStartEvent;
 import org.asteriskjava.manager.event.MusicOnHoldStopEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.asteriskjava.manager.event.StatusEvent;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -95,9 +100,10 @@ class CallControlTest {
         assertThat(agentEnters.getLinkedId()).isEqualTo(customer.uniqueid());
         MusicOnHoldStopEvent musicStops = ami.await(MusicOnHoldStopEvent.class, e -> e.getChannel().equals(customer.name()));
         BridgeCreateEvent created = ami.await(BridgeCreateEvent.class);
-        assertThat(ami.indexOf(originated)).isLessThan(ami.indexOf(musicStops));
-        assertThat(ami.indexOf(musicStops)).isLessThan(ami.indexOf(created));
-        assertThat(ami.indexOf(created)).isLessThan(ami.indexOf(customerEnters));
+        // Asterisk 22.10.1's order (asterisk-traces): OriginateResponse, BridgeCreate, MusicOnHoldStop, BridgeEnter x2
+        assertThat(ami.indexOf(originated)).isLessThan(ami.indexOf(created));
+        assertThat(ami.indexOf(created)).isLessThan(ami.indexOf(musicStops));
+        assertThat(ami.indexOf(musicStops)).isLessThan(ami.indexOf(customerEnters));
         assertThat(ami.indexOf(customerEnters)).isLessThan(ami.indexOf(agentEnters));
 
         assertThat(ami.events(DeviceStateChangeEvent.class, e -> e.getDevice().equals("PJSIP/1001")))
@@ -216,6 +222,9 @@ class CallControlTest {
         ManagerResponse held = ami.send(hold);
         assertThat(held.getResponse()).isEqualTo("Success");
         assertThat(held.getMessage()).isEqualTo("Dual Redirect successful");
+        ami.await(MusicOnHoldStartEvent.class, e -> e.getChannel().equals(customer.name())
+                && "calldesk-hold".equals(e.getContext()));
+        assertThat(ami.events(HangupEvent.class)).as("both parties of a dual redirect stay up").isEmpty();
 
         ami.await(BridgeLeaveEvent.class, 2, e -> true);
         ami.await(BridgeDestroyEvent.class);
@@ -423,6 +432,99 @@ class CallControlTest {
         List<ResponseEvent> status = List.copyOf(ami.connection().sendEventGeneratingAction(new StatusAction(), 5000).getEvents());
         assertThat(status).filteredOn(StatusEvent.class::isInstance).extracting(e -> ((StatusEvent) e).getChannel())
                 .containsExactly(customer.name(), agent);
+    }
+
+    // ---------------------------------------------------------------- as Asterisk 22.10.1 did
+    // (connector/rar/src/test/resources/asterisk-traces/: what a real Asterisk sent for the same steps)
+
+    @Test
+    void stoppingHangsUpEveryChannelThenSaysShutdownThenClosesTheManagerInterface() throws Exception {
+        ChannelInfo talking = waitingCustomer("01011112222", "15880001");
+        String agent = connectAgent(talking, "PJSIP/1001");
+        ChannelInfo waiting = waitingCustomer("01033334444", "15880001");
+
+        pbx.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ami.events(DisconnectEvent.class).isEmpty());
+        List<ManagerEvent> events = ami.events();
+        List<String> channels = List.of(talking.name(), agent, waiting.name());
+        assertThat(ami.events(SoftHangupRequestEvent.class)).extracting(e -> e.getChannel() + " " + e.getCause())
+                .containsExactlyInAnyOrder(talking.name() + " 4", agent + " 4", waiting.name() + " 4");
+        assertThat(ami.events(HangupEvent.class)).extracting(HangupEvent::getChannel)
+                .containsExactlyInAnyOrderElementsOf(channels);
+        int shutdown = indexOf(events, ShutdownEvent.class);
+        assertThat(events.get(shutdown)).isInstanceOfSatisfying(ShutdownEvent.class,
+                e -> assertThat(e.getShutdown()).isEqualTo("Cleanly"));
+        assertThat(events.subList(shutdown, events.size())).noneMatch(HangupEvent.class::isInstance);
+        assertThat(indexOf(events, DisconnectEvent.class)).isGreaterThan(shutdown);
+    }
+
+    @Test
+    void theHangupActionAsksTheChannelToHangUpBeforeItDoes() throws Exception {
+        ChannelInfo customer = waitingCustomer("01055556666", "15880001");
+
+        ami.send(new HangupAction(customer.name()));
+
+        HangupEvent hangup = ami.await(HangupEvent.class, e -> e.getChannel().equals(customer.name()));
+        SoftHangupRequestEvent request = ami.await(SoftHangupRequestEvent.class,
+                e -> e.getChannel().equals(customer.name()));
+        assertThat(request.getCause()).isEqualTo(16);
+        List<ManagerEvent> events = ami.events();
+        assertThat(events.indexOf(request)).isLessThan(events.indexOf(hangup));
+    }
+
+    @Test
+    void coreStatusCountsTheProcessedCallsAsAsterisk22Does() throws Exception {
+        waitingCustomer("01077778888", "15880001");
+
+        org.asteriskjava.manager.response.ManagerResponse status =
+                ami.send(new CoreStatusAction());
+
+        assertThat(status.getAttribute("CoreProcessedCalls")).isEqualTo("1");
+    }
+
+    @Test
+    void redirectingOnePartyOutOfABridgeEndsTheOtherAtOnce() throws Exception {
+        ChannelInfo customer = waitingCustomer("01012121212", "15880001");
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        ami.send(new RedirectAction(customer.name(), "calldesk-hold", "s", 1));
+
+        HangupEvent agentGone = ami.await(HangupEvent.class, e -> e.getChannel().equals(agent));
+        assertThat(agentGone.getCause()).isEqualTo(16);
+        ami.await(MusicOnHoldStartEvent.class, e -> e.getChannel().equals(customer.name())
+                && "calldesk-hold".equals(e.getContext()));
+        assertThat(channel(customer.name())).isPresent();
+    }
+
+    @Test
+    void connectCreatesTheBridgeThenStopsTheCallersMusicThenBridgesBothAsAsteriskDoes() throws Exception {
+        ChannelInfo customer = waitingCustomer("01014141414", "15880001");
+        int before = ami.events().size();
+
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        List<String> order = ami.events().subList(before, ami.events().size()).stream()
+                .filter(e -> e instanceof BridgeCreateEvent || e instanceof MusicOnHoldStopEvent
+                        || e instanceof BridgeEnterEvent)
+                .map(e -> e.getClass().getSimpleName() + (e instanceof BridgeEnterEvent enter
+                        ? " " + (enter.getChannel().equals(agent) ? "agent" : "customer") : ""))
+                .toList();
+        assertThat(order).containsExactly("BridgeCreateEvent", "MusicOnHoldStopEvent", "BridgeEnterEvent customer",
+                "BridgeEnterEvent agent");
+    }
+
+    private java.util.Optional<ChannelInfo> channel(String name) {
+        return pbx.channels().stream().filter(channel -> channel.name().equals(name)).findFirst();
+    }
+
+    private static int indexOf(List<ManagerEvent> events, Class<?> type) {
+        for (int i = 0; i < events.size(); i++) {
+            if (type.isInstance(events.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in " + events);
     }
 
     // ---------------------------------------------------------------- helpers

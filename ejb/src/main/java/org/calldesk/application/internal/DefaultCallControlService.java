@@ -18,6 +18,7 @@ import org.calldesk.application.RoutingTrigger;
 import org.calldesk.connector.api.PbxException;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
+import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallRepository;
 import org.calldesk.domain.model.call.CallStatus;
@@ -278,8 +279,20 @@ public class DefaultCallControlService implements CallControlService {
     public Call hangUp(Actor actor, String callId) {
         Call call = ownCall(actor, callId, "hang up");
         Instant now = clock.instant();
+        boolean dialling = call.status() == CallStatus.DIALING;
         call.hangUp(now);
-        leaveEndedCall(call, now);
+        if (dialling) {
+            // a Dial up abandoned before the customer answered: as if the customer had not
+            call.agentId().flatMap(agents::find).filter(agent -> agent.dialFailed(call.id(), now))
+                    .ifPresent(agent -> {
+                        changes.agent(agent);
+                        if (agent.status() == AgentStatus.READY) {
+                            agent.serviceIds().forEach(routing::routeSoon);
+                        }
+                    });
+        } else {
+            leaveEndedCall(call, now);
+        }
         calls.claim();
         try {
             pbx.hangup(call.pbxCallId());

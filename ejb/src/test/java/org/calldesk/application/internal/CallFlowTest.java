@@ -304,6 +304,22 @@ class CallFlowTest {
     }
 
     @Test
+    void aDialUpHungUpBeforeTheCustomerAnswersReturnsTheAgentToTheStatusBeforeDialling() {
+        app.agentService().logIn(ALICE, "alice");
+        app.agentService().chooseStatus(ALICE, "alice", AgentStatus.BUSINESS, BusinessReason.REPORT);
+        Call call = app.callControl().dial(ALICE, new DialRequest("alice", "sales", "01099998888", "15880002"));
+
+        app.callControl().hangUp(ALICE, call.id());
+        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.AGENT_HANGUP,
+                clock.instant()));
+
+        assertThat(call.endCause()).contains("AGENT_HANGUP");
+        assertThat(pbx.requests()).contains("hangup " + call.pbxCallId());
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.BUSINESS);
+        assertThat(repositories.tickets).isEmpty();
+    }
+
+    @Test
     void dialUpIsRefusedForAMalformedNumberOrAnotherServicesSendingNumber() {
         app.agentService().logIn(ALICE, "alice");
         assertRefused(() -> app.callControl().dial(ALICE, new DialRequest("alice", "support", "01-999", "15880001")),

@@ -174,6 +174,8 @@ final class Applications {
             return true;
         }
         pbx.setState(channel, ChannelState.UP);
+        // Asterisk 22 creates the bridge before the peer's music stops (BridgeCreate, MusicOnHoldStop, BridgeEnter)
+        Bridge bridge = pbx.createBridge();
         Blocking peerBlocking = peer.blocking;
         peer.blocking = null;
         if (peerBlocking != null) {
@@ -182,7 +184,6 @@ final class Applications {
         String peerContext = peer.context;
         String peerExten = peer.exten;
         int peerPriority = peer.priority;
-        Bridge bridge = pbx.createBridge();
         pbx.enterBridge(bridge, peer, p -> pbx.goTo(p, peerContext, peerExten, peerPriority + 1));
         pbx.enterBridge(bridge, channel, c -> {
             pbx.setVariable(c, "BRIDGERESULT", "SUCCESS");

@@ -306,11 +306,21 @@ final class AmiEventMapper {
         evaluateBridges(leg.call, at, out);
     }
 
+    /**
+     * Who of customer and agent leaves their bridge first says who ended a talking call: a
+     * customer behind a Local channel (or a trunk that reports late) may be hung up only after
+     * the agent's leg, which {@code Dial()} or {@code Bridge()} ended because the customer left.
+     */
     private void onBridgeLeave(BridgeLeaveEvent event) {
         Leg leg = registry.leg(event.getUniqueId());
-        if (leg != null) {
-            leg.bridgeId = null;
+        if (leg == null) {
+            return;
         }
+        TrackedCall call = leg.call;
+        if (call.phase == Phase.TALKING && call.customer != null && call.customer.sharesBridgeWith(call.agent)) {
+            call.customerLeftFirst = leg == call.customer;
+        }
+        leg.bridgeId = null;
     }
 
     /** Who shares a bridge with whom decides whether the call is answered, retrieved or transferred. */
@@ -318,6 +328,7 @@ final class AmiEventMapper {
         Leg customer = call.customer;
         Leg agent = call.agent;
         Leg consult = call.consult;
+        call.customerLeftFirst = false;
         if (customer != null && customer.sharesBridgeWith(consult)) {
             DeviceId from = call.transferFrom != null ? call.transferFrom : agent != null ? agent.device : null;
             if (agent != null && agent != consult) {
@@ -350,6 +361,7 @@ final class AmiEventMapper {
         Leg leg = registry.leg(event.getUniqueId());
         if (leg != null && leg.role == Role.CUSTOMER && leg.call.phase == Phase.TALKING) {
             leg.call.phase = Phase.HELD;
+            leg.call.customerLeftFirst = false;
             out.add(new CallEvent.CallHeld(leg.call.id, at));
         }
     }
@@ -367,6 +379,10 @@ final class AmiEventMapper {
         String uniqueId = blankToNull(event.getUniqueId());
         Leg leg = registry.leg(uniqueId);
         registry.channelGone(uniqueId);
+        if (leg != null && leg.role == Role.CUSTOMER && contexts.announce().equals(event.getContext())) {
+            // Disconnect: the dialplan hangs the customer up after the announcement
+            leg.call.agentHungUpFirst = true;
+        }
         if (leg != null) {
             legGone(leg, event.getCause(), legEndCause(event.getCause()), at, out);
         }
@@ -399,7 +415,7 @@ final class AmiEventMapper {
                     // Confirm did not reach the agent (busy, rang out, unreachable): the caller keeps waiting.
                     call.agent = null;
                     out.add(new CallEvent.ConnectFailed(call.id, leg.device, legCause, at));
-                } else {
+                } else if (!call.customerLeftFirst) {
                     call.agentHungUpFirst = true;
                 }
             }

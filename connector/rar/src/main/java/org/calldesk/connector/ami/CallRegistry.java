@@ -126,6 +126,8 @@ final class CallRegistry {
         EndCause requestedEnd;
         /** Outbound: how dialling the customer ended (DialEnd), if not answered. */
         EndCause dialOutcome;
+        /** The customer left the bridge with the agent before the agent did (BridgeLeave): its hang-up, not the agent's. */
+        boolean customerLeftFirst;
         /** Asterisk is shutting down and hangs the call up (SoftHangupRequest, Shutdown). */
         boolean pbxShutdown;
 

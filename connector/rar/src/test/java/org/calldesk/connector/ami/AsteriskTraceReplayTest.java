@@ -62,9 +62,11 @@ class AsteriskTraceReplayTest {
         return replay(AmiTrace.between(AmiTrace.read(trace), from, to));
     }
 
-    /** The adapter places a Dial up by registering it before its Originate, as AmiCallControl does. */
-    private void dialUpPlaced(String callId, DeviceId agent, String customerNumber) {
-        registry.registerOutbound(new CallId(callId), agent, customerNumber);
+    /** Agent 1 placed a Dial up: the adapter registers it before its Originate, as AmiCallControl does. */
+    private CallId dialUpPlaced(String callId, String customerNumber) {
+        CallId call = new CallId(callId);
+        registry.registerOutbound(call, AGENT1, customerNumber);
+        return call;
     }
 
     @Test
@@ -73,10 +75,7 @@ class AsteriskTraceReplayTest {
 
         List<CallEvent> events = replay(WALK, "05:24:42", "05:25:24");
 
-        assertThat(events).containsExactly(
-                new CallArrived(call, "01012345678", "15880001", T0),
-                new CallRinging(call, AGENT1.value(), T0),
-                new CallAnswered(call, AGENT1, T0),
+        assertThat(events).containsExactlyElementsOf(answered(call, "01012345678", AGENT1,
                 new CallHeld(call, T0),
                 new CallRetrieved(call, T0),
                 new CallHeld(call, T0),
@@ -84,34 +83,56 @@ class AsteriskTraceReplayTest {
                 new ConsultAnswered(call, AGENT2, T0),
                 new CallTransferred(call, AGENT1, AGENT2, T0),
                 // Disconnect: the transferred-to agent's leg is hung up before the announcement ends
-                new CallEnded(call, EndCause.AGENT_HANGUP, T0));
+                new CallEnded(call, EndCause.AGENT_HANGUP, T0)));
     }
 
+    /** An inbound call to 15880001 arrived, rang the agent and was answered, then what {@code next} says. */
+    private static List<CallEvent> answered(CallId call, String caller, DeviceId agent, CallEvent... next) {
+        List<CallEvent> events = new ArrayList<>(List.of(
+                new CallArrived(call, caller, "15880001", T0),
+                new CallRinging(call, agent.value(), T0),
+                new CallAnswered(call, agent, T0)));
+        events.addAll(List.of(next));
+        return events;
+    }
+
+    /** The customer's Local channel is hung up after the agent's leg, but it left the bridge first. */
     @Test
-    void dialUpFromALocalChannelDeviceTakesTheCustomerDialBeginNames() {
-        String id = "calldesk-o-7b2d2b55-2197-4097-b171-b93e42645639";
-        CallId call = new CallId(id);
-        dialUpPlaced(id, AGENT1, "01099998888");
+    void dialUpFromALocalChannelDeviceTakesTheCustomerDialBeginNamesAndEndsWhenItHangsUp() {
+        CallId call = dialUpPlaced("calldesk-o-7b2d2b55-2197-4097-b171-b93e42645639", "01099998888");
 
-        List<CallEvent> events = replay(WALK, "05:25:43", "05:25:47");
+        List<CallEvent> answered = replay(WALK, "05:25:43", "05:25:47");
+        String customer = registry.view(call).orElseThrow().customerChannel();
+        List<CallEvent> ended = replay(WALK, "05:25:48", "05:26:12");
 
-        assertThat(events).containsExactly(
+        assertThat(answered).containsExactly(
                 new CallRinging(call, AGENT1.value(), T0),
                 new CallRinging(call, "01099998888", T0),
                 new CallAnswered(call, AGENT1, T0));
-        assertThat(registry.view(call).orElseThrow().customerChannel())
-                .isEqualTo("Local/01099998888@customers-00000006;1");
+        assertThat(customer).isEqualTo("Local/01099998888@customers-00000006;1");
+        assertThat(ended).containsExactly(new CallEnded(call, EndCause.CUSTOMER_HANGUP, T0));
+    }
+
+    @Test
+    void anInboundCallTheAgentHangsUpEndsAsTheAgentsHangup() {
+        CallId call = new CallId("1796621133.14");
+
+        List<CallEvent> events = replay(WALK, "05:25:33", "05:25:39");
+
+        assertThat(events).last().isEqualTo(new CallEnded(call, EndCause.AGENT_HANGUP, T0));
     }
 
     @Test
     void dialUpFromALocalChannelDeviceHeldRetrievedAndHungUpByTheCustomer() {
-        String id = "calldesk-o-4a3f3bb6-dd41-44c7-8223-f57f2a78a205";
-        CallId call = new CallId(id);
-        dialUpPlaced(id, AGENT1, "01099998888");
+        CallId call = dialUpPlaced("calldesk-o-4a3f3bb6-dd41-44c7-8223-f57f2a78a205", "01099998888");
 
         List<CallEvent> events = replay(WALK, "05:29:40", "05:29:53");
 
-        assertThat(events).containsExactly(
+        assertThat(events).containsExactlyElementsOf(dialUpHeldRetrievedAndHungUpByTheCustomer(call));
+    }
+
+    private static List<CallEvent> dialUpHeldRetrievedAndHungUpByTheCustomer(CallId call) {
+        return List.of(
                 new CallRinging(call, AGENT1.value(), T0),
                 new CallRinging(call, "01099998888", T0),
                 new CallAnswered(call, AGENT1, T0),
@@ -122,20 +143,13 @@ class AsteriskTraceReplayTest {
 
     @Test
     void theDocumentedEventFilterPassesWhatTheMappingNeeds() {
-        String id = "calldesk-o-4a3f3bb6-dd41-44c7-8223-f57f2a78a205";
-        CallId call = new CallId(id);
-        dialUpPlaced(id, AGENT1, "01099998888");
+        CallId call = dialUpPlaced("calldesk-o-4a3f3bb6-dd41-44c7-8223-f57f2a78a205", "01099998888");
         CallId inbound = new CallId("1796621465.45");
 
         List<CallEvent> events = replay(USER_VIEW, "05:29:00", "05:32:00");
 
-        assertThat(events).containsExactly(
-                new CallRinging(call, AGENT1.value(), T0),
-                new CallRinging(call, "01099998888", T0),
-                new CallAnswered(call, AGENT1, T0),
-                new CallHeld(call, T0),
-                new CallRetrieved(call, T0),
-                new CallEnded(call, EndCause.CUSTOMER_HANGUP, T0),
+        List<CallEvent> expected = new ArrayList<>(dialUpHeldRetrievedAndHungUpByTheCustomer(call));
+        expected.addAll(List.of(
                 new CallArrived(new CallId("1796621400.42"), "01031313131", "15880002", T0),
                 new CallEnded(new CallId("1796621400.42"), EndCause.CUSTOMER_HANGUP, T0),
                 new CallArrived(inbound, "01050505050", "15880001", T0),
@@ -145,14 +159,13 @@ class AsteriskTraceReplayTest {
                 new CallRinging(inbound, AGENT3.value(), T0),
                 new ConsultFailed(inbound, AGENT3, EndCause.NO_ANSWER, T0),
                 new CallRetrieved(inbound, T0),
-                new CallEnded(inbound, EndCause.AGENT_HANGUP, T0));
+                new CallEnded(inbound, EndCause.AGENT_HANGUP, T0)));
+        assertThat(events).containsExactlyElementsOf(expected);
     }
 
     @Test
     void aBusyCustomerEndsTheDialUpBusy() {
-        String id = "calldesk-o-d2adc1cc-a28d-4df3-974d-3f7d5959bdac";
-        CallId call = new CallId(id);
-        dialUpPlaced(id, AGENT1, "0100000017");
+        CallId call = dialUpPlaced("calldesk-o-d2adc1cc-a28d-4df3-974d-3f7d5959bdac", "0100000017");
 
         List<CallEvent> events = replay(WALK, "05:28:40", "05:28:43");
 
@@ -168,13 +181,10 @@ class AsteriskTraceReplayTest {
 
         List<CallEvent> events = replay(WALK, "05:26:18", "05:26:41");
 
-        assertThat(events).containsExactly(
-                new CallArrived(talking, "01044445555", "15880001", T0),
-                new CallRinging(talking, AGENT1.value(), T0),
-                new CallAnswered(talking, AGENT1, T0),
+        assertThat(events).containsExactlyElementsOf(answered(talking, "01044445555", AGENT1,
                 new CallArrived(waiting, "", "15880002", T0),
                 new CallEnded(talking, EndCause.PBX_SHUTDOWN, T0),
-                new CallEnded(waiting, EndCause.PBX_SHUTDOWN, T0));
+                new CallEnded(waiting, EndCause.PBX_SHUTDOWN, T0)));
     }
 
     @Test
@@ -199,19 +209,10 @@ class AsteriskTraceReplayTest {
 
         List<CallEvent> simulator = replay(SIMULATOR, "05:30:00", "05:30:28");
 
-        assertThat(asterisk).containsExactly(
-                new CallArrived(real, "01012345678", "15880001", T0),
-                new CallRinging(real, AGENT1.value(), T0),
-                new CallAnswered(real, AGENT1, T0),
-                new CallHeld(real, T0),
-                new CallRetrieved(real, T0));
-        DeviceId phone = new DeviceId("PJSIP/1001");
-        assertThat(simulator).containsExactly(
-                new CallArrived(simulated, "01012345678", "15880001", T0),
-                new CallRinging(simulated, phone.value(), T0),
-                new CallAnswered(simulated, phone, T0),
-                new CallHeld(simulated, T0),
-                new CallRetrieved(simulated, T0),
-                new CallEnded(simulated, EndCause.AGENT_HANGUP, T0));
+        assertThat(asterisk).containsExactlyElementsOf(answered(real, "01012345678", AGENT1,
+                new CallHeld(real, T0), new CallRetrieved(real, T0)));
+        assertThat(simulator).containsExactlyElementsOf(answered(simulated, "01012345678", new DeviceId("PJSIP/1001"),
+                new CallHeld(simulated, T0), new CallRetrieved(simulated, T0),
+                new CallEnded(simulated, EndCause.AGENT_HANGUP, T0)));
     }
 }
