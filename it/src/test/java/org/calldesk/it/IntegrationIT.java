@@ -198,7 +198,7 @@ class IntegrationIT {
             assertThat(callEvents).extracting(e -> e.getString("type"))
                     .containsExactly("call.waiting", "call.offered", "call.connecting", "call.talking", "call.ended");
             assertThat(callEvents).extracting(e -> e.getInt("sequence")).containsExactly(1, 2, 3, 4, 5);
-            assertThat(callEvents.get(3).getJsonObject("data").getString("endCause")).isEqualTo("CUSTOMER_HANGUP");
+            assertThat(callEvents.get(4).getJsonObject("data").getString("endCause")).isEqualTo("CUSTOMER_HANGUP");
             assertThat(callEvents).allSatisfy(e -> assertThat(e.getString("eventType")).isEqualTo(e.getString("type")));
             assertThat(events(client, ticketId)).extracting(e -> e.getString("type")).containsExactly("ticket.created");
             assertThat(events(client, ticketId).get(0).getJsonObject("data").getString("callId")).isEqualTo(callId);
