@@ -417,6 +417,11 @@ final class AmiEventMapper {
                     out.add(new CallEvent.ConnectFailed(call.id, leg.device, legCause, at));
                 } else if (!call.customerLeftFirst) {
                     call.agentHungUpFirst = true;
+                    if (call.phase == Phase.HELD && call.consult == null && call.customer != null) {
+                        // the agent put the phone down while the caller was on hold: nothing in the
+                        // dialplan ends the caller's music, so the call is ended here
+                        legsToEnd.add(call.customer.channel != null ? call.customer.channel : call.customer.uniqueId);
+                    }
                 }
             }
         }

@@ -214,6 +214,16 @@ class AmiEventMapperTest {
         }
 
         @Test
+        void anAgentWhoHangsUpWhileTheCallerIsOnHoldLeavesTheCallerToBeEndedAsTheAgentsHangup() throws Exception {
+            heldCall();
+
+            assertThat(feed(hangup(AGENT_UID, AGENT, 16))).isEmpty();
+            assertThat(mapper.takeLegsToEnd()).containsExactly(CUSTOMER);
+            assertThat(feed(hangup(CUSTOMER_UID, CUSTOMER, 16)))
+                    .containsExactly(new CallEnded(CALL, EndCause.AGENT_HANGUP, NOW));
+        }
+
+        @Test
         void aRingingLegThePbxHasNotNamedYetIsEndedByItsChannelId() throws Exception {
             waitingCall();
             registry.addAgentLeg(CALL, AGENT_UID, PHONE_1001);

@@ -241,6 +241,22 @@ class CallControlIntegrationTest {
     }
 
     @Test
+    void anAgentWhoHangsUpWhileTheCustomerIsOnHoldEndsTheCall() throws Exception {
+        CallId call = talkingCall("01011110026");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hold(call);
+        }
+        awaitEvent(CallHeld.class, held -> held.call().equals(call));
+
+        pbx.channels().stream().filter(channel -> channel.device().equals(PHONE_1001.value()))
+                .forEach(channel -> pbx.hangupChannel(channel.name(), 16));
+
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
+                .isEqualTo(EndCause.AGENT_HANGUP);
+        await().atMost(PATIENCE).until(() -> pbx.call(call.value()).isEmpty());
+    }
+
+    @Test
     void aCustomerWhoHangsUpDuringATransferTryLeavesNeitherAgentOnTheLine() throws Exception {
         CallId call = talkingCall("01011110022");
         try (PbxConnection pbxConnection = connections.getConnection()) {
