@@ -167,8 +167,6 @@ class FaultInjectionIT {
 
     @Test
     @Order(5)
-    @Disabled("needs issue 13 items 1-2 (helper crash): PBX events that find no active endpoint while the node is"
-            + " down are dropped today, so callers who arrive then stay on the PBX unrecorded and agents stay TALKING")
     void nodeKilledMidLoadAndRestartedLosesNoCallAndLeavesNothingStuck() throws Exception {
         // last: what this scenario leaves behind while it fails would spoil any scenario after it
         Scenario scenario = underLoad("node kill -9, started again by its supervisor", () -> {
@@ -182,8 +180,8 @@ class FaultInjectionIT {
 
     @Test
     @Order(4)
-    @Disabled("needs issue 13 item 3 (helper crash): after a database or broker outage waiting calls are offered"
-            + " out of their order of arrival at the PBX today")
+    @Disabled("issue 13 item 3 not finished: after an 8 s database outage a waiting call was still overtaken"
+            + " by one later caller (2026-12-07 run; the broker outage and the node kill kept the order)")
     void waitingCallsAreServedInOrderOfArrivalAcrossDatabaseAndBrokerOutages() throws Exception {
         underLoad("database stopped " + OUTAGE.toSeconds() + " s (order)", () -> {
             postgres.stopServer();
