@@ -166,7 +166,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void nodeKilledMidLoadAndRestartedLosesNoCallAndLeavesNothingStuck() throws Exception {
         // last: what this scenario leaves behind while it fails would spoil any scenario after it
         Scenario scenario = underLoad("node kill -9, started again by its supervisor", () -> {
@@ -180,14 +180,20 @@ class FaultInjectionIT {
 
     @Test
     @Order(4)
-    @Disabled("issue 13 item 3 not finished: after an 8 s database outage a waiting call was still overtaken"
-            + " by one later caller (2026-12-07 run; the broker outage and the node kill kept the order)")
-    void waitingCallsAreServedInOrderOfArrivalAcrossDatabaseAndBrokerOutages() throws Exception {
+    void waitingCallsAreServedInOrderOfArrivalAcrossADatabaseOutage() throws Exception {
         underLoad("database stopped " + OUTAGE.toSeconds() + " s (order)", () -> {
             postgres.stopServer();
             Thread.sleep(OUTAGE.toMillis());
             postgres.startServer();
         }).servedInOrderOfArrival();
+    }
+
+    @Test
+    @Order(5)
+    @Disabled("issue 13 item 3 not finished: after an 8 s broker outage a waiting call was overtaken by one later"
+            + " caller in both runs of 2026-12-07 13:00 (the backlog's CallArrived events of different calls are"
+            + " applied by parallel sessions; routing can offer a later call before an earlier one is recorded)")
+    void waitingCallsAreServedInOrderOfArrivalAcrossABrokerOutage() throws Exception {
         underLoad("broker killed " + OUTAGE.toSeconds() + " s (order)", () -> {
             broker.kill();
             Thread.sleep(OUTAGE.toMillis());

@@ -30,7 +30,8 @@ import org.calldesk.infrastructure.persistence.migration.DatabaseWait;
  * <p>Nothing is applied before the schema is migrated, and a failure because the database is
  * away is not handed back to the broker but waited out in place ({@link DatabaseWait}): the
  * broker would deliver the event again after those behind it, and waiting calls would be recorded
- * and routed out of their order of arrival.
+ * and routed out of their order of arrival. The events of all sessions share one line: once the
+ * database is back they are applied in the order they came, and not overtaken by newer ones.
  *
  * <p>The queue it listens to is said by each packaging's descriptor.
  */
@@ -42,6 +43,9 @@ public class PbxEventQueueConsumer implements MessageListener {
 
     /** How long an event waits in place for the database before the broker is left to deliver it again. */
     static final Duration DATABASE_PATIENCE = Duration.ofMinutes(2);
+
+    /** The events waiting for the database, of all this node's sessions: applied in the order they came once it is back. */
+    private static final DatabaseWait.Line WAITING = new DatabaseWait.Line();
 
     @Inject
     CallEventService callEvents;
@@ -61,6 +65,6 @@ public class PbxEventQueueConsumer implements MessageListener {
             return;
         }
         new DatabaseWait(() -> database.failure().isEmpty(), database::reachable, Duration.ofMillis(250),
-                DATABASE_PATIENCE).run("PBX event " + event, () -> callEvents.handle(event, eventId));
+                DATABASE_PATIENCE, WAITING).run("PBX event " + event, () -> callEvents.handle(event, eventId));
     }
 }
