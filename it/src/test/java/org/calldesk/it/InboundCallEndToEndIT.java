@@ -12,7 +12,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * raises an inbound call over AMI; asterisk-java inside the PBX adapter reads it; the adapter
  * delivers a typed event to the MDB through the WorkManager; it goes through the durable Artemis
  * queue to the consumer, which records the call with JPA and publishes the change on the events
- * topic; the REST API lists the call.
+ * topic; the REST API lists the call. And the application's own {@code /calldesk/health} says
+ * the PBX, database and broker are UP, asked without credentials.
  */
 @ExtendWith({TestInfrastructure.class, ArquillianExtension.class})
 @RunAsClient
@@ -49,6 +54,20 @@ class InboundCallEndToEndIT {
     @AfterEach
     void thePbxAndTheApplicationAgree() {
         TestInfrastructure.assertPbxAndApplicationAgree(base);
+    }
+
+    @Test
+    void theApplicationsOwnHealthAnswerIsUpWithoutCredentials() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceFirst("/?$", "/health"))).timeout(Duration.ofSeconds(20)).build();
+        HttpResponse<String> response = await("GET /calldesk/health answers 200").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> http.send(request, HttpResponse.BodyHandlers.ofString()), answer -> answer.statusCode() == 200);
+        JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
+        assertThat(body.getString("status")).isEqualTo("UP");
+        assertThat(body.getJsonArray("checks")).as(response.body())
+                .extracting(check -> check.asJsonObject().getString("name") + " " + check.asJsonObject().getString("status"))
+                .containsExactly("pbx UP", "database UP", "broker UP");
     }
 
     @Test

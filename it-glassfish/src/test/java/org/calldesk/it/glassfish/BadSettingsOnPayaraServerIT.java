@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The EAR deployed by an operator who got two settings wrong (README, "Deploying the EAR"): the
  * default data source on a PostgreSQL address where nothing listens, and a wrong AMI secret. The
- * deployment still succeeds, and {@code /health} and the server log say in plain words what is
+ * deployment still succeeds, and {@code /health}, the application's own {@code /calldesk/health}
+ * (503) and the server log say in plain words what is
  * wrong and which setting to fix.
  */
 @ExtendWith(PbxSimulatorExtension.class)
@@ -40,6 +41,10 @@ class BadSettingsOnPayaraServerIT {
 
         assertThat(checks.get("pbx").toString()).contains("calldesk.ami.secret");
         assertThat(checks.get("database").toString()).contains("jdbc/__default");
+        HttpResponse<String> own = http.send(HttpRequest.newBuilder(SERVER.base().toURI().resolve("health"))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(503);
+        assertThat(own.body()).contains("\"status\":\"DOWN\"").contains("calldesk.ami.secret").contains("jdbc/__default");
         assertThat(SERVER.log())
                 .contains("calldesk.ami.secret")
                 .contains("the database could not be migrated")

@@ -1,8 +1,6 @@
 package org.calldesk.it.glassfish;
 
-import java.net.URI;
 import java.net.URL;
-import java.util.Optional;
 import org.calldesk.it.servers.PbxSimulatorExtension;
 import org.calldesk.it.servers.ServerSmokeScenario;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,11 +15,6 @@ abstract class GlassFishDomainScenario extends ServerSmokeScenario {
     @Override
     protected URL base() {
         return domain().base();
-    }
-
-    @Override
-    protected Optional<URI> health() {
-        return domain().health();
     }
 
     @Override

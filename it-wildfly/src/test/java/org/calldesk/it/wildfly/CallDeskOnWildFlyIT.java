@@ -7,10 +7,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.Optional;
 import org.calldesk.it.servers.CallDeskClient;
 import org.calldesk.it.servers.PbxSimulatorExtension;
 import org.calldesk.it.servers.ServerSmokeScenario;
@@ -90,12 +88,6 @@ class CallDeskOnWildFlyIT extends ServerSmokeScenario {
     @Override
     protected URL base() {
         return base;
-    }
-
-    /** None: WildFly does not report the checks of an EAR's modules (WFLY-12835). */
-    @Override
-    protected Optional<URI> health() {
-        return Optional.empty();
     }
 
     @Override

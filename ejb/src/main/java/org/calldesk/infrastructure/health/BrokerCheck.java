@@ -1,0 +1,101 @@
+package org.calldesk.infrastructure.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.calldesk.infrastructure.messaging.jms.JmsResources;
+
+/**
+ * Ready when the message broker answers: a browser on the PBX events queue is opened, which
+ * takes a round trip to the broker.
+ *
+ * <p>Why not just a connection: the resource adapter pools them, and hands out one it holds while
+ * the broker is down (it keeps reconnecting for ever, so nothing is dropped): /health said UP for
+ * a whole broker outage. Anything that does reach the broker then blocks until it is back, so the
+ * probe runs on the container's executor and the check waits at most {@link #PATIENCE}; while a
+ * probe is still blocked no other is started, and the broker is DOWN since it began. One probe
+ * for both answers, {@code /calldesk/health} and MicroProfile Health's {@link BrokerHealthCheck}.
+ */
+@ApplicationScoped
+public class BrokerCheck {
+
+    static final Duration PATIENCE = Duration.ofSeconds(2);
+    private static final String FIX = SettingsToFix.BROKER;
+
+    @Resource(lookup = JmsResources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = JmsResources.PBX_EVENT_QUEUE)
+    Queue queue;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The last probe, and when it began; guarded by this. */
+    private Future<?> probe;
+    private Instant probeStarted;
+
+    public BrokerCheck() {
+    }
+
+    BrokerCheck(ConnectionFactory connectionFactory, Queue queue, ExecutorService executor, Clock clock) {
+        this.connectionFactory = connectionFactory;
+        this.queue = queue;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public CheckResult check() {
+        var response = CheckResult.named("broker");
+        Future<?> running;
+        synchronized (this) {
+            if (probe != null && !probe.isDone()) {
+                return response.down()
+                        .with("error", "the message broker has not answered since " + probeStarted)
+                        .with("fix", FIX);
+            }
+            probeStarted = clock.instant();
+            probe = executor.submit(this::browse);
+            running = probe;
+        }
+        try {
+            running.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            return response.up();
+        } catch (TimeoutException e) {
+            return response.down()
+                    .with("error", "the message broker did not answer within " + PATIENCE.toMillis() + " ms")
+                    .with("fix", FIX);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return response.down()
+                    .with("error", "cannot reach the message broker: " + cause.getMessage())
+                    .with("fix", FIX);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return response.down().with("error", "interrupted while asking the message broker");
+        }
+    }
+
+    private Void browse() throws Exception {
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession();
+             QueueBrowser browser = session.createBrowser(queue)) {
+            browser.getEnumeration().hasMoreElements();
+        }
+        return null;
+    }
+}
