@@ -110,6 +110,7 @@ class BadInputIT {
                 challenge -> assertThat(challenge).startsWith("Basic"));
         assertThat(Json.createReader(new java.io.StringReader(anonymous.body())).readObject().getString("code"))
                 .isEqualTo("NOT_SIGNED_IN");
+        assertThat(anonymous.headers().firstValue("X-Content-Type-Options")).as("a 401 too").contains("nosniff");
     }
 
     @Test

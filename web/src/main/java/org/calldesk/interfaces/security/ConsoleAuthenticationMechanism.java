@@ -93,7 +93,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             }
         }
         if (context.isProtected()) {
-            return unauthorized(response, "Basic", credential.isPresent()
+            return unauthorized(request, response, "Basic", credential.isPresent()
                     ? "the login or password is wrong" : "sign in with HTTP Basic or an API key");
         }
         return context.doNothing();
@@ -110,14 +110,16 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return context.notifyContainerAboutLogin(result);
         }
         auditRefusedKey(request, key);
-        return unauthorized(response, "Bearer", "the API key is unknown or revoked");
+        return unauthorized(request, response, "Bearer", "the API key is unknown or revoked");
     }
 
     /**
      * A 401 as every other error of the API: a problem detail (code {@code NOT_SIGNED_IN}) with the
      * challenge of the scheme, written and committed here so that the server adds no page of its own.
      */
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String scheme, String detail) {
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                                     String scheme, String detail) {
+        SecurityHeaders.apply(request, response);
         response.setHeader("WWW-Authenticate", scheme + " realm=\"" + REALM + "\"");
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType(ProblemDetails.PROBLEM_JSON.toString());

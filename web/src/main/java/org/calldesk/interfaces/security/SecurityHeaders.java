@@ -31,11 +31,19 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * The headers of this answer; also for answers given before any filter runs (a 401 of the
+     * authentication mechanism).
+     */
+    static void apply(HttpServletRequest request, HttpServletResponse response) {
         boolean api = request.getRequestURI().startsWith(request.getContextPath()
                 + ConsoleAuthenticationMechanism.API_PATH);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Content-Security-Policy", api ? API_POLICY : CONSOLE_POLICY);
-        chain.doFilter(request, response);
     }
 }
