@@ -19,13 +19,4 @@ public interface CallEventService {
     default void handle(CallEvent event, String eventId) {
         handle(event);
     }
-
-    /**
-     * Whether the contact center follows events of this kind at all: the others (the phones'
-     * device states, which a call's own events already tell) are not worth queueing, as
-     * applying them changes nothing. Under load they were four in ten of the PBX's events.
-     */
-    static boolean follows(CallEvent event) {
-        return !(event instanceof CallEvent.DeviceStateChanged);
-    }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.CallEventService;
+import org.calldesk.application.FollowedEvents;
 import org.calldesk.application.RoutingTrigger;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.domain.model.agent.Agent;
@@ -144,7 +145,7 @@ public class DefaultCallEventService implements CallEventService {
 
     /** Applies one event, in the caller's transaction. */
     void apply(CallEvent event) {
-        if (!CallEventService.follows(event)) {
+        if (!FollowedEvents.follows(event)) {
             return;
         }
         if (event instanceof CallEvent.CallArrived arrived) {

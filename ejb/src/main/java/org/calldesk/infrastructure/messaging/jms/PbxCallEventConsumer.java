@@ -4,7 +4,7 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.calldesk.application.CallEventService;
+import org.calldesk.application.FollowedEvents;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallEventListener;
 import org.calldesk.infrastructure.pbx.ReconcilerScheduler;
@@ -13,7 +13,7 @@ import org.calldesk.infrastructure.pbx.ReconcilerScheduler;
  * Receives the PBX's events from the resource adapter and puts each on the durable PBX events
  * queue, one message group per call, before the adapter is told it was taken. From there on
  * nothing the PBX said is lost if the application is busy or restarts. Events of kinds the
- * contact center does not follow ({@link CallEventService#follows}) are not queued.
+ * contact center does not follow ({@link FollowedEvents#follows}) are not queued.
  *
  * <p>Several nodes connected to one PBX each receive every event: the adapter's event id goes
  * with the message as the broker's duplicate-detection id, so the queue keeps the first copy and
@@ -34,7 +34,7 @@ public class PbxCallEventConsumer implements CallEventListener {
 
     @Override
     public void onCallEvent(CallEvent event, String eventId) {
-        if (!CallEventService.follows(event)) {
+        if (!FollowedEvents.follows(event)) {
             return; // nothing would change: not worth a message and a transaction
         }
         sender.toPbxEventQueue(CallEventJson.write(event), CallEventJson.group(event), eventId);

@@ -10,20 +10,20 @@ import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.EndCause;
 import org.junit.jupiter.api.Test;
 
-class CallEventServiceFollowsTest {
+class FollowedEventsTest {
 
     private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
 
     @Test
     void theCallsOwnEventsAreFollowed() {
-        assertThat(CallEventService.follows(new CallEvent.CallArrived(new CallId("pbx-1"), "0101234", "15880001", AT)))
+        assertThat(FollowedEvents.follows(new CallEvent.CallArrived(new CallId("pbx-1"), "0101234", "15880001", AT)))
                 .isTrue();
-        assertThat(CallEventService.follows(new CallEvent.CallEnded(new CallId("pbx-1"), EndCause.CUSTOMER_HANGUP, AT))).isTrue();
+        assertThat(FollowedEvents.follows(new CallEvent.CallEnded(new CallId("pbx-1"), EndCause.CUSTOMER_HANGUP, AT))).isTrue();
     }
 
     @Test
     void aPhonesDeviceStateIsNotWorthQueueing() {
-        assertThat(CallEventService.follows(new CallEvent.DeviceStateChanged(new DeviceId("PJSIP/1001"),
+        assertThat(FollowedEvents.follows(new CallEvent.DeviceStateChanged(new DeviceId("PJSIP/1001"),
                 DeviceState.IN_USE, AT))).isFalse();
     }
 }
