@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * ticket per connected call, no agent left busy, no caller left on the PBX, both outboxes empty,
  * and (where the fix is in) the waiting calls served in their order of arrival at the PBX.
  *
- * <p>The recovery figures are printed (lines starting with {@code fault:}); README "Reliability"
+ * <p>The recovery figures are printed (lines starting with {@code fault:}); docs/operations.md, "Reliability",
  * quotes them. Run alone: {@code mvn -B verify -pl it-cluster -Dit.test=FaultInjectionIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

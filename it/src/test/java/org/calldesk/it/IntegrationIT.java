@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The README's integration guide, as external systems use it: REST with API keys (the integration
+ * The integration guide (docs/integration.md), as external systems use it: REST with API keys (the integration
  * role, revocation, the audit trail), and, with a client the product does not ship (node + rhea,
  * AMQP 1.0), the events topic with a durable subscription and the command queue with correlated
  * replies and a dead-letter queue.

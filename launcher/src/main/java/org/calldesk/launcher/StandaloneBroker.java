@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 
 /**
  * The message broker alone, in a process of its own: what several application nodes share
- * (README, "Running several nodes"). The same broker as the embedded run's ({@link EmbeddedBroker},
+ * (docs/operations.md, "Running several nodes"). The same broker as the embedded run's ({@link EmbeddedBroker},
  * same queues, topic and settings); it runs until the process is stopped.
  *
  * <pre>java -cp calldesk-launcher-all.jar org.calldesk.launcher.StandaloneBroker --port 61616 --data ./broker</pre>

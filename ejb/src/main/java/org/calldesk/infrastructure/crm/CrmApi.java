@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The CRM's side of the integration, as a MicroProfile REST Client. A CRM that wants the screen
- * pop and the ticket push offers these two endpoints (the demo CRM does); README,
+ * pop and the ticket push offers these two endpoints (the demo CRM does); docs/integration.md,
  * "Integration guide", describes them. No {@code @Path} on the interface, so the application's
  * own JAX-RS scan does not take it for a resource.
  */

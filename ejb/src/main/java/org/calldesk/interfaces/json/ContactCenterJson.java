@@ -32,7 +32,7 @@ public final class ContactCenterJson {
      * The JSON-P provider, looked up once for every JSON the application writes or reads.
      * {@code PROVIDER.createObjectBuilder()} and its siblings look the provider up anew on each
      * call, and in an application server that lookup scans class loaders for service files: it
-     * was a tenth of the application's CPU under load (see the README's benchmark).
+     * was a tenth of the application's CPU under load (see docs/benchmark.md).
      */
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The EAR deployed by an operator who got two settings wrong (README, "Deploying the EAR"): the
+ * The EAR deployed by an operator who got two settings wrong (docs/operations.md, "Deploying the EAR"): the
  * default data source on a PostgreSQL address where nothing listens, and a wrong AMI secret. The
  * deployment still succeeds, and {@code /health}, the application's own {@code /calldesk/health}
  * (503) and the server log say in plain words what is

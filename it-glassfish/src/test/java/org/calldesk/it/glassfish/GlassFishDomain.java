@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * A fresh domain of Payara Server or GlassFish, unpacked from Maven Central by the build, with the
- * unchanged EAR deployed to it: exactly the {@code asadmin} commands of the README ("Deploying the
+ * unchanged EAR deployed to it: exactly the {@code asadmin} commands of docs/operations.md ("Deploying the
  * EAR to your own server"). Every port of the domain is a free one ({@code --portbase}), so runs
  * of the build in parallel and the services of the machine never clash. The PBX is the simulator
  * of {@link PbxSimulatorExtension} (register this extension after it). With PostgreSQL, the

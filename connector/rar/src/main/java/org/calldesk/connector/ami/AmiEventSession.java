@@ -150,7 +150,7 @@ final class AmiEventSession {
             unnumberedLogged = true;
             LOG.warning("The PBX at " + settings.address() + " cannot be told apart across application nodes: " + why
                     + ". One node is fine; with several nodes connected to this PBX each would apply every PBX event"
-                    + " once per node. See README, 'Running several nodes'.");
+                    + " once per node. See docs/operations.md, 'Running several nodes'.");
         }
     }
 

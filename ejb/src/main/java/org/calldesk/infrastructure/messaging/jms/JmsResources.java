@@ -15,7 +15,7 @@ public final class JmsResources {
     /** Broker-level names of the destinations, for external clients and adapters without JNDI. */
     public static final String PBX_EVENT_QUEUE_NAME = "PbxEventQueue";
     public static final String EVENT_TOPIC_NAME = "ContactCenterEventTopic";
-    /** Commands of external systems (click-to-dial, ticket changes); see README, "Integration guide". */
+    /** Commands of external systems (click-to-dial, ticket changes); see docs/integration.md. */
     public static final String COMMAND_QUEUE_NAME = "IntegrationCommandQueue";
     /** Where replies go when a command names no JMSReplyTo. */
     public static final String COMMAND_REPLY_QUEUE_NAME = "IntegrationCommandReplyQueue";

@@ -1,0 +1,7 @@
+/**
+ * The application's services as interfaces (agents, call control, routing, tickets, CTI set-up)
+ * and the ports they need (the PBX gateway, contact-center events, triggers), with
+ * {@link org.calldesk.application.RequestRefused}, the refusal every client sees. The EJBs that
+ * implement them are in {@code application.internal}.
+ */
+package org.calldesk.application;
