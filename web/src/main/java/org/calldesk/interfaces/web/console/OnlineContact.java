@@ -48,7 +48,7 @@ public class OnlineContact implements Serializable {
     CallService calls;
 
     @Inject
-    CtiPanel cti;
+    CtiSync ctiSync;
 
     @Inject
     Caller caller;
@@ -69,7 +69,7 @@ public class OnlineContact implements Serializable {
 
     /** On opening the page: the ticket asked for in the address, or what the agent's call needs. */
     public void open() {
-        cti.refresh();
+        ctiSync.refresh();
     }
 
     // ---- the list
@@ -203,8 +203,8 @@ public class OnlineContact implements Serializable {
             Feedback.attempt("work:ticketActions", () -> action.accept(ticketId));
         }
         resetLists();
-        CtiPanel.render("work:list");
-        CtiPanel.render("work:ticketInfo");
+        Pages.render("work:list");
+        Pages.render("work:ticketInfo");
     }
 
     // ---- the inbound alert's service screen
@@ -257,15 +257,15 @@ public class OnlineContact implements Serializable {
             incomingCallId = null;
             renderPane();
         } else {
-            CtiPanel.render("work:list");
-            CtiPanel.render("work:ticketInfo");
+            Pages.render("work:list");
+            Pages.render("work:ticketInfo");
         }
     }
 
     private void renderPane() {
-        CtiPanel.render("work:list");
-        CtiPanel.render("work:ticketInfo");
-        CtiPanel.render("work:commentBox");
+        Pages.render("work:list");
+        Pages.render("work:ticketInfo");
+        Pages.render("work:commentBox");
     }
 
     private void resetLists() {

@@ -1,0 +1,73 @@
+package org.calldesk.interfaces.web.console;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Optional;
+import org.calldesk.application.AgentService;
+import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallStatus;
+import org.calldesk.interfaces.web.Caller;
+import org.calldesk.interfaces.web.Labels;
+
+/**
+ * The finish-call prompt after a call: what became of the call, then Confirm (Ready for the
+ * next call) or Cancel (Business: Ticket, with the call's ticket open to process).
+ */
+@Named("finish")
+@RequestScoped
+public class FinishPrompt {
+
+    private static final String MESSAGE = "dialogs:finishMessage";
+
+    private final AgentService agents;
+    private final Caller caller;
+    private final CtiState state;
+    private final CtiSync sync;
+    private final Labels labels;
+
+    @Inject
+    public FinishPrompt(AgentService agents, Caller caller, CtiState state, CtiSync sync, Labels labels) {
+        this.agents = agents;
+        this.caller = caller;
+        this.state = state;
+        this.sync = sync;
+        this.labels = labels;
+    }
+
+    /** For the container's proxy only. */
+    protected FinishPrompt() {
+        this(null, null, null, null, null);
+    }
+
+    /** What became of the call, e.g. "0311112222: Customer hung up." */
+    public String getSummary() {
+        Call ended = state.getCall();
+        if (ended == null) {
+            return "";
+        }
+        String what;
+        if (ended.status() == CallStatus.ENDED) {
+            what = labels.endCause(ended.endCause().orElse(null));
+        } else {
+            Agent now = state.getCallAgent();
+            what = "Transferred to " + (now == null ? "a colleague" : now.name());
+        }
+        return ended.customerNumber() + ": " + what + ".";
+    }
+
+    /** Confirm: Ready for the next call. */
+    public void finishReady() {
+        sync.actInDialog(MESSAGE, state::isAfterCall, () -> agents.finishCall(caller.actor(), caller.getLoginId(), true));
+    }
+
+    /** Cancel: Business: Ticket, with the call's ticket open to process. */
+    public void finishToTicket() {
+        Optional<String> ticketId = state.callTicketId();
+        if (sync.actInDialog(MESSAGE, state::isAfterCall,
+                () -> agents.finishCall(caller.actor(), caller.getLoginId(), false))) {
+            ticketId.ifPresent(sync::openTicket);
+        }
+    }
+}
