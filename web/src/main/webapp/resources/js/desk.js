@@ -17,7 +17,6 @@ var Desk = (function () {
     var baseTitle = null;
     var audio = null;
     var POLL_MS = 5000;
-    var RECONNECTING = "Live updates interrupted. Reconnecting… (meanwhile the page checks for changes every few seconds)";
     var serverUnreachable = false;
     var SOCKET = "consolePush"; // the id of the page's f:websocket
     var REOPEN_MS = 10000;
@@ -25,6 +24,12 @@ var Desk = (function () {
 
     function byId(id) {
         return document.getElementById(id);
+    }
+
+    /** A text of the page in the browser's language: the data-* attribute of #deskTexts by that name. */
+    function pageText(name) {
+        var texts = byId("deskTexts");
+        return texts && texts.dataset[name] || "";
     }
 
     /** Read the state again soon; several pushes in a burst make one request. */
@@ -49,7 +54,7 @@ var Desk = (function () {
             indicator.className = "live " + state;
         }
         if (label) {
-            label.textContent = state === "up" ? "Live" : state === "down" ? "Offline" : "Connecting…";
+            label.textContent = pageText(state === "up" ? "up" : state === "down" ? "down" : "connecting");
         }
         document.body.classList.toggle("offline", state === "down");
         if (banner) {
@@ -110,7 +115,7 @@ var Desk = (function () {
     function onError() {
         live = false;
         wasDown = true;
-        setLive("down", RECONNECTING);
+        setLive("down", pageText("reconnecting"));
         startPolling();
     }
 
@@ -126,14 +131,13 @@ var Desk = (function () {
         }
         wasDown = true;
         if (code === 1008) {
-            setLive("down", "This page is out of date (the server was restarted). Reloading…");
+            setLive("down", pageText("outOfDate"));
             setTimeout(function () {
                 location.reload();
             }, 3000);
             return;
         }
-        setLive("down", code === -1 ? "This browser cannot receive live updates: the page checks every few seconds."
-            : "Live updates stopped; the page checks for changes every few seconds and tries to reconnect.");
+        setLive("down", pageText(code === -1 ? "unsupported" : "stopped"));
         startPolling();
         if (code !== -1 && !reopenTimer) {
             reopenTimer = setInterval(function () {
@@ -215,7 +219,7 @@ var Desk = (function () {
             if (call !== alertCallRung) {
                 alertCallRung = call;
                 ring();
-                flashTitle("☎ Incoming call");
+                flashTitle("☎ " + pageText("incoming"));
                 focusFirst(dialog);
             }
         } else if (alertCallRung !== null) {
@@ -362,9 +366,7 @@ var Desk = (function () {
         if (data.status === "httpError" || data.status === "emptyResponse" || data.status === "serverError") {
             serverUnreachable = true;
             wasDown = true;
-            setLive("down", data.status === "serverError"
-                ? "The server could not carry that out. Try again; if it keeps failing, reload the page."
-                : "The server did not answer. Check the network; the page keeps trying.");
+            setLive("down", pageText(data.status === "serverError" ? "serverError" : "noAnswer"));
             startPolling();
         }
     }
@@ -422,7 +424,7 @@ var Desk = (function () {
                     stopPolling();
                     setLive("up");
                 } else {
-                    setLive("down", RECONNECTING);
+                    setLive("down", pageText("reconnecting"));
                 }
             }
         }

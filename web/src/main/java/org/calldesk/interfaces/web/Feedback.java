@@ -51,11 +51,10 @@ public final class Feedback {
                 error(placement.apply(refused.get()), sentence(refused.get().getMessage()));
             } else if (cause(e, OptimisticLockException.class).isPresent()
                     || cause(e, jakarta.persistence.RollbackException.class).isPresent()) {
-                error(fallbackClientId, "Someone else changed this at the same moment. Try again.");
+                error(fallbackClientId, Messages.text("feedback.conflict"));
             } else {
                 LOG.log(Level.SEVERE, "console request failed", e);
-                error(fallbackClientId, "That did not work because of a server error. Try again; "
-                        + "if it keeps failing, the server log has the details.");
+                error(fallbackClientId, Messages.text("feedback.serverError"));
             }
         }
         return Optional.empty();
@@ -74,7 +73,7 @@ public final class Feedback {
     /** The services' messages start in lower case (they are written to be embedded); a page shows sentences. */
     public static String sentence(String message) {
         if (message == null || message.isBlank()) {
-            return "Refused.";
+            return Messages.text("feedback.refused");
         }
         String text = message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
         return text.endsWith(".") ? text : text + ".";

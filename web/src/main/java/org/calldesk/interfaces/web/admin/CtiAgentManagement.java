@@ -7,14 +7,15 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
+import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.service.Service;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
+import org.calldesk.interfaces.web.Messages;
 import org.calldesk.interfaces.web.PerRequest;
 
 /**
@@ -86,7 +87,7 @@ public class CtiAgentManagement implements Serializable {
 
     public void save() {
         if (loginId == null || loginId.isBlank()) {
-            Feedback.error("agentForm:loginId", "Enter the login of the account.");
+            Feedback.error("agentForm:loginId", Messages.text("agents.loginMissing"));
             return;
         }
         AgentRegistration registration = new AgentRegistration(name, agentNumber, device, role,
@@ -97,7 +98,7 @@ public class CtiAgentManagement implements Serializable {
                         : cti.changeAgent(caller.actor(), id, registration),
                 CtiAgentManagement::fieldFor).isPresent();
         if (saved) {
-            Feedback.info("agentForm:formMessage", (creating ? "Registered " : "Saved ") + id + ".");
+            Feedback.info("agentForm:formMessage", Messages.text(creating ? "agents.registered" : "agents.saved", id));
             editing = false;
             agents.reset();
         }

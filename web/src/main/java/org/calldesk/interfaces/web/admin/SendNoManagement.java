@@ -11,6 +11,7 @@ import org.calldesk.application.RequestRefused;
 import org.calldesk.domain.model.service.Service;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
+import org.calldesk.interfaces.web.Messages;
 import org.calldesk.interfaces.web.PerRequest;
 
 /**
@@ -52,13 +53,13 @@ public class SendNoManagement implements Serializable {
     public void add() {
         String number = newNumber == null ? "" : newNumber.strip();
         if (number.isEmpty()) {
-            Feedback.error("sendNoForm:newNumber", "Enter the sending number, digits only.");
+            Feedback.error("sendNoForm:newNumber", Messages.text("sendNo.numberMissing"));
             return;
         }
         Optional<Service> changed = Feedback.attempt("sendNoForm:newNumber",
                 () -> cti.addSendingNumber(caller.actor(), serviceId, number), refused -> "sendNoForm:newNumber");
         if (changed.isPresent()) {
-            Feedback.info("sendNoForm:listMessage", "Added " + number + " to " + changed.get().name() + ".");
+            Feedback.info("sendNoForm:listMessage", Messages.text("sendNo.added", number, changed.get().name()));
             newNumber = null;
             services.reset();
         }
@@ -69,7 +70,7 @@ public class SendNoManagement implements Serializable {
                 () -> cti.removeSendingNumber(caller.actor(), serviceId, number),
                 (RequestRefused refused) -> "sendNoForm:listMessage");
         if (changed.isPresent()) {
-            Feedback.info("sendNoForm:listMessage", "Removed " + number + " from " + changed.get().name() + ".");
+            Feedback.info("sendNoForm:listMessage", Messages.text("sendNo.removed", number, changed.get().name()));
             services.reset();
         }
     }

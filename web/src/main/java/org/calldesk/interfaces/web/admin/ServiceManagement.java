@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
+import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.domain.model.service.Service;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
+import org.calldesk.interfaces.web.Messages;
 import org.calldesk.interfaces.web.PerRequest;
 
 /**
@@ -88,11 +89,11 @@ public class ServiceManagement implements Serializable {
 
     public void save() {
         if (id == null || id.isBlank()) {
-            Feedback.error("serviceForm:id", "Enter an id, for example support.");
+            Feedback.error("serviceForm:id", Messages.text("services.idMissing"));
             return;
         }
         if (offerTimeoutSeconds == null || offerTimeoutSeconds < 1) {
-            Feedback.error("serviceForm:offerTimeout", "Enter the seconds an agent has to Confirm, at least 1.");
+            Feedback.error("serviceForm:offerTimeout", Messages.text("services.offerTimeoutMissing"));
             return;
         }
         String serviceId = id.strip();
@@ -104,7 +105,7 @@ public class ServiceManagement implements Serializable {
                         : cti.changeService(caller.actor(), serviceId, definition),
                 ServiceManagement::fieldFor).isPresent();
         if (saved) {
-            Feedback.info("serviceForm:formMessage", (creating ? "Created " : "Saved ") + serviceId + ".");
+            Feedback.info("serviceForm:formMessage", Messages.text(creating ? "services.created" : "services.saved", serviceId));
             editing = false;
             services.reset();
         }
@@ -147,13 +148,12 @@ public class ServiceManagement implements Serializable {
     public void ring(String dialledNumber) {
         String from = testCaller == null ? "" : testCaller.strip();
         if (!from.matches("[0-9]{3,20}")) {
-            Feedback.error("ringForm:testCaller", "The caller number must be 3 to 20 digits.");
+            Feedback.error("ringForm:testCaller", Messages.text("ring.callerInvalid"));
             return;
         }
         try {
             simulator.ring(from, dialledNumber);
-            Feedback.info("ringForm:ringMessage", "Ringing " + dialledNumber + " from " + from
-                    + ": the longest-idle Ready agent of the service gets the alert.");
+            Feedback.info("ringForm:ringMessage", Messages.text("ring.ringing", dialledNumber, from));
             testCaller = randomCaller();
         } catch (IllegalStateException e) {
             Feedback.error("ringForm:ringMessage", Feedback.sentence(e.getMessage()));

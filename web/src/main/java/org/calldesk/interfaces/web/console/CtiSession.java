@@ -9,6 +9,7 @@ import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.agent.BusinessReason;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
+import org.calldesk.interfaces.web.Messages;
 
 /** CTI login and logout, and the statuses an agent chooses between calls: Ready, Rest, Business. */
 @Named("ctiSession")
@@ -60,7 +61,7 @@ public class CtiSession {
     }
 
     private void prefixLoginRefusal() {
-        String prefix = "CTI login refused";
+        String prefix = Messages.text("cti.loginRefused");
         FacesContext.getCurrentInstance().getMessageList(LOGIN).forEach(message -> {
             if (!message.getSummary().startsWith(prefix)) {
                 message.setSummary(prefix + ": " + message.getSummary());

@@ -10,13 +10,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.calldesk.application.CallControlService;
 import org.calldesk.application.CallControlService.DialRequest;
+import org.calldesk.application.CallControlService;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.service.Service;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
+import org.calldesk.interfaces.web.Messages;
 
 /**
  * The Dial up dialog: offered between calls, for the agent's services with the call function
@@ -65,7 +66,7 @@ public class DialUp implements Serializable {
 
     public void openDial() {
         if (!state.isBetweenCalls()) {
-            Feedback.error("cti:actions", "Dial up is possible in Rest, Ready or Business.");
+            Feedback.error("cti:actions", Messages.text("dial.onlyBetweenCalls"));
             return;
         }
         dial.open(getDialServices().stream().map(Service::id).collect(Collectors.toList()));

@@ -9,7 +9,8 @@ import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallStatus;
 import org.calldesk.interfaces.web.Caller;
-import org.calldesk.interfaces.web.Labels;
+import org.calldesk.interfaces.web.Formats;
+import org.calldesk.interfaces.web.Messages;
 
 /**
  * The finish-call prompt after a call: what became of the call, then Confirm (Ready for the
@@ -25,15 +26,15 @@ public class FinishPrompt {
     private final Caller caller;
     private final CtiState state;
     private final CtiSync sync;
-    private final Labels labels;
+    private final Formats formats;
 
     @Inject
-    public FinishPrompt(AgentService agents, Caller caller, CtiState state, CtiSync sync, Labels labels) {
+    public FinishPrompt(AgentService agents, Caller caller, CtiState state, CtiSync sync, Formats formats) {
         this.agents = agents;
         this.caller = caller;
         this.state = state;
         this.sync = sync;
-        this.labels = labels;
+        this.formats = formats;
     }
 
     /** For the container's proxy only. */
@@ -49,12 +50,13 @@ public class FinishPrompt {
         }
         String what;
         if (ended.status() == CallStatus.ENDED) {
-            what = labels.endCause(ended.endCause().orElse(null));
+            what = formats.endCause(ended.endCause().orElse(null));
         } else {
             Agent now = state.getCallAgent();
-            what = "Transferred to " + (now == null ? "a colleague" : now.name());
+            what = now == null ? Messages.text("finish.transferredToColleague")
+                    : Messages.text("finish.transferredTo", now.name());
         }
-        return ended.customerNumber() + ": " + what + ".";
+        return Messages.text("finish.summary", ended.customerNumber(), what);
     }
 
     /** Confirm: Ready for the next call. */

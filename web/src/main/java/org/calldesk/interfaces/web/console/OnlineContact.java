@@ -24,6 +24,7 @@ import org.calldesk.domain.model.ticket.TicketEntry;
 import org.calldesk.domain.model.ticket.TicketStatus;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
+import org.calldesk.interfaces.web.Messages;
 import org.calldesk.interfaces.web.PerRequest;
 
 /**
@@ -186,7 +187,7 @@ public class OnlineContact implements Serializable {
     public void addComment() {
         String text = getComment();
         if (text == null || text.isBlank()) {
-            Feedback.error("work:comment", "Write the comment first.");
+            Feedback.error("work:comment", Messages.text("ticket.commentMissing"));
             return;
         }
         String ticketId = selectedTicketId;

@@ -14,6 +14,7 @@ import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
+import org.calldesk.interfaces.web.Messages;
 
 /**
  * The Transfer box of the call controls: find a colleague by agent number or name (Ready agents
@@ -78,7 +79,7 @@ public class TransferSearch implements Serializable {
     public void transferTry(String target) {
         String chosen = target != null ? target : Pages.trim(form.getQuery());
         if (chosen == null) {
-            Feedback.error(QUERY, "Enter the agent number or name of the agent to transfer to.");
+            Feedback.error(QUERY, Messages.text("transfer.targetMissing"));
             return;
         }
         sync.act(QUERY, () -> control.transferTry(caller.actor(), state.currentCallId(), chosen));

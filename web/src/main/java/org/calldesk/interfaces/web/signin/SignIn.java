@@ -19,6 +19,7 @@ import java.io.IOException;
 import org.calldesk.interfaces.security.ConsoleAuthenticationMechanism;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
+import org.calldesk.interfaces.web.Messages;
 
 /** The sign-in page and signing out. */
 @Named
@@ -51,11 +52,11 @@ public class SignIn {
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
         String login = username == null ? "" : username.strip();
         if (login.isEmpty()) {
-            Feedback.error("signin:username", "Enter your login.");
+            Feedback.error("signin:username", Messages.text("signin.loginMissing"));
             return;
         }
         if (password == null || password.isEmpty()) {
-            Feedback.error("signin:password", "Enter your password.");
+            Feedback.error("signin:password", Messages.text("signin.passwordMissing"));
             return;
         }
         String original = originalRequest(request);
@@ -69,7 +70,7 @@ public class SignIn {
                 faces.responseComplete();
                 break;
             default:
-                Feedback.error("signin:password", "Wrong login or password.");
+                Feedback.error("signin:password", Messages.text("signin.wrong"));
                 break;
         }
     }

@@ -17,10 +17,14 @@ import org.calldesk.domain.model.customer.Customer;
 import org.calldesk.domain.model.ticket.TicketEntryKind;
 import org.calldesk.domain.model.ticket.TicketStatus;
 
-/** The words the console shows for statuses, reasons and times, in one place so every page says the same. */
+/**
+ * How the console shows values: statuses, reasons, end causes and ticket entries in words from
+ * the resource bundle ({@link Messages}), times, durations, the caller's line and the CSS class
+ * of each status, so every page says the same.
+ */
 @Named
 @ApplicationScoped
-public class Labels {
+public class Formats {
 
     /**
      * The screen pop's line for a caller the CRM knows: "name · company", or null while the CRM
@@ -43,17 +47,7 @@ public class Labels {
             .withZone(ZoneOffset.UTC);
 
     public String status(AgentStatus status) {
-        if (status == null) {
-            return "";
-        }
-        switch (status) {
-            case LOGGED_OUT:
-                return "Logged out";
-            case AFTER_CALL:
-                return "After call";
-            default:
-                return capitalised(status.name());
-        }
+        return status == null ? "" : word("agentStatus.", status.name());
     }
 
     /** The status as the CTI screen shows it: Business with its reason, e.g. "Business: Meeting". */
@@ -61,8 +55,8 @@ public class Labels {
         if (agent == null) {
             return "";
         }
-        return agent.businessReason().map(reason -> status(agent.status()) + ": " + reason(reason))
-                .orElse(status(agent.status()));
+        return agent.businessReason().map(reason -> Messages.text("agentStatus.withReason", status(agent.status()),
+                reason(reason))).orElse(status(agent.status()));
     }
 
     public long secondsInStatus(Agent agent) {
@@ -80,7 +74,7 @@ public class Labels {
     }
 
     public String reason(BusinessReason reason) {
-        return reason == null ? "" : capitalised(reason.name());
+        return reason == null ? "" : word("businessReason.", reason.name());
     }
 
     public BusinessReason[] getBusinessReasons() {
@@ -88,45 +82,20 @@ public class Labels {
     }
 
     public String callStatus(CallStatus status) {
-        if (status == null) {
-            return "";
-        }
-        return status == CallStatus.CONSULTING ? "Transfer try" : capitalised(status.name());
+        return status == null ? "" : word("callStatus.", status.name());
     }
 
     public String direction(Call call) {
-        return call == null ? "" : capitalised(call.direction().name());
+        return call == null ? "" : word("callDirection.", call.direction().name());
     }
 
     /** Why a call ended, in words. */
     public String endCause(String cause) {
-        if (cause == null) {
-            return "";
-        }
-        switch (cause) {
-            case "ABANDONED":
-                return "Caller hung up before being connected";
-            case "CUSTOMER_HANGUP":
-                return "Customer hung up";
-            case "AGENT_HANGUP":
-                return "Agent hung up";
-            case "DISCONNECTED":
-                return "Disconnected with the warning announcement";
-            case "BUSY":
-                return "Customer busy";
-            case "NO_ANSWER":
-                return "No answer";
-            case "FAILED":
-                return "Could not be placed";
-            case "PBX_SHUTDOWN":
-                return "The PBX shut down";
-            default:
-                return capitalised(cause.replace('_', ' '));
-        }
+        return cause == null ? "" : word("endCause.", cause);
     }
 
     public String ticketStatus(TicketStatus status) {
-        return status == null ? "" : capitalised(status.name());
+        return status == null ? "" : word("ticketStatus.", status.name());
     }
 
     public String ticketStatusClass(TicketStatus status) {
@@ -138,25 +107,7 @@ public class Labels {
     }
 
     public String entryKind(TicketEntryKind kind) {
-        if (kind == null) {
-            return "";
-        }
-        switch (kind) {
-            case CREATED:
-                return "Created";
-            case COMMENT:
-                return "Comment";
-            case PENDING:
-                return "Set to Pending";
-            case RESOLVED:
-                return "Resolved";
-            case REOPENED:
-                return "Reopened";
-            case REASSIGNED:
-                return "Transferred to";
-            default:
-                return capitalised(kind.name());
-        }
+        return kind == null ? "" : word("ticketEntry.", kind.name());
     }
 
     /** A time for the page: ISO for the browser to show in its own zone, UTC as the fallback text. */
@@ -193,6 +144,15 @@ public class Labels {
         Instant from = call.connectedAt().orElse(call.startedAt());
         Instant to = call.endedAt().orElse(Instant.now());
         return duration(Duration.between(from, to));
+    }
+
+    /** The bundle's word for a value; a value the bundle does not know yet is shown as its name, readable. */
+    private static String word(String prefix, String name) {
+        return word(Messages.locale(), prefix, name);
+    }
+
+    static String word(Locale locale, String prefix, String name) {
+        return Messages.find(locale, prefix + name).orElseGet(() -> capitalised(name));
     }
 
     private static String capitalised(String name) {
