@@ -425,6 +425,42 @@ class CallFlowTest {
     }
 
     @Test
+    void theFirstAgentHangingUpDuringATransferTryHandsTheCallerAndTheTicketToTheTarget() {
+        Call call = talking("alice");
+        ready("bob");
+        app.callControl().transferTry(ALICE, call.id(), "bob");
+        CallId pbxCall = new CallId(call.pbxCallId());
+        app.callEvents().handle(new CallEvent.CallHeld(pbxCall, clock.instant()));
+
+        // alice puts her phone down; the dialplan bridges the held customer with bob's leg
+        app.callEvents().handle(new CallEvent.CallTransferred(pbxCall, new DeviceId("PJSIP/1001"),
+                new DeviceId("PJSIP/1002"), clock.instant()));
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(call.agentId()).contains("bob");
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
+        assertThat(repositories.tickets.get(call.ticketId().orElseThrow()).assigneeId()).contains("bob");
+    }
+
+    @Test
+    void theFirstAgentHangingUpWhenTheTransferTargetDoesNotAnswerEndsTheCallAndFreesBoth() {
+        Call call = talking("alice");
+        ready("bob");
+        app.callControl().transferTry(ALICE, call.id(), "bob");
+        CallId pbxCall = new CallId(call.pbxCallId());
+
+        // alice hung up, bob's phone rang out: the adapter reports the failed try, then ends the call
+        app.callEvents().handle(new CallEvent.ConsultFailed(pbxCall, new DeviceId("PJSIP/1002"), EndCause.NO_ANSWER,
+                clock.instant()));
+        app.callEvents().handle(new CallEvent.CallEnded(pbxCall, EndCause.AGENT_HANGUP, clock.instant()));
+
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.READY);
+    }
+
+    @Test
     void transferCancelReturnsToTheCallerAndTheTargetToReady() {
         Call call = talking("alice");
         ready("bob");

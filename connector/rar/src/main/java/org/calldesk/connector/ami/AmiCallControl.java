@@ -56,7 +56,11 @@ final class AmiCallControl {
     static final String VAR_SENDING_NUMBER = "CALLDESK_SENDNO";
     static final String VAR_DIAL_TIMEOUT = "CALLDESK_TIMEOUT";
     static final String VAR_ANNOUNCEMENT = "CALLDESK_ANNOUNCEMENT";
+    /** Transfer try: the held customer, whom the consulted agent's leg bridges with should the first agent hang up. */
+    static final String VAR_CUSTOMER = "CALLDESK_CUSTOMER";
     private static final String START_EXTEN = "s";
+    /** The connect context's extension for a transfer try's consulted agent. */
+    static final String CONSULT_EXTEN = "consult";
 
     /** Digits and the few signs a dial string may hold; also keeps line breaks out of AMI headers. */
     private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9*#]{1,32}");
@@ -150,9 +154,10 @@ final class AmiCallControl {
         }
         String leg = CallRegistry.newLegChannelId(call, CallRegistry.Role.CONSULT);
         registry.addConsultLeg(call, leg, target);
-        OriginateAction originate = originate(target, settings.contexts().connect(), START_EXTEN, ringTimeout, leg,
+        OriginateAction originate = originate(target, settings.contexts().connect(), CONSULT_EXTEN, ringTimeout, leg,
                 view.callerNumber());
         originate.setVariable(VAR_PEER, agent);
+        originate.setVariable(VAR_CUSTOMER, customer);
         try {
             send(originate, "Originate", call);
         } catch (PbxException e) {
@@ -187,6 +192,9 @@ final class AmiCallControl {
      * Transfer cancel: the first agent is bridged with the customer again, then the consulted
      * agent's leg is hung up. In this order because the first agent sits in the consulted agent's
      * {@code Bridge()}: hanging up the target first would let Asterisk hang up the first agent too.
+     * Before that, the consulted agent's leg forgets the customer, or leaving its bridge with the
+     * first agent would bridge it with the customer (the dialplan's transfer on the first agent's
+     * hang-up).
      */
     void cancelConsult(CallId call) throws PbxException {
         CallView view = registry.require(call);
@@ -196,6 +204,13 @@ final class AmiCallControl {
         String customer = require(view.customerChannel(), call, "customer");
         String agent = require(view.agentChannel(), call, "agent");
         registry.consultCancelling(call);
+        if (view.consultChannel() != null) {
+            try {
+                send(new SetVarAction(view.consultChannel(), VAR_CUSTOMER, ""), "Setvar", call);
+            } catch (PbxException.UnknownCall gone) {
+                LOG.log(Level.FINE, "the consulted agent's leg " + view.consultChannel() + " is gone already", gone);
+            }
+        }
         bridgeWith(call, agent, customer);
         if (view.consultChannel() != null) {
             hangupQuietly(view.consultChannel());
@@ -214,8 +229,9 @@ final class AmiCallControl {
         registry.endRequested(call, EndCause.AGENT_HANGUP);
         send(new SetVarAction(customer, VAR_ANNOUNCEMENT, announcement), "Setvar", call);
         send(new RedirectAction(customer, settings.contexts().announce(), START_EXTEN, 1), "Redirect", call);
-        hangupQuietly(view.agentChannel());
+        // the consulted agent first: left alone by the first agent it would bridge with the customer
         hangupQuietly(view.consultChannel());
+        hangupQuietly(view.agentChannel());
     }
 
     /** Hang up the customer, and every agent leg the dialplan would not end by itself. */

@@ -427,8 +427,13 @@ final class AmiEventMapper {
         }
     }
 
-    /** The consulted agent's leg ended before the transfer connected. */
-    private static void consultGone(Leg leg, EndCause legCause, Instant at, List<CallEvent> out) {
+    /**
+     * The consulted agent's leg ended before the transfer connected. If the first agent hung up
+     * meanwhile (the dialplan would have handed the customer to the consulted agent), nobody is
+     * left for the held customer: the call is ended here, as when an agent puts the phone down
+     * while the customer is held.
+     */
+    private void consultGone(Leg leg, EndCause legCause, Instant at, List<CallEvent> out) {
         TrackedCall call = leg.call;
         if (leg != call.consult) {
             return;
@@ -437,6 +442,9 @@ final class AmiEventMapper {
         call.consultAnswered = false;
         if (!leg.retired) {
             out.add(new CallEvent.ConsultFailed(call.id, leg.device, legCause, at));
+        }
+        if (call.phase == Phase.HELD && call.agentHungUpFirst && call.customer != null) {
+            legsToEnd.add(call.customer.channel != null ? call.customer.channel : call.customer.uniqueId);
         }
     }
 

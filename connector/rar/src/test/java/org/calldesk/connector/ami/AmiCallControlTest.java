@@ -210,7 +210,7 @@ class AmiCallControlTest {
     class Transfer {
 
         @Test
-        void consultHoldsTheCustomerThenRingsTheTargetWithTheFirstAgentAsPeer() throws Exception {
+        void consultHoldsTheCustomerThenRingsTheTargetWithTheFirstAgentAsPeerAndTheCustomerAfterThem() throws Exception {
             talkingCall();
 
             control.consult(CALL, PHONE_1002, RING);
@@ -219,7 +219,8 @@ class AmiCallControlTest {
                     "GetVar Variable=DEVICE_STATE(PJSIP/1002)",
                     "Redirect Channel=" + CUSTOMER + " Context=calldesk-hold ExtraChannel=" + AGENT
                             + " ExtraContext=calldesk-agent-wait",
-                    "Originate Channel=PJSIP/1002 Context=calldesk-connect Exten=s Variables={CALLDESK_PEER=" + AGENT + "}");
+                    "Originate Channel=PJSIP/1002 Context=calldesk-connect Exten=consult Variables={CALLDESK_CUSTOMER="
+                            + CUSTOMER + ", CALLDESK_PEER=" + AGENT + "}");
         }
 
         @Test
@@ -231,6 +232,19 @@ class AmiCallControlTest {
             assertThat(session.transcript()).containsExactly(
                     "SetVar Channel=" + CONSULT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
                     "Redirect Channel=" + CONSULT + " Context=calldesk-connect",
+                    "Hangup Channel=" + AGENT);
+        }
+
+        @Test
+        void disconnectDuringATransferTryHangsUpTheTargetBeforeTheFirstAgent() throws Exception {
+            consultingCall();
+
+            control.announceAndHangup(CALL, "custom/abuse-warning");
+
+            assertThat(session.transcript()).containsExactly(
+                    "SetVar Channel=" + CUSTOMER + " Value=custom/abuse-warning Variable=CALLDESK_ANNOUNCEMENT",
+                    "Redirect Channel=" + CUSTOMER + " Context=calldesk-announce",
+                    "Hangup Channel=" + CONSULT,
                     "Hangup Channel=" + AGENT);
         }
 
@@ -250,6 +264,7 @@ class AmiCallControlTest {
             control.cancelConsult(CALL);
 
             assertThat(session.transcript()).containsExactly(
+                    "SetVar Channel=" + CONSULT + " Value= Variable=CALLDESK_CUSTOMER",
                     "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
                     "Redirect Channel=" + AGENT + " Context=calldesk-connect",
                     "Hangup Channel=" + CONSULT);

@@ -248,8 +248,7 @@ class CallControlIntegrationTest {
         }
         awaitEvent(CallHeld.class, held -> held.call().equals(call));
 
-        pbx.channels().stream().filter(channel -> channel.device().equals(PHONE_1001.value()))
-                .forEach(channel -> pbx.hangupChannel(channel.name(), 16));
+        hangUpThePhoneOf(PHONE_1001);
 
         assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
                 .isEqualTo(EndCause.AGENT_HANGUP);
@@ -268,6 +267,74 @@ class CallControlIntegrationTest {
 
         awaitEvent(CallEnded.class, ended -> ended.call().equals(call));
         awaitNoChannelOn(PHONE_1001);
+        awaitNoChannelOn(PHONE_1002);
+    }
+
+    private void hangUpThePhoneOf(DeviceId phone) {
+        pbx.channels().stream().filter(channel -> channel.device().equals(phone.value()))
+                .forEach(channel -> pbx.hangupChannel(channel.name(), 16));
+    }
+
+    @Test
+    void theFirstAgentHangingUpDuringAnAnsweredTransferTryHandsTheCallerToTheConsultedAgent() throws Exception {
+        CallId call = talkingCall("01011110027");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+        }
+        awaitEvent(ConsultAnswered.class, answered -> answered.call().equals(call));
+
+        hangUpThePhoneOf(PHONE_1001);
+
+        CallTransferred transferred = awaitEvent(CallTransferred.class, t -> t.call().equals(call));
+        assertThat(transferred.from()).isEqualTo(PHONE_1001);
+        assertThat(transferred.to()).isEqualTo(PHONE_1002);
+        awaitNoChannelOn(PHONE_1001);
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).as("the customer and the consulted agent, bridged")
+                .hasSize(2).allSatisfy(channel -> assertThat(channel.bridgeId()).isNotBlank());
+        assertThat(eventsOf(call)).noneMatch(e -> e instanceof ConsultFailed || e instanceof CallEnded);
+
+        pbx.hangupCall(call.value());
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
+                .isEqualTo(EndCause.CUSTOMER_HANGUP);
+        awaitNoChannelOn(PHONE_1002);
+    }
+
+    @Test
+    void theFirstAgentHangingUpWhileTheTransferTargetRingsConnectsTheCallerWhenTheTargetAnswers() throws Exception {
+        CallId call = talkingCall("01011110028");
+        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.answerAfter(2000));
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+        }
+        awaitEvent(CallRinging.class, ringing -> ringing.call().equals(call) && ringing.party().equals(PHONE_1002.value()));
+
+        hangUpThePhoneOf(PHONE_1001);
+        awaitNoChannelOn(PHONE_1001);
+        assertThat(eventsOf(call)).noneMatch(e -> e instanceof ConsultFailed || e instanceof CallEnded
+                || e instanceof ConsultAnswered);
+
+        CallTransferred transferred = awaitEvent(CallTransferred.class, t -> t.call().equals(call));
+        assertThat(transferred.from()).isEqualTo(PHONE_1001);
+        assertThat(transferred.to()).isEqualTo(PHONE_1002);
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).hasSize(2)
+                .allSatisfy(channel -> assertThat(channel.bridgeId()).isNotBlank());
+    }
+
+    @Test
+    void theFirstAgentHangingUpWhenTheTransferTargetNeverAnswersEndsTheCallWithNoLegLeft() throws Exception {
+        CallId call = talkingCall("01011110029");
+        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.neverAnswer());
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, Duration.ofSeconds(1));
+        }
+        awaitEvent(CallRinging.class, ringing -> ringing.call().equals(call) && ringing.party().equals(PHONE_1002.value()));
+
+        hangUpThePhoneOf(PHONE_1001);
+
+        awaitEvent(ConsultFailed.class, failed -> failed.call().equals(call));
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
+                .isEqualTo(EndCause.AGENT_HANGUP);
+        await().atMost(PATIENCE).until(() -> pbx.call(call.value()).isEmpty());
         awaitNoChannelOn(PHONE_1002);
     }
 
