@@ -91,12 +91,7 @@ final class AmiCallControl {
                 call.value(), sendingNumber);
         originate.setVariable(VAR_SENDING_NUMBER, sendingNumber);
         originate.setVariable(VAR_DIAL_TIMEOUT, Long.toString(Math.max(1, ceilSeconds(timeout))));
-        try {
-            send(originate, "Originate", null);
-        } catch (PbxException e) {
-            registry.originateRefused(call.value());
-            throw e;
-        }
+        sendOriginate(originate, call.value(), null);
         return call;
     }
 
@@ -113,12 +108,7 @@ final class AmiCallControl {
         OriginateAction originate = originate(agentDevice, settings.contexts().connect(), START_EXTEN, ringTimeout, leg,
                 view.callerNumber());
         originate.setVariable(VAR_PEER, customer);
-        try {
-            send(originate, "Originate", call);
-        } catch (PbxException e) {
-            registry.originateRefused(leg);
-            throw e;
-        }
+        sendOriginate(originate, leg, call);
     }
 
     /** Customer to the hold context (music), agent to the silent wait context, in one Redirect. */
@@ -158,12 +148,7 @@ final class AmiCallControl {
                 view.callerNumber());
         originate.setVariable(VAR_PEER, agent);
         originate.setVariable(VAR_CUSTOMER, customer);
-        try {
-            send(originate, "Originate", call);
-        } catch (PbxException e) {
-            registry.originateRefused(leg);
-            throw e;
-        }
+        sendOriginate(originate, leg, call);
     }
 
     /** Transfer connect: the consulted agent is bridged with the customer; the first agent's line is hung up. */
@@ -272,6 +257,27 @@ final class AmiCallControl {
     private void bridgeWith(CallId call, String channel, String peer) throws PbxException {
         send(new SetVarAction(channel, VAR_PEER, peer), "Setvar", call);
         send(new RedirectAction(channel, settings.contexts().connect(), START_EXTEN, 1), "Redirect", call);
+    }
+
+    /**
+     * Sends a leg's {@code Originate}. Refused, the leg is forgotten. Unanswered (no answer in
+     * time, the link failed while sending), the PBX may still place it: the application is told
+     * it failed, so the leg is hung up now if it exists and whenever the PBX reports it later,
+     * never adopted; a second Confirm then cannot put a second leg on the phone.
+     */
+    private void sendOriginate(OriginateAction originate, String leg, CallId call) throws PbxException {
+        try {
+            send(originate, "Originate", call);
+        } catch (PbxException.PbxUnreachable e) {
+            String channel = registry.originateAbandoned(leg);
+            LOG.warning(() -> "The PBX did not answer the Originate of " + leg + " (" + e.getMessage()
+                    + "); the leg is hung up if the PBX places it");
+            hangupQuietly(channel);
+            throw e;
+        } catch (PbxException e) {
+            registry.originateRefused(leg);
+            throw e;
+        }
     }
 
     private OriginateAction originate(DeviceId device, String context, String exten, Duration timeout, String channelId,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.asteriskjava.manager.event.AbstractChannelEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -140,6 +141,10 @@ final class AmiEventMapper {
     }
 
     private void dispatch(ManagerEvent event, Instant at, List<CallEvent> out) {
+        if (event instanceof AbstractChannelEvent channelEvent && registry.abandoned(channelEvent.getUniqueId())) {
+            onAbandonedLeg(channelEvent);
+            return;
+        }
         if (event instanceof CallDeskWaitingEvent waiting) {
             onWaiting(waiting, at, out);
         } else if (event instanceof NewChannelEvent newChannel) {
@@ -170,6 +175,20 @@ final class AmiEventMapper {
             onSoftHangupRequest(softHangup);
         } else if (event instanceof ShutdownEvent) {
             onShutdown(at, out);
+        }
+    }
+
+    /**
+     * A leg whose Originate the PBX did not answer in time showed up after all: the application
+     * was told it failed, so it is hung up (at its first events: it may still ring), never taken on.
+     */
+    private void onAbandonedLeg(AbstractChannelEvent event) {
+        if (event instanceof HangupEvent) {
+            registry.abandonedGone(event.getUniqueId());
+        } else if (event instanceof NewChannelEvent || event instanceof NewStateEvent) {
+            LOG.warning(() -> "The PBX placed " + event.getChannel() + " (" + event.getUniqueId() + ") after its"
+                    + " Originate went unanswered; hanging it up");
+            legsToEnd.add(event.getChannel() != null ? event.getChannel() : event.getUniqueId());
         }
     }
 

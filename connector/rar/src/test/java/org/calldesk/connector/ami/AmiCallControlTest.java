@@ -13,17 +13,22 @@ import static org.calldesk.connector.ami.AmiEvents.RING;
 import static org.calldesk.connector.ami.AmiEvents.bridgeEnter;
 import static org.calldesk.connector.ami.AmiEvents.bridgeLeave;
 import static org.calldesk.connector.ami.AmiEvents.musicOnHoldStart;
+import static org.calldesk.connector.ami.AmiEvents.hangup;
 import static org.calldesk.connector.ami.AmiEvents.newChannel;
+import static org.calldesk.connector.ami.AmiEvents.ringing;
 import static org.calldesk.connector.ami.AmiEvents.up;
 import static org.calldesk.connector.ami.AmiEvents.waiting;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.PbxException;
@@ -52,8 +57,17 @@ class AmiCallControlTest {
         }
     }
 
+    private List<CallEvent> feedAndCollect(ManagerEvent... events) {
+        List<CallEvent> out = new ArrayList<>();
+        for (ManagerEvent event : events) {
+            out.addAll(mapper.map(event));
+        }
+        return out;
+    }
+
     private String lastLegId() {
-        return ((OriginateAction) session.sent.get(session.sent.size() - 1)).getChannelId();
+        return session.sent.stream().filter(OriginateAction.class::isInstance).map(OriginateAction.class::cast)
+                .reduce((first, second) -> second).orElseThrow().getChannelId();
     }
 
     private void waitingCall() {
@@ -268,6 +282,82 @@ class AmiCallControlTest {
                     "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
                     "Redirect Channel=" + AGENT + " Context=calldesk-connect",
                     "Hangup Channel=" + CONSULT);
+        }
+    }
+
+    /** An Originate the PBX did not answer in time may still be placed: its leg is hung up, never adopted. */
+    @Nested
+    class UnansweredOriginate {
+
+        private void originateGoesUnanswered() {
+            session.failingAction = "Originate";
+            session.failure = new TimeoutException("Timeout waiting for response to Originate");
+        }
+
+        private void pbxAnswersAgain() {
+            session.failure = null;
+            session.failingAction = null;
+            session.sent.clear();
+        }
+
+        @Test
+        void aConfirmWhoseLegThePbxPlacesLateHasThatLegHungUpAndNotTakenAsTheAgent() throws Exception {
+            waitingCall();
+            originateGoesUnanswered();
+
+            assertThatThrownBy(() -> control.connect(CALL, PHONE_1001, RING))
+                    .isInstanceOf(PbxException.PbxUnreachable.class).hasMessageContaining("did not answer Originate");
+            String lateLeg = lastLegId();
+            assertThat(session.transcript()).last().isEqualTo("Hangup Channel=" + lateLeg);
+            pbxAnswersAgain();
+
+            List<CallEvent> events = feedAndCollect(newChannel(lateLeg, lateLeg, AGENT, "calldesk-connect", "s"),
+                    ringing(lateLeg, AGENT), up(lateLeg, AGENT), bridgeEnter(CUSTOMER_UID, CUSTOMER, "b1"),
+                    bridgeEnter(lateLeg, AGENT, "b1"));
+
+            assertThat(events).as("the late leg is no agent of the call").isEmpty();
+            assertThat(mapper.takeLegsToEnd()).as("hung up as soon as it shows").contains(AGENT);
+            assertThat(registry.call(CALL).agent).isNull();
+            assertThat(registry.call(CALL).phase).isEqualTo(CallRegistry.Phase.WAITING);
+
+            control.connect(CALL, PHONE_1001, RING);
+            String leg = lastLegId();
+            assertThat(leg).isNotEqualTo(lateLeg);
+            assertThat(feedAndCollect(hangup(lateLeg, AGENT, 16), newChannel(leg, leg, "PJSIP/1001-00000009",
+                    "calldesk-connect", "s"), up(leg, "PJSIP/1001-00000009"), bridgeEnter(leg, "PJSIP/1001-00000009", "b2"),
+                    bridgeEnter(CUSTOMER_UID, CUSTOMER, "b2")))
+                    .as("the next Confirm's leg connects").singleElement().isInstanceOf(CallEvent.CallAnswered.class);
+        }
+
+        @Test
+        void aDialUpWhoseLegThePbxPlacesLateIsHungUpAndNoCallAppears() {
+            originateGoesUnanswered();
+
+            assertThatThrownBy(() -> control.originate(PHONE_1001, "0212345678", "15880001", RING))
+                    .isInstanceOf(PbxException.PbxUnreachable.class);
+            String lateLeg = lastLegId();
+            pbxAnswersAgain();
+
+            assertThat(feedAndCollect(newChannel(lateLeg, lateLeg, AGENT, "calldesk-outbound", "0212345678"),
+                    ringing(lateLeg, AGENT))).isEmpty();
+            assertThat(mapper.takeLegsToEnd()).contains(AGENT);
+            assertThat(registry.size()).isZero();
+        }
+
+        @Test
+        void aTransferTryWhoseLegThePbxPlacesLateIsHungUpAndNotTakenAsTheTarget() throws Exception {
+            talkingCall();
+            originateGoesUnanswered();
+
+            assertThatThrownBy(() -> control.consult(CALL, PHONE_1002, RING))
+                    .isInstanceOf(PbxException.PbxUnreachable.class);
+            String lateLeg = lastLegId();
+            pbxAnswersAgain();
+
+            assertThat(feedAndCollect(newChannel(lateLeg, lateLeg, CONSULT, "calldesk-connect", "consult"),
+                    up(lateLeg, CONSULT))).isEmpty();
+            assertThat(mapper.takeLegsToEnd()).contains(CONSULT);
+            assertThat(registry.call(CALL).consult).isNull();
         }
     }
 
