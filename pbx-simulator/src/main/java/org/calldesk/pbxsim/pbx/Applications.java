@@ -160,10 +160,20 @@ final class Applications {
      * {@code features.c bridge_exec}. The other channel leaves whatever it was doing (music,
      * a wait) and, when the bridge is dissolved by a hang-up, goes on at its next priority;
      * this channel goes on at its own next priority. A missing peer sets
-     * {@code BRIDGERESULT=NONEXISTENT} and the dialplan goes on.
+     * {@code BRIDGERESULT=NONEXISTENT} and the dialplan goes on; no peer at all hangs the
+     * channel up, as {@code bridge_exec} returns -1 then.
      */
     private boolean bridge(Channel channel, String peerName) {
-        Channel peer = peerName.isEmpty() ? null : pbx.channelByPrefix(peerName).orElse(null);
+        if (peerName.isEmpty()) {
+            // bridge_exec: "Bridge require at least 1 argument ...", returns -1: the channel hangs up
+            LOG.fine(() -> "Bridge: no channel given on " + channel.name());
+            if (channel.hangupCause <= 0) {
+                channel.hangupCause = HangupCause.NORMAL_CLEARING;
+            }
+            pbx.hangup(channel, 0);
+            return false;
+        }
+        Channel peer = pbx.channelByPrefix(peerName).orElse(null);
         if (peer == null || peer.hungUp) {
             LOG.fine(() -> "Bridge: channel " + peerName + " not found");
             pbx.setVariable(channel, "BRIDGERESULT", "NONEXISTENT");

@@ -491,6 +491,12 @@ public final class Pbx implements AutoCloseable {
      * too and carries on, as Asterisk 22 does when the other is redirected out (its trace: the
      * {@code Bridge()} caller's dialplan goes on to {@code Hangup()} at once). An empty bridge is
      * destroyed (BridgeDestroy).
+     *
+     * <p>A channel that leaves without hanging up (redirected, pulled into another bridge) goes
+     * on at once, and what the bridge does about it comes after, as on Asterisk 22 whose bridge
+     * thread dissolves it while the channel already runs its new dialplan (trace 05:25:01.404:
+     * the held customer's MusicOnHoldStart before BridgeDestroy; 05:25:13.922: the transfer
+     * target's new bridge before the first agent, left alone, leaves the old one).
      */
     void leaveBridge(Channel channel, boolean hungUp) {
         Bridge bridge = channel.bridge;
@@ -501,23 +507,33 @@ public final class Pbx implements AutoCloseable {
             channel.hangupCause = HangupCause.NORMAL_CLEARING;
         }
         removeFromBridge(bridge, channel);
-        if (hungUp || bridge.channels().size() == 1) {
-            int cause = channel.hangupCause;
-            for (Channel other : List.copyOf(bridge.channels())) {
-                removeFromBridge(bridge, other);
-                if (hungUp) {
-                    other.hangupCause = cause;
+        if (hungUp) {
+            dissolve(bridge, channel.hangupCause);
+        } else {
+            execute(() -> {
+                if (bridge.channels().size() <= 1) {
+                    dissolve(bridge, 0);
                 }
-                Consumer<Channel> after = other.afterBridge;
-                other.afterBridge = null;
-                other.blocking = null;
-                if (after != null) {
-                    execute(() -> {
-                        if (!other.hungUp) {
-                            after.accept(other);
-                        }
-                    });
-                }
+            });
+        }
+    }
+
+    /** The channels still in the bridge leave it and carry on; the empty bridge is destroyed. */
+    private void dissolve(Bridge bridge, int cause) {
+        for (Channel other : List.copyOf(bridge.channels())) {
+            removeFromBridge(bridge, other);
+            if (cause > 0) {
+                other.hangupCause = cause;
+            }
+            Consumer<Channel> after = other.afterBridge;
+            other.afterBridge = null;
+            other.blocking = null;
+            if (after != null) {
+                execute(() -> {
+                    if (!other.hungUp) {
+                        after.accept(other);
+                    }
+                });
             }
         }
         if (bridge.channels().isEmpty() && !bridge.isDestroyed()) {
@@ -543,15 +559,23 @@ public final class Pbx implements AutoCloseable {
      * Asterisk's {@code AST_FLAG_BRIDGE_DUAL_REDIRECT_WAIT} arranges.
      */
     void redirect(List<Channel> channels, List<String[]> locations) {
-        for (Channel channel : channels) {
+        for (int i = 0; i < channels.size(); i++) {
+            Channel channel = channels.get(i);
             Blocking blocking = channel.blocking;
             channel.blocking = null;
             if (blocking != null) {
                 blocking.interrupt(false);
             }
             channel.afterBridge = null;
+            // ast_explicit_goto first: the BridgeLeave that follows names the new place
+            String[] location = locations.get(i);
+            channel.context = location[0];
+            channel.exten = location[1];
+            channel.priority = Integer.parseInt(location[2]);
         }
-        for (Channel channel : channels) {
+        // the extra channel of a dual redirect leaves first, as Asterisk 22.10.1's trace shows
+        for (int i = channels.size() - 1; i >= 0; i--) {
+            Channel channel = channels.get(i);
             if (channel.bridge != null) {
                 leaveBridge(channel, false);
             }
