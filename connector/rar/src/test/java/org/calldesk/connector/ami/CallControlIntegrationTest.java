@@ -97,6 +97,48 @@ class CallControlIntegrationTest {
         return call;
     }
 
+    /**
+     * The walk of the manual that a real Asterisk 22.10.1 recorded (asterisk-traces, 05:24:42 to
+     * 05:25:24: connect, hold, retrieve, transfer try, transfer connect, disconnect), done again
+     * with the same call controls against the simulator: the adapter must report the same call
+     * events for both, in the same order. The rig's phones were Local channels, the simulator's
+     * are PJSIP endpoints; call ids and times differ by nature.
+     */
+    @Test
+    void theSimulatorReportsTheRecordedWalkOfTheManualAsAsteriskDid() throws Exception {
+        CallRegistry traceRegistry = new CallRegistry();
+        AmiEventMapper traceMapper = new AmiEventMapper(traceRegistry, DialplanContexts.DEFAULTS, java.time.Clock.systemUTC());
+        List<String> asterisk = new java.util.ArrayList<>();
+        for (org.asteriskjava.manager.event.ManagerEvent event
+                : AmiTrace.between(AmiTrace.read("asterisk-22.10.1-walk.ami.txt"), "05:24:42", "05:25:24")) {
+            traceMapper.map(event).stream().filter(e -> e.callId().isPresent()).map(CallControlIntegrationTest::comparable)
+                    .forEach(asterisk::add);
+        }
+
+        CallId call = talkingCall("01012345678");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hold(call);
+            awaitEvent(CallHeld.class, held -> held.call().equals(call));
+            pbxConnection.retrieve(call);
+            awaitEvent(CallRetrieved.class, retrieved -> retrieved.call().equals(call));
+            pbxConnection.consult(call, PHONE_1002, RING);
+            awaitEvent(ConsultAnswered.class, answered -> answered.call().equals(call));
+            pbxConnection.completeTransfer(call);
+            awaitEvent(CallTransferred.class, transferred -> transferred.call().equals(call));
+            pbxConnection.announceAndHangup(call, "custom/abuse-warning");
+        }
+        awaitEvent(CallEnded.class, ended -> ended.call().equals(call));
+
+        assertThat(asterisk).as("what Asterisk's events mean").hasSize(10);
+        assertThat(eventsOf(call)).extracting(CallControlIntegrationTest::comparable).containsExactlyElementsOf(asterisk);
+    }
+
+    /** A call event without its call id and time, with the rig's Local-channel phones named as the simulator's. */
+    private static String comparable(CallEvent event) {
+        return event.toString().replaceAll("at=[^,)\\]]*", "").replaceAll("call=[^,)]*", "")
+                .replace("Local/1001@phones", "PJSIP/1001").replace("Local/1002@phones", "PJSIP/1002");
+    }
+
     @Test
     void deviceStatesAreReadFromThePbx() throws Exception {
         pbx.setPhoneRegistered("PJSIP/1003", false);
