@@ -875,6 +875,29 @@ class CallConsultationManualIT {
     }
 
     @Test
+    @DisplayName("The first agent hanging up during a transfer try hands the caller and the ticket to the consulted agent")
+    void firstAgentHangsUpDuringATransferTry() {
+        Connected call = inboundConnected(agent2, "agent2");
+        logIn("agent1", "READY");
+        agent2.act("calls/" + call.id + "/transfer", target("agent1")).expect(200);
+        awaitAgentsTalkingWhileCustomerHeld(call.pbxCallId);
+
+        pbx.channels().stream().filter(c -> c.device().equals("PJSIP/1002"))
+                .forEach(c -> pbx.hangupChannel(c.name(), 16));
+
+        JsonObject transferred = awaitCall(call.id, "TALKING");
+        assertThat(transferred.getString("agentId")).isEqualTo("agent1");
+        awaitBridged(call.pbxCallId, "PJSIP/1001");
+        awaitNoChannelOn("PJSIP/1002");
+        assertThat(agent("agent1").getString("status")).isEqualTo("TALKING");
+        assertThat(agent("agent2").getString("status")).isEqualTo("AFTER_CALL");
+        assertThat(ticket(agent1, call.ticketId).getString("assigneeId")).isEqualTo("agent1");
+
+        agent1.act("calls/" + call.id + "/hangup").expect(200);
+        awaitPbxCallGone(call.pbxCallId);
+    }
+
+    @Test
     @DisplayName("Confirm to a busy phone: the caller goes back to the head of the queue, the agent to Rest, no ticket")
     void confirmToABusyPhone() {
         Offered offer = offeredWithPhone("agent2", Behaviour.busy());
