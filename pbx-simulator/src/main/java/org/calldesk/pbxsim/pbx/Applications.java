@@ -10,7 +10,8 @@ import org.calldesk.pbxsim.ami.EventCategory;
 
 /**
  * The dialplan applications the simulator knows, each behaving as its Asterisk namesake:
- * NoOp, Answer, Set, UserEvent, MusicOnHold, Wait, Playback, Hangup, Goto, Bridge and Dial.
+ * NoOp, Answer, Ringing, Busy, Set, UserEvent, MusicOnHold, Wait, Playback, Hangup, Goto, Bridge
+ * and Dial.
  *
  * <p>An application either finishes at once (the dialplan goes on at the next priority) or
  * blocks the channel: it then leaves a {@link Blocking} on the channel, or puts the channel in
@@ -39,6 +40,15 @@ final class Applications {
             case "answer":
                 pbx.setState(channel, ChannelState.UP);
                 return true;
+            case "ringing":
+                // indicates ringing to the caller: on a Local channel's ;2 half, the ;1 half rings
+                pbx.setState(channel.localHalf == 2 && channel.localPartner != null ? channel.localPartner : channel,
+                        ChannelState.RINGING);
+                return true;
+            case "busy":
+                channel.hangupCause = HangupCause.USER_BUSY;
+                pbx.hangup(channel, 0);
+                return false;
             case "set":
                 set(channel, data);
                 return true;

@@ -279,9 +279,41 @@ public final class Pbx implements AutoCloseable {
      */
     Channel newChannel(String device, ChannelState state, String context, String exten, String uniqueid,
                        Channel requestor, Consumer<Channel> setup) {
+        return newNamedChannel(String.format(Locale.ROOT, "%s-%08x", device, channelIndex.getAndIncrement() & 0xffffffffL),
+                device, state, context, exten, uniqueid, requestor, setup);
+    }
+
+    /**
+     * A Local channel as {@code core_local.c} makes it: two halves,
+     * {@code Local/<exten>@<context>-<8 hex digits>;1} (the one requested, with the given unique
+     * id) and {@code ;2} (unique id the first's plus {@code ;2} when one was given), both with
+     * the first's linkedid, each other's partner: whatever happens to one half's line (hang-up,
+     * answer, ringing) reaches the other. Raises Newchannel for both, then {@code LocalBridge}.
+     * The {@code ;2} half does not run its dialplan yet.
+     */
+    Channel[] newLocalChannel(String device, String context, String exten, String uniqueid, Consumer<Channel> setup) {
+        String base = String.format(Locale.ROOT, "%s-%08x", device, channelIndex.getAndIncrement() & 0xffffffffL);
+        Channel one = newNamedChannel(base + ";1", device, ChannelState.DOWN, context, exten, uniqueid, null, c -> {
+            c.localHalf = 1;
+            setup.accept(c);
+        });
+        String secondId = uniqueid != null && !uniqueid.isEmpty() ? uniqueid + ";2" : null;
+        Channel two = newNamedChannel(base + ";2", device, ChannelState.DOWN, context, exten, secondId, one, c -> {
+            c.localHalf = 2;
+            c.localPartner = one;
+        });
+        one.localPartner = two;
+        AmiMessage body = one.appendSnapshot(new AmiMessage(), "LocalOne");
+        two.appendSnapshot(body, "LocalTwo");
+        emit("LocalBridge", EventCategory.CALL, body.add("Context", context).add("Exten", exten)
+                .add("LocalOptimization", "No"));
+        return new Channel[] {one, two};
+    }
+
+    private Channel newNamedChannel(String name, String device, ChannelState state, String context, String exten,
+                                    String uniqueid, Channel requestor, Consumer<Channel> setup) {
         long seq = uniqueSequence.getAndIncrement();
         String id = uniqueid != null && !uniqueid.isEmpty() ? uniqueid : (System.currentTimeMillis() / 1000) + "." + seq;
-        String name = String.format(Locale.ROOT, "%s-%08x", device, channelIndex.getAndIncrement() & 0xffffffffL);
         Channel channel = new Channel(name, id, device, seq);
         channel.state = state;
         channel.context = context;
@@ -303,6 +335,17 @@ public final class Pbx implements AutoCloseable {
     void setState(Channel channel, ChannelState state) {
         if (channel.hungUp || channel.state == state) {
             return;
+        }
+        Channel one = channel.localHalf == 2 ? channel.localPartner : null;
+        if (one != null && !one.hungUp && state == ChannelState.UP && one.state != ChannelState.UP) {
+            // the ;2 half answers: the ;1 half is answered, and its Originate goes on (as the trace shows, first)
+            setState(one, ChannelState.UP);
+            Ringer.Outcome outcome = one.localOutcome;
+            one.localOutcome = null;
+            one.blocking = null;
+            if (outcome != null) {
+                outcome.answered();
+            }
         }
         ChannelState from = channel.state;
         channel.state = state;
@@ -372,6 +415,14 @@ public final class Pbx implements AutoCloseable {
         channelEvent("Hangup", EventCategory.CALL, channel,
                 "Cause", channel.hangupCause, "Cause-txt", HangupCause.text(channel.hangupCause));
         devices.channelStateChanged(channel, channel.state, null);
+        Channel partner = channel.localPartner;
+        if (partner != null && !partner.hungUp) {
+            // a Local channel's halves live and die together
+            if (partner.hangupCause <= 0) {
+                partner.hangupCause = channel.hangupCause;
+            }
+            hangup(partner, 0);
+        }
     }
 
     /**
