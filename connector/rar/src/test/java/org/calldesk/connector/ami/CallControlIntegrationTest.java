@@ -44,6 +44,18 @@ class CallControlIntegrationTest {
     private static final DeviceId PHONE_1001 = new DeviceId("PJSIP/1001");
     private static final DeviceId PHONE_1002 = new DeviceId("PJSIP/1002");
 
+    /** Agents' phones behind Local channels, as on the recorded Asterisk rig (asterisk-traces/README.md). */
+    private static final String LOCAL_PHONES = """
+
+            [phones]
+            exten => _10XX,1,Ringing()
+             same => n,Wait(0.1)
+             same => n,Answer()
+             same => n,Wait(7200)
+             same => n,Hangup()
+            """;
+    private static final DeviceId LOCAL_1001 = new DeviceId("Local/1001@phones");
+
     private final ExecutorWorkManager workManager = new ExecutorWorkManager(4);
     private final RecordingEndpointFactory endpoint = new RecordingEndpointFactory("call-events");
     private PbxSimulator pbx;
@@ -53,6 +65,7 @@ class CallControlIntegrationTest {
     @BeforeEach
     void pbxAdapterAndConnectionFactory() throws Exception {
         pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "it-secret")
+                .dialplan(PbxSimulator.defaultDialplan() + LOCAL_PHONES)
                 .phoneBehaviour(Behaviour.answerAfter(100)).customerBehaviour(Behaviour.answerAfter(100))
                 .playbackMillis(100).build().start();
         adapter = new PbxResourceAdapter();
@@ -137,6 +150,42 @@ class CallControlIntegrationTest {
     private static String comparable(CallEvent event) {
         return event.toString().replaceAll("at=[^,)\\]]*", "").replaceAll("call=[^,)]*", "")
                 .replace("Local/1001@phones", "PJSIP/1001").replace("Local/1002@phones", "PJSIP/1002");
+    }
+
+    @Test
+    void aConfirmToALocalChannelDeviceConnectsThroughItsFirstHalfAndLeavesNoHalfBehind() throws Exception {
+        CallId call = waitingCall("01011110030");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            assertThat(pbxConnection.deviceState(LOCAL_1001)).isEqualTo(DeviceState.NOT_IN_USE);
+            pbxConnection.connect(call, LOCAL_1001, RING);
+        }
+
+        assertThat(awaitEvent(CallAnswered.class, answered -> answered.call().equals(call)).agentDevice())
+                .isEqualTo(LOCAL_1001);
+        assertThat(pbx.channels()).extracting(channel -> channel.name().replaceAll("-[0-9a-f]{8}", ""))
+                .containsExactlyInAnyOrder("PJSIP/trunk", "Local/1001@phones;1", "Local/1001@phones;2");
+        pbx.hangupCall(call.value());
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
+                .isEqualTo(EndCause.CUSTOMER_HANGUP);
+        await().atMost(PATIENCE).until(() -> pbx.channels().isEmpty());
+    }
+
+    @Test
+    void aDialUpFromALocalChannelDeviceTakesTheDialledCustomerNotTheSecondHalf() throws Exception {
+        CallId call;
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            call = pbxConnection.originate(LOCAL_1001, "01099990030", "15880001", RING);
+        }
+
+        awaitEvent(CallAnswered.class, answered -> answered.call().equals(call));
+        assertThat(eventsOf(call)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("CallRinging", "CallRinging", "CallAnswered");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hangup(call);
+        }
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause()).isEqualTo(EndCause.AGENT_HANGUP);
+        await().atMost(PATIENCE).until(() -> pbx.channels().isEmpty());
     }
 
     @Test
