@@ -430,6 +430,28 @@ class CallControlIntegrationTest {
     }
 
     @Test
+    void theConsultedAgentHangingUpAfterAnsweringLeavesTheCallerHeldForTheFirstAgent() throws Exception {
+        CallId call = talkingCall("01011110031");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+        }
+        awaitEvent(ConsultAnswered.class, answered -> answered.call().equals(call));
+
+        hangUpThePhoneOf(PHONE_1002);
+
+        assertThat(awaitEvent(ConsultFailed.class, failed -> failed.call().equals(call)).target()).isEqualTo(PHONE_1002);
+        awaitNoChannelOn(PHONE_1002);
+        assertThat(channelsOn(PHONE_1001)).as("the first agent's line stays up").hasSize(1);
+        assertThat(eventsOf(call)).noneMatch(CallEnded.class::isInstance);
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.retrieve(call);
+        }
+        awaitEvent(CallRetrieved.class, retrieved -> retrieved.call().equals(call));
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).hasSize(2)
+                .allSatisfy(channel -> assertThat(channel.bridgeId()).isNotBlank());
+    }
+
+    @Test
     void aConfirmToAPhoneThatNeverAnswersFailsAfterTheRingTimeoutAndTheCallerWaitsOn() throws Exception {
         pbx.setPhoneBehaviour("PJSIP/1001", Behaviour.neverAnswer());
         CallId call = waitingCall("01011110023");
