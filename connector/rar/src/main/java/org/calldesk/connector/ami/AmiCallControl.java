@@ -139,7 +139,8 @@ final class AmiCallControl {
                     + " is already in progress for call " + call);
         }
         requireReachable(target);
-        if (view.phase() != Phase.HELD) {
+        boolean heldHere = view.phase() != Phase.HELD;
+        if (heldHere) {
             holdChannels(call, customer, agent);
         }
         String leg = CallRegistry.newLegChannelId(call, CallRegistry.Role.CONSULT);
@@ -148,7 +149,20 @@ final class AmiCallControl {
                 view.callerNumber());
         originate.setVariable(VAR_PEER, agent);
         originate.setVariable(VAR_CUSTOMER, customer);
-        sendOriginate(originate, leg, call);
+        try {
+            sendOriginate(originate, leg, call);
+        } catch (PbxException e) {
+            if (heldHere) {
+                // the transfer try failed as a whole: the agent talks to the customer again, as before it
+                try {
+                    bridgeWith(call, agent, customer);
+                } catch (PbxException undo) {
+                    LOG.log(Level.WARNING, "Could not bring " + agent + " back to " + customer
+                            + " after a failed transfer try", undo);
+                }
+            }
+            throw e;
+        }
     }
 
     /** Transfer connect: the consulted agent is bridged with the customer; the first agent's line is hung up. */

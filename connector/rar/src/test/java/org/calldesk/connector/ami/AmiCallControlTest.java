@@ -263,6 +263,21 @@ class AmiCallControlTest {
         }
 
         @Test
+        void aTransferTryWhoseOriginateIsRefusedBringsTheCustomerBackToTheAgent() throws Exception {
+            talkingCall();
+            session.answers = action -> "Originate".equals(action.getAction())
+                    ? FakeAmiSession.error("Extension does not exist.") : FakeAmiSession.success(action);
+
+            assertThatThrownBy(() -> control.consult(CALL, PHONE_1002, RING))
+                    .isInstanceOf(PbxException.ActionRefused.class);
+
+            assertThat(session.transcript()).endsWith(
+                    "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
+                    "Redirect Channel=" + AGENT + " Context=calldesk-connect");
+            assertThat(registry.call(CALL).consult).isNull();
+        }
+
+        @Test
         void transferConnectBeforeTheTargetAnsweredIsRefused() throws Exception {
             talkingCall();
             control.consult(CALL, PHONE_1002, RING);
@@ -352,6 +367,10 @@ class AmiCallControlTest {
             assertThatThrownBy(() -> control.consult(CALL, PHONE_1002, RING))
                     .isInstanceOf(PbxException.PbxUnreachable.class);
             String lateLeg = lastLegId();
+            assertThat(session.transcript()).as("the held customer is brought back to the agent").endsWith(
+                    "Hangup Channel=" + lateLeg,
+                    "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
+                    "Redirect Channel=" + AGENT + " Context=calldesk-connect");
             pbxAnswersAgain();
 
             assertThat(feedAndCollect(newChannel(lateLeg, lateLeg, CONSULT, "calldesk-connect", "consult"),
