@@ -898,6 +898,29 @@ class CallConsultationManualIT {
     }
 
     @Test
+    @DisplayName("The consulted agent hanging up during a transfer try leaves the caller held for the first agent")
+    void consultedAgentHangsUpDuringATransferTry() {
+        Connected call = inboundConnected(agent2, "agent2");
+        logIn("agent1", "READY");
+        agent2.act("calls/" + call.id + "/transfer", target("agent1")).expect(200);
+        awaitAgentsTalkingWhileCustomerHeld(call.pbxCallId);
+
+        pbx.channels().stream().filter(c -> c.device().equals("PJSIP/1001"))
+                .forEach(c -> pbx.hangupChannel(c.name(), 16));
+
+        JsonObject held = awaitCall(call.id, "HOLDING");
+        assertThat(held.getString("agentId")).isEqualTo("agent2");
+        assertThat(awaitAgent(agent1, "READY").containsKey("callId")).isFalse();
+        awaitNoChannelOn("PJSIP/1001");
+        assertThat(pbx.channels()).anyMatch(c -> c.device().equals("PJSIP/1002"));
+
+        agent2.act("calls/" + call.id + "/retrieve").expect(200);
+        awaitBridged(call.pbxCallId, "PJSIP/1002");
+        agent2.act("calls/" + call.id + "/hangup").expect(200);
+        awaitPbxCallGone(call.pbxCallId);
+    }
+
+    @Test
     @DisplayName("Confirm to a busy phone: the caller goes back to the head of the queue, the agent to Rest, no ticket")
     void confirmToABusyPhone() {
         Offered offer = offeredWithPhone("agent2", Behaviour.busy());
