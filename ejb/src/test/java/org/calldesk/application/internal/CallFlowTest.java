@@ -444,20 +444,31 @@ class CallFlowTest {
     }
 
     @Test
-    void theFirstAgentHangingUpWhenTheTransferTargetDoesNotAnswerEndsTheCallAndFreesBoth() {
+    void theFirstAgentHangingUpWhenTheTransferTargetDoesNotAnswerLetsTheCallerWaitAgainWithTheirTicket() {
         Call call = talking("alice");
+        String ticketId = call.ticketId().orElseThrow();
         ready("bob");
         app.callControl().transferTry(ALICE, call.id(), "bob");
         CallId pbxCall = new CallId(call.pbxCallId());
 
-        // alice hung up, bob's phone rang out: the adapter reports the failed try, then ends the call
+        // alice hung up, bob's phone rang out: the adapter reports the failed try, then the caller waiting again
         app.callEvents().handle(new CallEvent.ConsultFailed(pbxCall, new DeviceId("PJSIP/1002"), EndCause.NO_ANSWER,
                 clock.instant()));
-        app.callEvents().handle(new CallEvent.CallEnded(pbxCall, EndCause.AGENT_HANGUP, clock.instant()));
+        app.callEvents().handle(new CallEvent.CallRequeued(pbxCall, clock.instant()));
 
-        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(call.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(call.agentId()).isEmpty();
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
         assertThat(agent("bob").status()).isEqualTo(AgentStatus.READY);
+
+        app.routing().offerNextCall("support");
+        assertThat(call.status()).as("offered to the next agent").isEqualTo(CallStatus.OFFERED);
+        app.callControl().confirm(BOB, call.id());
+        agentLegAnswered(call, "PJSIP/1002");
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(call.ticketId()).as("one ticket per call").contains(ticketId);
+        assertThat(repositories.tickets).hasSize(1);
+        assertThat(repositories.tickets.get(ticketId).assigneeId()).contains("bob");
     }
 
     @Test

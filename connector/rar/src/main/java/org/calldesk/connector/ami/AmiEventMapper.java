@@ -449,8 +449,8 @@ final class AmiEventMapper {
     /**
      * The consulted agent's leg ended before the transfer connected. If the first agent hung up
      * meanwhile (the dialplan would have handed the customer to the consulted agent), nobody is
-     * left for the held customer: the call is ended here, as when an agent puts the phone down
-     * while the customer is held.
+     * left for the held customer, who waits again for the next agent (still on hold music, where
+     * a Confirm's {@code Bridge()} finds them as in the waiting context).
      */
     private void consultGone(Leg leg, EndCause legCause, Instant at, List<CallEvent> out) {
         TrackedCall call = leg.call;
@@ -463,7 +463,10 @@ final class AmiEventMapper {
             out.add(new CallEvent.ConsultFailed(call.id, leg.device, legCause, at));
         }
         if (call.phase == Phase.HELD && call.agentHungUpFirst && call.customer != null) {
-            legsToEnd.add(call.customer.channel != null ? call.customer.channel : call.customer.uniqueId);
+            call.phase = Phase.WAITING;
+            call.agent = null;
+            call.agentHungUpFirst = false;
+            out.add(new CallEvent.CallRequeued(call.id, at));
         }
     }
 

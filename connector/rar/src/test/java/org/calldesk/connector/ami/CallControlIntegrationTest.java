@@ -412,7 +412,7 @@ class CallControlIntegrationTest {
     }
 
     @Test
-    void theFirstAgentHangingUpWhenTheTransferTargetNeverAnswersEndsTheCallWithNoLegLeft() throws Exception {
+    void theFirstAgentHangingUpWhenTheTransferTargetNeverAnswersLetsTheCallerWaitForTheNextAgent() throws Exception {
         CallId call = talkingCall("01011110029");
         pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.neverAnswer());
         try (PbxConnection pbxConnection = connections.getConnection()) {
@@ -423,10 +423,20 @@ class CallControlIntegrationTest {
         hangUpThePhoneOf(PHONE_1001);
 
         awaitEvent(ConsultFailed.class, failed -> failed.call().equals(call));
-        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
-                .isEqualTo(EndCause.AGENT_HANGUP);
-        await().atMost(PATIENCE).until(() -> pbx.call(call.value()).isEmpty());
+        awaitEvent(CallEvent.CallRequeued.class, requeued -> requeued.call().equals(call));
         awaitNoChannelOn(PHONE_1002);
+        awaitNoChannelOn(PHONE_1001);
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).as("the caller, still on the line")
+                .singleElement().satisfies(customer -> assertThat(customer.application()).isEqualTo("MusicOnHold"));
+        assertThat(eventsOf(call)).noneMatch(CallEnded.class::isInstance);
+
+        DeviceId next = new DeviceId("PJSIP/1003");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.connect(call, next, RING);
+        }
+        awaitEvent(CallAnswered.class, answered -> answered.call().equals(call) && answered.agentDevice().equals(next));
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).as("the next agent's Confirm connects")
+                .hasSize(2).allSatisfy(channel -> assertThat(channel.bridgeId()).isNotBlank());
     }
 
     @Test
