@@ -10,7 +10,10 @@ import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.MusicOnHoldStartEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -128,6 +131,61 @@ class LocalChannelTest {
         OriginateResponseEvent failed = ami.await(OriginateResponseEvent.class, e -> true);
         assertThat(failed.getResponse()).isEqualTo("Failure");
         assertThat(failed.getReason()).isEqualTo(5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.channels().isEmpty());
+    }
+
+    /** The rig's customers, reached by Dial up through Local channels (asterisk-traces/README.md), faster. */
+    private static final String CUSTOMERS = """
+
+            [customers]
+            exten => 0100000017,1,Busy(10)
+            exten => _X.,1,Ringing()
+             same => n,Wait(0.2)
+             same => n,Answer()
+             same => n,Wait(7200)
+            """;
+
+    private void dialUpThroughLocalCustomers(String customer, String callId) throws Exception {
+        pbx.close();
+        pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "s3cret")
+                .dialplan(PbxSimulator.defaultDialplan().replace("Dial(PJSIP/${EXTEN}@trunk,", "Dial(Local/${EXTEN}@customers,")
+                        + CUSTOMERS)
+                .eventFilter(List.of()).build().start();
+        ami.close();
+        ami = new AsteriskJavaSession(pbx, "calldesk", "s3cret");
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel("PJSIP/1001");
+        originate.setContext("calldesk-outbound");
+        originate.setExten(customer);
+        originate.setPriority(1);
+        originate.setAsync(true);
+        originate.setTimeout(5000L);
+        originate.setChannelId(callId);
+        originate.setVariable("CALLDESK_SENDNO", "0215880001");
+        originate.setVariable("CALLDESK_TIMEOUT", "5");
+        ami.send(originate);
+    }
+
+    @Test
+    void aDialUpReachesACustomerBehindALocalChannelWithTheCallsLinkedid() throws Exception {
+        dialUpThroughLocalCustomers("01099998888", "calldesk-o-1");
+
+        DialBeginEvent begin = ami.await(DialBeginEvent.class, e -> e.getChannel() != null);
+        assertThat(begin.getDestChannel()).matches("Local/01099998888@customers-[0-9a-f]{8};1");
+        assertThat(begin.getDestLinkedId()).isEqualTo("calldesk-o-1");
+        assertThat(ami.await(DialEndEvent.class, e -> e.getChannel() != null).getDialStatus()).isEqualTo("ANSWER");
+        ami.await(BridgeEnterEvent.class, 2, e -> true);
+        assertThat(pbx.calls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).isEqualTo("calldesk-o-1");
+            assertThat(call.channels()).extracting(ChannelInfo::name).anyMatch(name -> name.endsWith(";2"));
+        });
+    }
+
+    @Test
+    void aDialUpToABusyCustomerBehindALocalChannelEndsBusy() throws Exception {
+        dialUpThroughLocalCustomers("0100000017", "calldesk-o-2");
+
+        assertThat(ami.await(DialEndEvent.class, e -> e.getChannel() != null).getDialStatus()).isEqualTo("BUSY");
         await().atMost(Duration.ofSeconds(5)).until(() -> pbx.channels().isEmpty());
     }
 

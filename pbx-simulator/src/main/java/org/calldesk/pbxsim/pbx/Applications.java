@@ -213,7 +213,8 @@ final class Applications {
     }
 
     /**
-     * Dial(tech/resource[&...][,timeout[,options]]): calls one destination (the first), with
+     * Dial(tech/resource[&...][,timeout[,options]]): calls one destination (the first; a
+     * {@code PJSIP/} endpoint or a {@code Local/<exten>@<context>} channel), with
      * app_dial's events: DialBegin, DialState RINGING, DialEnd ANSWER/BUSY/NOANSWER/CANCEL, and
      * {@code DIALSTATUS}. Answered, the two are bridged; when that call ends the dialplan ends
      * too (Dial returns -1 without the {@code g} option). Otherwise the dialplan goes on.
@@ -222,22 +223,50 @@ final class Applications {
         String destinations = arg(args, 0);
         String first = destinations.split("&")[0].trim();
         long timeoutMillis = Math.round(parseSeconds(arg(args, 1)) * 1000);
-        DialTarget target = DialTarget.resolve(pbx, first);
-        if (target == null || target.failed()) {
-            caller.hangupCause = target == null ? HangupCause.CHAN_NOT_IMPLEMENTED : target.failureCause();
-            pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
-            return true;
+        Channel callee;
+        Channel localTwo = null;
+        String dialString;
+        if (first.regionMatches(true, 0, "Local/", 0, 6)) {
+            // Local/<exten>@<context>: two halves, the ;2 one runs the extension (core_local.c)
+            String resource = first.substring("Local/".length()).split("/")[0];
+            int at = resource.indexOf('@');
+            String exten = at >= 0 ? resource.substring(0, at) : resource;
+            String context = at >= 0 ? resource.substring(at + 1) : "default";
+            if (exten.isEmpty() || !pbx.dialplan().exists(context, exten, 1)) {
+                caller.hangupCause = HangupCause.NO_ROUTE_DESTINATION;
+                pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
+                return true;
+            }
+            Channel[] halves = pbx.newLocalChannel("Local/" + exten + "@" + context, context, exten, null, caller, c -> {
+                c.outgoing = true;
+                c.callerIdNum = exten;
+                c.connectedLineNum = caller.callerIdNum;
+                c.connectedLineName = caller.callerIdName;
+                c.variables().put("DIALEDPEERNUMBER", resource);
+            });
+            callee = halves[0];
+            localTwo = halves[1];
+            localTwo.callerIdNum = caller.callerIdNum;
+            localTwo.callerIdName = caller.callerIdName;
+            dialString = resource;
+        } else {
+            DialTarget target = DialTarget.resolve(pbx, first);
+            if (target == null || target.failed()) {
+                caller.hangupCause = target == null ? HangupCause.CHAN_NOT_IMPLEMENTED : target.failureCause();
+                pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
+                return true;
+            }
+            callee = pbx.newChannel(target.device(), ChannelState.DOWN, target.context(), caller.exten, null,
+                    caller, c -> {
+                        c.outgoing = true;
+                        c.callerIdNum = target.number();
+                        c.connectedLineNum = caller.callerIdNum;
+                        c.connectedLineName = caller.callerIdName;
+                        c.behaviour = target.behaviour();
+                        c.variables().put("DIALEDPEERNUMBER", target.resource());
+                    });
+            dialString = target.resource();
         }
-        Channel callee = pbx.newChannel(target.device(), ChannelState.DOWN, target.context(), caller.exten, null,
-                caller, c -> {
-                    c.outgoing = true;
-                    c.callerIdNum = target.number();
-                    c.connectedLineNum = caller.callerIdNum;
-                    c.connectedLineName = caller.callerIdName;
-                    c.behaviour = target.behaviour();
-                    c.variables().put("DIALEDPEERNUMBER", target.resource());
-                });
-        String dialString = target.resource();
         AmiMessage begin = caller.snapshot();
         callee.appendSnapshot(begin, "Dest");
         pbx.emit("DialBegin", EventCategory.CALL, begin.add("DialString", dialString));
@@ -250,7 +279,7 @@ final class Applications {
                 pbx.hangup(callee, 0);
             }
         };
-        Ringer.ring(pbx, callee, timeoutMillis, new Ringer.Outcome() {
+        Ringer.Outcome outcome = new Ringer.Outcome() {
             @Override
             public void answered() {
                 ended[0] = true;
@@ -298,7 +327,12 @@ final class Applications {
                     pbx.resume(caller);
                 }
             }
-        });
+        };
+        if (localTwo != null) {
+            Ringer.ringLocal(pbx, callee, localTwo, timeoutMillis, outcome);
+        } else {
+            Ringer.ring(pbx, callee, timeoutMillis, outcome);
+        }
         if (callee.state == ChannelState.RINGING) {
             dialEvent("DialState", caller, callee, "RINGING");
         }

@@ -113,7 +113,7 @@ final class Originator {
             return;
         }
         Channel[] halves = pbx.newLocalChannel("Local/" + exten + "@" + context, context, exten,
-                request.channelId(), c -> {
+                request.channelId(), null, c -> {
                     c.outgoing = true;
                     if (!request.account().isEmpty()) {
                         c.accountCode = request.account();
@@ -131,52 +131,7 @@ final class Originator {
             }
         }
         dialEvent("DialBegin", one, null, exten + "@" + context);
-        Ringer.Outcome outcome = outcome(request, one, done);
-        boolean[] over = new boolean[1];
-        java.util.concurrent.ScheduledFuture<?> timer = request.timeoutMillis() <= 0 ? null : pbx.schedule(() -> {
-            if (!over[0] && !one.hungUp && one.state != ChannelState.UP) {
-                over[0] = true;
-                one.localOutcome = null;
-                one.blocking = null;
-                outcome.timedOut();
-            }
-        }, request.timeoutMillis());
-        one.localOutcome = new Ringer.Outcome() {
-            @Override
-            public void answered() {
-                over[0] = true;
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-                outcome.answered();
-            }
-
-            @Override
-            public void busy() {
-                outcome.busy();
-            }
-
-            @Override
-            public void timedOut() {
-                outcome.timedOut();
-            }
-
-            @Override
-            public void abandoned() {
-                outcome.abandoned();
-            }
-        };
-        one.blocking = hangup -> {
-            if (!over[0]) {
-                over[0] = true;
-                one.localOutcome = null;
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-                outcome.abandoned();
-            }
-        };
-        pbx.startDialplan(two);
+        Ringer.ringLocal(pbx, one, two, request.timeoutMillis(), outcome(request, one, done));
     }
 
     /** What an Originate does once its channel answers, is busy, rings out or is hung up while ringing. */

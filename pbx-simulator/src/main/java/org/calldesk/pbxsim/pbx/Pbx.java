@@ -291,9 +291,10 @@ public final class Pbx implements AutoCloseable {
      * answer, ringing) reaches the other. Raises Newchannel for both, then {@code LocalBridge}.
      * The {@code ;2} half does not run its dialplan yet.
      */
-    Channel[] newLocalChannel(String device, String context, String exten, String uniqueid, Consumer<Channel> setup) {
+    Channel[] newLocalChannel(String device, String context, String exten, String uniqueid, Channel requestor,
+                              Consumer<Channel> setup) {
         String base = String.format(Locale.ROOT, "%s-%08x", device, channelIndex.getAndIncrement() & 0xffffffffL);
-        Channel one = newNamedChannel(base + ";1", device, ChannelState.DOWN, context, exten, uniqueid, null, c -> {
+        Channel one = newNamedChannel(base + ";1", device, ChannelState.DOWN, context, exten, uniqueid, requestor, c -> {
             c.localHalf = 1;
             setup.accept(c);
         });
