@@ -875,6 +875,83 @@ class CallConsultationManualIT {
     }
 
     @Test
+    @DisplayName("The first agent hanging up during a transfer try hands the caller and the ticket to the consulted agent")
+    void firstAgentHangsUpDuringATransferTry() {
+        Connected call = inboundConnected(agent2, "agent2");
+        logIn("agent1", "READY");
+        agent2.act("calls/" + call.id + "/transfer", target("agent1")).expect(200);
+        awaitAgentsTalkingWhileCustomerHeld(call.pbxCallId);
+
+        pbx.channels().stream().filter(c -> c.device().equals("PJSIP/1002"))
+                .forEach(c -> pbx.hangupChannel(c.name(), 16));
+
+        JsonObject transferred = awaitCall(call.id, "TALKING");
+        assertThat(transferred.getString("agentId")).isEqualTo("agent1");
+        awaitBridged(call.pbxCallId, "PJSIP/1001");
+        awaitNoChannelOn("PJSIP/1002");
+        assertThat(agent("agent1").getString("status")).isEqualTo("TALKING");
+        assertThat(agent("agent2").getString("status")).isEqualTo("AFTER_CALL");
+        assertThat(ticket(agent1, call.ticketId).getString("assigneeId")).isEqualTo("agent1");
+
+        agent1.act("calls/" + call.id + "/hangup").expect(200);
+        awaitPbxCallGone(call.pbxCallId);
+    }
+
+    @Test
+    @DisplayName("The first agent hanging up while the transfer target never answers: the caller waits again, "
+            + "with the ticket, for the next agent")
+    void firstAgentHangsUpWhileTheTransferTargetNeverAnswers() {
+        Connected call = inboundConnected(agent2, "agent2");
+        pbx.setPhoneBehaviour("PJSIP/1001", Behaviour.neverAnswer());
+        logIn("agent1", "READY");
+        agent2.act("calls/" + call.id + "/transfer", target("agent1")).expect(200);
+        await("the target's phone rings").atMost(WAIT).pollInterval(POLL)
+                .until(() -> pbx.channels().stream().anyMatch(c -> c.device().equals("PJSIP/1001")));
+
+        pbx.channels().stream().filter(c -> c.device().equals("PJSIP/1002"))
+                .forEach(c -> pbx.hangupChannel(c.name(), 16));
+
+        // the target's phone rings out (calldesk.pbx.ring-timeout-seconds): the caller waits again
+        // and is offered to the next Ready agent, who is the target
+        assertThat(awaitAgent(agent1, "ALERTING").getString("callId")).isEqualTo(call.id);
+        assertThat(agent("agent2").getString("status")).isEqualTo("AFTER_CALL");
+        assertThat(customerChannel(call.pbxCallId).application()).isEqualTo("MusicOnHold");
+        pbx.setPhoneBehaviour("PJSIP/1001", Behaviour.answerAfter(200));
+        agent1.act("calls/" + call.id + "/confirm").expect(200);
+        JsonObject talking = awaitCall(call.id, "TALKING");
+        assertThat(talking.getString("agentId")).isEqualTo("agent1");
+        assertThat(talking.getString("ticketId")).as("one ticket per call").isEqualTo(call.ticketId);
+        awaitBridged(call.pbxCallId, "PJSIP/1001");
+        assertThat(ticket(agent1, call.ticketId).getString("assigneeId")).isEqualTo("agent1");
+
+        agent1.act("calls/" + call.id + "/hangup").expect(200);
+        awaitPbxCallGone(call.pbxCallId);
+    }
+
+    @Test
+    @DisplayName("The consulted agent hanging up during a transfer try leaves the caller held for the first agent")
+    void consultedAgentHangsUpDuringATransferTry() {
+        Connected call = inboundConnected(agent2, "agent2");
+        logIn("agent1", "READY");
+        agent2.act("calls/" + call.id + "/transfer", target("agent1")).expect(200);
+        awaitAgentsTalkingWhileCustomerHeld(call.pbxCallId);
+
+        pbx.channels().stream().filter(c -> c.device().equals("PJSIP/1001"))
+                .forEach(c -> pbx.hangupChannel(c.name(), 16));
+
+        JsonObject held = awaitCall(call.id, "HOLDING");
+        assertThat(held.getString("agentId")).isEqualTo("agent2");
+        assertThat(awaitAgent(agent1, "READY").containsKey("callId")).isFalse();
+        awaitNoChannelOn("PJSIP/1001");
+        assertThat(pbx.channels()).anyMatch(c -> c.device().equals("PJSIP/1002"));
+
+        agent2.act("calls/" + call.id + "/retrieve").expect(200);
+        awaitBridged(call.pbxCallId, "PJSIP/1002");
+        agent2.act("calls/" + call.id + "/hangup").expect(200);
+        awaitPbxCallGone(call.pbxCallId);
+    }
+
+    @Test
     @DisplayName("Confirm to a busy phone: the caller goes back to the head of the queue, the agent to Rest, no ticket")
     void confirmToABusyPhone() {
         Offered offer = offeredWithPhone("agent2", Behaviour.busy());

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.asteriskjava.manager.action.AtxferAction;
+import org.asteriskjava.manager.action.BridgeAction;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.CoreStatusAction;
 import org.asteriskjava.manager.action.GetVarAction;
@@ -214,12 +216,7 @@ class CallControlTest {
         ChannelInfo customer = waitingCustomer("01012345678", "15880001");
         String agent = connectAgent(customer, "PJSIP/1001");
 
-        RedirectAction hold = new RedirectAction(customer.name(), "calldesk-hold", "s", 1);
-        hold.setExtraChannel(agent);
-        hold.setExtraContext("calldesk-agent-wait");
-        hold.setExtraExten("s");
-        hold.setExtraPriority(1);
-        ManagerResponse held = ami.send(hold);
+        ManagerResponse held = ami.send(hold(customer.name(), agent));
         assertThat(held.getResponse()).isEqualTo("Success");
         assertThat(held.getMessage()).isEqualTo("Dual Redirect successful");
         ami.await(MusicOnHoldStartEvent.class, e -> e.getChannel().equals(customer.name())
@@ -244,6 +241,153 @@ class CallControlTest {
         ami.await(BridgeEnterEvent.class, 4, e -> true);
         assertThat(pbx.channels()).extracting(ChannelInfo::bridgeId).doesNotContain("").hasSize(2)
                 .satisfies(ids -> assertThat(ids.get(0)).isEqualTo(ids.get(1)));
+    }
+
+    @Test
+    void holdLeavesTheBridgeAtTheNewPlacesAndStartsTheMusicBeforeTheBridgeIsDestroyedAsAsteriskDoes() throws Exception {
+        ChannelInfo customer = waitingCustomer("01015151515", "15880001");
+        String agent = connectAgent(customer, "PJSIP/1001");
+        int before = ami.events().size();
+
+        ami.send(hold(customer.name(), agent));
+        ami.await(BridgeDestroyEvent.class);
+
+        // Asterisk 22.10.1 (asterisk-traces, 05:25:01.404): the extra channel leaves first, each
+        // BridgeLeave already names the channel's new place, the held party's music starts, then
+        // the emptied bridge is destroyed
+        List<String> order = ami.events().subList(before, ami.events().size()).stream()
+                .filter(e -> e instanceof BridgeLeaveEvent || e instanceof MusicOnHoldStartEvent
+                        || e instanceof BridgeDestroyEvent)
+                .map(e -> e instanceof BridgeLeaveEvent leave
+                        ? "BridgeLeave " + (leave.getChannel().equals(agent) ? "agent" : "customer") + " " + leave.getContext()
+                        : e instanceof MusicOnHoldStartEvent start ? "MusicOnHoldStart " + start.getContext()
+                        : "BridgeDestroy")
+                .toList();
+        assertThat(order).containsExactly("BridgeLeave agent calldesk-agent-wait", "BridgeLeave customer calldesk-hold",
+                "MusicOnHoldStart calldesk-hold", "BridgeDestroy");
+    }
+
+    @Test
+    void transferConnectBridgesTheTargetWithTheCustomerBeforeTheFirstAgentLeavesAsAsteriskDoes() throws Exception {
+        ChannelInfo customer = waitingCustomer("01016161616", "15880001");
+        String first = connectAgent(customer, "PJSIP/1001");
+        ami.send(hold(customer.name(), first));
+        ami.await(BridgeDestroyEvent.class);
+        ami.send(connect("PJSIP/1002", first, "transfer-order"));
+        String second = ami.await(OriginateResponseEvent.class, e -> "transfer-order".equals(e.getUniqueId())).getChannel();
+        ami.await(BridgeEnterEvent.class, e -> e.getChannel().equals(second));
+        int before = ami.events().size();
+
+        ami.send(new SetVarAction(second, "CALLDESK_PEER", customer.name()));
+        ami.send(new RedirectAction(second, "calldesk-connect", "s", 1));
+        ami.await(BridgeDestroyEvent.class, 2, e -> true);
+        ami.send(hangup(first, 16)); // the adapter's transfer connect hangs the first agent up
+        ami.await(HangupEvent.class, e -> e.getChannel().equals(first));
+
+        Map<String, String> who = Map.of(first, "first", second, "second", customer.name(), "customer");
+        List<String> order = ami.events().subList(before, ami.events().size()).stream()
+                .filter(e -> e instanceof BridgeLeaveEvent || e instanceof BridgeEnterEvent || e instanceof BridgeCreateEvent
+                        || e instanceof BridgeDestroyEvent || e instanceof MusicOnHoldStopEvent || e instanceof HangupEvent)
+                .map(e -> e.getClass().getSimpleName().replace("Event", "")
+                        + (e instanceof org.asteriskjava.manager.event.AbstractChannelEvent channel
+                        ? " " + who.getOrDefault(channel.getChannel(), "?")
+                        : e instanceof MusicOnHoldStopEvent music ? " " + who.getOrDefault(music.getChannel(), "?")
+                        : e instanceof BridgeLeaveEvent leave ? " " + who.getOrDefault(leave.getChannel(), "?")
+                        : e instanceof BridgeEnterEvent enter ? " " + who.getOrDefault(enter.getChannel(), "?") : ""))
+                .toList();
+        // Asterisk 22.10.1 (asterisk-traces, 05:25:13.921): the target leaves the consultation
+        // bridge and takes the customer into a new one before the first agent, left alone, leaves;
+        // Asterisk's threads put the target's own BridgeEnter last
+        assertThat(order).containsSubsequence("BridgeLeave second", "BridgeCreate", "MusicOnHoldStop customer",
+                "BridgeEnter customer", "BridgeLeave first", "BridgeDestroy", "Hangup first");
+    }
+
+    // ---------------------------------------------------------------- Bridge, BlindTransfer, Atxfer
+
+    @Test
+    void theBridgeActionRefusesBadInputWithAsterisksTextsAndChangesNothing() throws Exception {
+        ChannelInfo customer = waitingCustomer("01017171717", "15880001");
+
+        assertThat(ami.send(new BridgeAction(customer.name(), "")).getMessage())
+                .isEqualTo("Missing channel parameter in request");
+        assertThat(ami.send(new BridgeAction("PJSIP/nobody-00000000", customer.name())).getMessage())
+                .isEqualTo("Channel1 does not exist: PJSIP/nobody-00000000");
+        ManagerResponse refused = ami.send(new BridgeAction(customer.name(), "PJSIP/nobody-00000000"));
+        assertThat(refused.getResponse()).isEqualTo("Error");
+        assertThat(refused.getMessage()).isEqualTo("Channel2 does not exist: PJSIP/nobody-00000000");
+
+        assertThat(ami.events(BridgeCreateEvent.class)).isEmpty();
+        assertThat(channel(customer.name())).hasValueSatisfying(c -> assertThat(c.application()).isEqualTo("MusicOnHold"));
+    }
+
+    @Test
+    void theBridgeActionBridgesTwoChannelsWhoGoOnAfterwardsWhereTheyWere() throws Exception {
+        ChannelInfo first = waitingCustomer("01018181818", "15880001");
+        ChannelInfo second = waitingCustomer("01019191919", "15880002");
+
+        ManagerResponse bridged = ami.send(new BridgeAction(first.name(), second.name()));
+
+        assertThat(bridged.getResponse()).isEqualTo("Success");
+        assertThat(bridged.getMessage()).isEqualTo("Channels have been bridged");
+        ami.await(MusicOnHoldStopEvent.class, e -> e.getChannel().equals(second.name()));
+        ami.await(BridgeEnterEvent.class, 2, e -> true);
+        assertThat(pbx.channels()).extracting(ChannelInfo::bridgeId).doesNotContain("")
+                .satisfies(ids -> assertThat(ids.get(0)).isEqualTo(ids.get(1)));
+
+        pbx.hangupChannel(first.name(), 16);
+
+        // the other leaves the dissolved bridge and goes on after MusicOnHold(): Hangup()
+        HangupEvent gone = ami.await(HangupEvent.class, e -> e.getChannel().equals(second.name()));
+        assertThat(gone.getContext()).isEqualTo("calldesk-inbound");
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.channels().isEmpty());
+    }
+
+    @Test
+    void blindTransferRefusesBadInputWithAsterisksTexts() throws Exception {
+        ChannelInfo waiting = waitingCustomer("01020202020", "15880001");
+
+        assertThat(ami.send(new BlindTransferAction("", "15880002", "calldesk-inbound")).getMessage())
+                .isEqualTo("No channel specified");
+        assertThat(ami.send(new BlindTransferAction(waiting.name(), "", "calldesk-inbound")).getMessage())
+                .isEqualTo("No extension specified");
+        assertThat(ami.send(new BlindTransferAction("PJSIP/nobody-00000000", "15880002", "calldesk-inbound")).getMessage())
+                .isEqualTo("Channel specified does not exist");
+        ManagerResponse notBridged = ami.send(new BlindTransferAction(waiting.name(), "15880002", "calldesk-inbound"));
+        assertThat(notBridged.getResponse()).isEqualTo("Error");
+        assertThat(notBridged.getMessage()).isEqualTo("Transfer invalid");
+        assertThat(channel(waiting.name())).hasValueSatisfying(c -> assertThat(c.exten()).isEqualTo("15880001"));
+    }
+
+    @Test
+    void blindTransferSendsTheBridgedPeerToTheExtensionAndTheTransfererOnAfterTheBridge() throws Exception {
+        ChannelInfo customer = waitingCustomer("01021212121", "15880001");
+        String agent = connectAgent(customer, "PJSIP/1001");
+
+        ManagerResponse transferred = ami.send(new BlindTransferAction(agent, "15880002", "calldesk-inbound"));
+
+        assertThat(transferred.getResponse()).isEqualTo("Success");
+        assertThat(transferred.getMessage()).isEqualTo("Transfer succeeded");
+        CallDeskWaitingEvent waitingAgain = ami.await(CallDeskWaitingEvent.class,
+                e -> e.getChannel().equals(customer.name()) && "15880002".equals(e.getService()));
+        assertThat(waitingAgain.getContext()).isEqualTo("calldesk-inbound");
+        ami.await(HangupEvent.class, e -> e.getChannel().equals(agent));
+        assertThat(ami.events().stream().filter(e -> e.getClass().getSimpleName().equals("BlindTransferEvent")))
+                .as("the BlindTransfer event").hasSize(1);
+    }
+
+    @Test
+    void atxferRefusesBadInputAndHasNoFeatureCodeAsAStockAsterisk() throws Exception {
+        ChannelInfo customer = waitingCustomer("01022222222", "15880001");
+
+        assertThat(ami.send(new AtxferAction("", "calldesk-inbound", "15880002", 1)).getMessage())
+                .isEqualTo("No channel specified");
+        assertThat(ami.send(new AtxferAction(customer.name(), "calldesk-inbound", "", 1)).getMessage())
+                .isEqualTo("No extension specified");
+        assertThat(ami.send(new AtxferAction("PJSIP/nobody-00000000", "calldesk-inbound", "15880002", 1)).getMessage())
+                .isEqualTo("Channel specified does not exist");
+        ManagerResponse noFeature = ami.send(new AtxferAction(customer.name(), "calldesk-inbound", "15880002", 1));
+        assertThat(noFeature.getResponse()).isEqualTo("Error");
+        assertThat(noFeature.getMessage()).isEqualTo("No attended transfer feature code found");
     }
 
     // ---------------------------------------------------------------- dial up
@@ -302,12 +446,7 @@ class CallControlTest {
     void transfersTheCustomerToAnotherAgentAfterTheyTalk() throws Exception {
         ChannelInfo customer = waitingCustomer("01012345678", "15880001");
         String first = connectAgent(customer, "PJSIP/1001");
-        RedirectAction hold = new RedirectAction(customer.name(), "calldesk-hold", "s", 1);
-        hold.setExtraChannel(first);
-        hold.setExtraContext("calldesk-agent-wait");
-        hold.setExtraExten("s");
-        hold.setExtraPriority(1);
-        ami.send(hold);
+        ami.send(hold(customer.name(), first));
         ami.await(BridgeDestroyEvent.class);
 
         ami.send(connect("PJSIP/1002", first, "transfer-target"));
@@ -367,7 +506,8 @@ class CallControlTest {
 
     @Test
     void reportsTheCustomerHangingUpDuringTheCallWithHangupRequest() throws Exception {
-        pbx.setCustomerBehaviour("01055556666", Behaviour.answerAfter(0).hangingUpAfter(200));
+        // long enough for the agent's leg to be bridged first, even on a busy machine
+        pbx.setCustomerBehaviour("01055556666", Behaviour.answerAfter(0).hangingUpAfter(1500));
         ChannelInfo customer = pbx.inboundCall("01055556666", "15880001");
         ami.await(MusicOnHoldStartEvent.class, e -> e.getChannel().equals(customer.name()));
         String agent = connectAgent(customer, "PJSIP/1001");
@@ -575,6 +715,16 @@ class CallControlTest {
         variables.put("CALLDESK_TIMEOUT", "30");
         originate.setVariables(variables);
         return originate;
+    }
+
+    /** Hold: the customer to the music, the agent to the silent wait, in one dual Redirect. */
+    private static RedirectAction hold(String customer, String agent) {
+        RedirectAction hold = new RedirectAction(customer, "calldesk-hold", "s", 1);
+        hold.setExtraChannel(agent);
+        hold.setExtraContext("calldesk-agent-wait");
+        hold.setExtraExten("s");
+        hold.setExtraPriority(1);
+        return hold;
     }
 
     private static HangupAction hangup(String channel, int cause) {

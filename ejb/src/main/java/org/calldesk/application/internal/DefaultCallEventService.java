@@ -163,6 +163,8 @@ public class DefaultCallEventService implements CallEventService {
             findCall(retrieved.call().value(), null).ifPresent(call -> retrieved(call, retrieved.at()));
         } else if (event instanceof CallEvent.ConsultFailed failed) {
             findCall(failed.call().value(), null).ifPresent(this::consultFailed);
+        } else if (event instanceof CallEvent.CallRequeued requeued) {
+            findCall(requeued.call().value(), null).ifPresent(this::requeued);
         } else if (event instanceof CallEvent.CallTransferred transferred) {
             findCall(transferred.call().value(), null).ifPresent(this::transferred);
         } else if (event instanceof CallEvent.CallEnded ended) {
@@ -261,10 +263,16 @@ public class DefaultCallEventService implements CallEventService {
             return;
         }
         Instant now = clock.instant();
-        Ticket ticket = Ticket.forCall(call.serviceId().orElseThrow(), call.id(), call.customerNumber(),
-                agent.get().id(), now).withCustomer(call.customer());
+        // one ticket per call: a caller who waited again after losing their agent keeps theirs
+        Optional<Ticket> earlier = call.ticketId().flatMap(tickets::find);
+        Ticket ticket = earlier.orElseGet(() -> Ticket.forCall(call.serviceId().orElseThrow(), call.id(),
+                call.customerNumber(), agent.get().id(), now).withCustomer(call.customer()));
+        if (earlier.isPresent()) {
+            ticket.reassign(agent.get().id(), "system", now);
+        } else {
+            tickets.store(ticket);
+        }
         call.connected(ticket.id(), now);
-        tickets.store(ticket);
         changes.call(call);
         changes.ticket(ticket);
         if (agent.get().isAlertedWith(call.id())) {
@@ -349,6 +357,29 @@ public class DefaultCallEventService implements CallEventService {
             agent.serviceIds().forEach(routing::routeSoon);
         });
         call.agentId().flatMap(agents::find).filter(agent -> agent.hold(call.id(), now)).ifPresent(changes::agent);
+    }
+
+    /**
+     * The agent hung up during a transfer try that then failed: the caller waits again, first in
+     * the queue by arrival, with the ticket the call has; the agent's finish-call prompt opens,
+     * a target still being rung is Ready again.
+     */
+    private void requeued(Call call) {
+        Optional<String> agentId = call.agentId();
+        Optional<String> target = call.consultAgentId();
+        if (!call.requeue()) {
+            return;
+        }
+        LOG.warning(() -> "call " + call.id() + ": " + agentId.orElse("the agent") + " hung up during a transfer try"
+                + " that failed; the caller waits again for the next agent");
+        Instant now = clock.instant();
+        changes.call(call);
+        agentId.flatMap(agents::find).filter(agent -> agent.callEnded(call.id(), now)).ifPresent(changes::agent);
+        target.flatMap(agents::find).filter(agent -> agent.leaveConsultation(call.id(), now)).ifPresent(agent -> {
+            changes.agent(agent);
+            agent.serviceIds().forEach(routing::routeSoon);
+        });
+        call.serviceId().ifPresent(routing::routeSoon);
     }
 
     /** A transfer the PBX completed without a Transfer connect through us (normally applied already). */

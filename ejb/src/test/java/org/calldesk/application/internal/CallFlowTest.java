@@ -425,6 +425,53 @@ class CallFlowTest {
     }
 
     @Test
+    void theFirstAgentHangingUpDuringATransferTryHandsTheCallerAndTheTicketToTheTarget() {
+        Call call = talking("alice");
+        ready("bob");
+        app.callControl().transferTry(ALICE, call.id(), "bob");
+        CallId pbxCall = new CallId(call.pbxCallId());
+        app.callEvents().handle(new CallEvent.CallHeld(pbxCall, clock.instant()));
+
+        // alice puts her phone down; the dialplan bridges the held customer with bob's leg
+        app.callEvents().handle(new CallEvent.CallTransferred(pbxCall, new DeviceId("PJSIP/1001"),
+                new DeviceId("PJSIP/1002"), clock.instant()));
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(call.agentId()).contains("bob");
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
+        assertThat(repositories.tickets.get(call.ticketId().orElseThrow()).assigneeId()).contains("bob");
+    }
+
+    @Test
+    void theFirstAgentHangingUpWhenTheTransferTargetDoesNotAnswerLetsTheCallerWaitAgainWithTheirTicket() {
+        Call call = talking("alice");
+        String ticketId = call.ticketId().orElseThrow();
+        ready("bob");
+        app.callControl().transferTry(ALICE, call.id(), "bob");
+        CallId pbxCall = new CallId(call.pbxCallId());
+
+        // alice hung up, bob's phone rang out: the adapter reports the failed try, then the caller waiting again
+        app.callEvents().handle(new CallEvent.ConsultFailed(pbxCall, new DeviceId("PJSIP/1002"), EndCause.NO_ANSWER,
+                clock.instant()));
+        app.callEvents().handle(new CallEvent.CallRequeued(pbxCall, clock.instant()));
+
+        assertThat(call.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(call.agentId()).isEmpty();
+        assertThat(agent("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(agent("bob").status()).isEqualTo(AgentStatus.READY);
+
+        app.routing().offerNextCall("support");
+        assertThat(call.status()).as("offered to the next agent").isEqualTo(CallStatus.OFFERED);
+        app.callControl().confirm(BOB, call.id());
+        agentLegAnswered(call, "PJSIP/1002");
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(call.ticketId()).as("one ticket per call").contains(ticketId);
+        assertThat(repositories.tickets).hasSize(1);
+        assertThat(repositories.tickets.get(ticketId).assigneeId()).contains("bob");
+    }
+
+    @Test
     void transferCancelReturnsToTheCallerAndTheTargetToReady() {
         Call call = talking("alice");
         ready("bob");

@@ -10,7 +10,8 @@ import org.calldesk.pbxsim.ami.EventCategory;
 
 /**
  * The dialplan applications the simulator knows, each behaving as its Asterisk namesake:
- * NoOp, Answer, Set, UserEvent, MusicOnHold, Wait, Playback, Hangup, Goto, Bridge and Dial.
+ * NoOp, Answer, Ringing, Busy, Set, UserEvent, MusicOnHold, Wait, Playback, Hangup, Goto, Bridge
+ * and Dial.
  *
  * <p>An application either finishes at once (the dialplan goes on at the next priority) or
  * blocks the channel: it then leaves a {@link Blocking} on the channel, or puts the channel in
@@ -39,6 +40,15 @@ final class Applications {
             case "answer":
                 pbx.setState(channel, ChannelState.UP);
                 return true;
+            case "ringing":
+                // indicates ringing to the caller: on a Local channel's ;2 half, the ;1 half rings
+                pbx.setState(channel.localHalf == 2 && channel.localPartner != null ? channel.localPartner : channel,
+                        ChannelState.RINGING);
+                return true;
+            case "busy":
+                channel.hangupCause = HangupCause.USER_BUSY;
+                pbx.hangup(channel, 0);
+                return false;
             case "set":
                 set(channel, data);
                 return true;
@@ -160,10 +170,20 @@ final class Applications {
      * {@code features.c bridge_exec}. The other channel leaves whatever it was doing (music,
      * a wait) and, when the bridge is dissolved by a hang-up, goes on at its next priority;
      * this channel goes on at its own next priority. A missing peer sets
-     * {@code BRIDGERESULT=NONEXISTENT} and the dialplan goes on.
+     * {@code BRIDGERESULT=NONEXISTENT} and the dialplan goes on; no peer at all hangs the
+     * channel up, as {@code bridge_exec} returns -1 then.
      */
     private boolean bridge(Channel channel, String peerName) {
-        Channel peer = peerName.isEmpty() ? null : pbx.channelByPrefix(peerName).orElse(null);
+        if (peerName.isEmpty()) {
+            // bridge_exec: "Bridge require at least 1 argument ...", returns -1: the channel hangs up
+            LOG.fine(() -> "Bridge: no channel given on " + channel.name());
+            if (channel.hangupCause <= 0) {
+                channel.hangupCause = HangupCause.NORMAL_CLEARING;
+            }
+            pbx.hangup(channel, 0);
+            return false;
+        }
+        Channel peer = pbx.channelByPrefix(peerName).orElse(null);
         if (peer == null || peer.hungUp) {
             LOG.fine(() -> "Bridge: channel " + peerName + " not found");
             pbx.setVariable(channel, "BRIDGERESULT", "NONEXISTENT");
@@ -193,7 +213,8 @@ final class Applications {
     }
 
     /**
-     * Dial(tech/resource[&...][,timeout[,options]]): calls one destination (the first), with
+     * Dial(tech/resource[&...][,timeout[,options]]): calls one destination (the first; a
+     * {@code PJSIP/} endpoint or a {@code Local/<exten>@<context>} channel), with
      * app_dial's events: DialBegin, DialState RINGING, DialEnd ANSWER/BUSY/NOANSWER/CANCEL, and
      * {@code DIALSTATUS}. Answered, the two are bridged; when that call ends the dialplan ends
      * too (Dial returns -1 without the {@code g} option). Otherwise the dialplan goes on.
@@ -202,22 +223,50 @@ final class Applications {
         String destinations = arg(args, 0);
         String first = destinations.split("&")[0].trim();
         long timeoutMillis = Math.round(parseSeconds(arg(args, 1)) * 1000);
-        DialTarget target = DialTarget.resolve(pbx, first);
-        if (target == null || target.failed()) {
-            caller.hangupCause = target == null ? HangupCause.CHAN_NOT_IMPLEMENTED : target.failureCause();
-            pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
-            return true;
+        Channel callee;
+        Channel localTwo = null;
+        String dialString;
+        if (first.regionMatches(true, 0, "Local/", 0, 6)) {
+            // Local/<exten>@<context>: two halves, the ;2 one runs the extension (core_local.c)
+            String resource = first.substring("Local/".length()).split("/")[0];
+            int at = resource.indexOf('@');
+            String exten = at >= 0 ? resource.substring(0, at) : resource;
+            String context = at >= 0 ? resource.substring(at + 1) : "default";
+            if (exten.isEmpty() || !pbx.dialplan().exists(context, exten, 1)) {
+                caller.hangupCause = HangupCause.NO_ROUTE_DESTINATION;
+                pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
+                return true;
+            }
+            Channel[] halves = pbx.newLocalChannel("Local/" + exten + "@" + context, context, exten, null, caller, c -> {
+                c.outgoing = true;
+                c.callerIdNum = exten;
+                c.connectedLineNum = caller.callerIdNum;
+                c.connectedLineName = caller.callerIdName;
+                c.variables().put("DIALEDPEERNUMBER", resource);
+            });
+            callee = halves[0];
+            localTwo = halves[1];
+            localTwo.callerIdNum = caller.callerIdNum;
+            localTwo.callerIdName = caller.callerIdName;
+            dialString = resource;
+        } else {
+            DialTarget target = DialTarget.resolve(pbx, first);
+            if (target == null || target.failed()) {
+                caller.hangupCause = target == null ? HangupCause.CHAN_NOT_IMPLEMENTED : target.failureCause();
+                pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
+                return true;
+            }
+            callee = pbx.newChannel(target.device(), ChannelState.DOWN, target.context(), caller.exten, null,
+                    caller, c -> {
+                        c.outgoing = true;
+                        c.callerIdNum = target.number();
+                        c.connectedLineNum = caller.callerIdNum;
+                        c.connectedLineName = caller.callerIdName;
+                        c.behaviour = target.behaviour();
+                        c.variables().put("DIALEDPEERNUMBER", target.resource());
+                    });
+            dialString = target.resource();
         }
-        Channel callee = pbx.newChannel(target.device(), ChannelState.DOWN, target.context(), caller.exten, null,
-                caller, c -> {
-                    c.outgoing = true;
-                    c.callerIdNum = target.number();
-                    c.connectedLineNum = caller.callerIdNum;
-                    c.connectedLineName = caller.callerIdName;
-                    c.behaviour = target.behaviour();
-                    c.variables().put("DIALEDPEERNUMBER", target.resource());
-                });
-        String dialString = target.resource();
         AmiMessage begin = caller.snapshot();
         callee.appendSnapshot(begin, "Dest");
         pbx.emit("DialBegin", EventCategory.CALL, begin.add("DialString", dialString));
@@ -230,7 +279,7 @@ final class Applications {
                 pbx.hangup(callee, 0);
             }
         };
-        Ringer.ring(pbx, callee, timeoutMillis, new Ringer.Outcome() {
+        Ringer.Outcome outcome = new Ringer.Outcome() {
             @Override
             public void answered() {
                 ended[0] = true;
@@ -278,7 +327,12 @@ final class Applications {
                     pbx.resume(caller);
                 }
             }
-        });
+        };
+        if (localTwo != null) {
+            Ringer.ringLocal(pbx, callee, localTwo, timeoutMillis, outcome);
+        } else {
+            Ringer.ring(pbx, callee, timeoutMillis, outcome);
+        }
         if (callee.state == ChannelState.RINGING) {
             dialEvent("DialState", caller, callee, "RINGING");
         }

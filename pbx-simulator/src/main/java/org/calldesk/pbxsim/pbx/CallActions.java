@@ -16,7 +16,8 @@ import org.calldesk.pbxsim.ami.EventCategory;
 
 /**
  * The call-control actions, with Asterisk's checks, messages and list formats: Originate,
- * Redirect, Hangup, Setvar, Getvar, Status, CoreShowChannels and DeviceStateList.
+ * Redirect, Hangup, Setvar, Getvar, Status, CoreShowChannels, DeviceStateList, Bridge,
+ * BlindTransfer and Atxfer.
  *
  * <p>Each mirrors its handler in Asterisk 18's {@code manager.c} (or
  * {@code res_manager_devicestate.c}): the same refusal messages in the same order of checks,
@@ -47,6 +48,121 @@ final class CallActions {
         actions.register("Status", system | call | reporting, this::status);
         actions.register("CoreShowChannels", system | reporting, this::coreShowChannels);
         actions.register("DeviceStateList", call | reporting, this::deviceStateList);
+        actions.register("Bridge", call, this::bridge);
+        actions.register("BlindTransfer", call, this::blindTransfer);
+        actions.register("Atxfer", call, this::atxfer);
+    }
+
+    // ---------------------------------------------------------------- Bridge, BlindTransfer, Atxfer
+
+    /**
+     * {@code Bridge} (features.c {@code action_bridge}): both channels leave what they do (an
+     * application, another bridge), are answered if not up, and share a new basic bridge; when it
+     * dissolves each goes on after the place it was at. Channels are found by name prefix.
+     */
+    private void bridge(AmiSession session, AmiMessage action) {
+        String name1 = action.get("Channel1");
+        String name2 = action.get("Channel2");
+        if (name1.isEmpty() || name2.isEmpty()) {
+            session.send(error(action, "Missing channel parameter in request"));
+            return;
+        }
+        Channel channel1 = pbx.channelByPrefix(name1).filter(c -> !c.hungUp).orElse(null);
+        if (channel1 == null) {
+            session.send(error(action, "Channel1 does not exist: " + name1));
+            return;
+        }
+        Channel channel2 = pbx.channelByPrefix(name2).filter(c -> !c.hungUp).orElse(null);
+        if (channel2 == null) {
+            session.send(error(action, "Channel2 does not exist: " + name2));
+            return;
+        }
+        if (channel1 == channel2) {
+            session.send(error(action, "Unable to add Channel2 to bridge: " + channel2.name()));
+            return;
+        }
+        Bridge bridge = pbx.createBridge();
+        for (Channel channel : List.of(channel1, channel2)) {
+            String context = channel.context;
+            String exten = channel.exten;
+            int priority = channel.priority;
+            Blocking blocking = channel.blocking;
+            channel.blocking = null;
+            if (blocking != null) {
+                blocking.interrupt(false);
+            }
+            if (channel.state != ChannelState.UP) {
+                pbx.setState(channel, ChannelState.UP);
+            }
+            pbx.enterBridge(bridge, channel, c -> pbx.goTo(c, context, exten, priority + 1));
+        }
+        session.send(success(action, "Channels have been bridged"));
+    }
+
+    /**
+     * {@code BlindTransfer} (manager.c {@code action_blind_transfer}, bridge.c
+     * {@code ast_bridge_transfer_blind}): the channel's bridge peer goes to {@code Exten} in
+     * {@code Context} (the channel's own context if none), the channel leaves the bridge and goes
+     * on after it; a {@code BlindTransfer} event tells the result.
+     */
+    private void blindTransfer(AmiSession session, AmiMessage action) {
+        String name = action.get("Channel");
+        String exten = action.get("Exten");
+        if (name.isEmpty()) {
+            session.send(error(action, "No channel specified"));
+            return;
+        }
+        if (exten.isEmpty()) {
+            session.send(error(action, "No extension specified"));
+            return;
+        }
+        Channel transferer = pbx.channel(name).filter(c -> !c.hungUp).orElse(null);
+        if (transferer == null) {
+            session.send(error(action, "Channel specified does not exist"));
+            return;
+        }
+        String context = action.get("Context").isEmpty() ? transferer.context : action.get("Context");
+        Bridge bridge = transferer.bridge;
+        Channel transferee = bridge == null ? null
+                : bridge.channels().stream().filter(c -> c != transferer).findFirst().orElse(null);
+        AmiMessage event = transferer.appendSnapshot(new AmiMessage(), "Transferer");
+        if (transferee == null) {
+            pbx.emit("BlindTransfer", EventCategory.CALL, event.add("Result", "Invalid").add("IsExternal", "Yes")
+                    .add("Context", context).add("Extension", exten));
+            session.send(error(action, "Transfer invalid"));
+            return;
+        }
+        event.add("Result", "Success");
+        bridge.appendSnapshot(event);
+        transferee.appendSnapshot(event, "Transferee");
+        pbx.emit("BlindTransfer", EventCategory.CALL, event.add("IsExternal", "Yes").add("Context", context)
+                .add("Extension", exten));
+        session.send(success(action, "Transfer succeeded"));
+        transferee.afterBridge = null;
+        pbx.leaveBridge(transferee, false);
+        pbx.goTo(transferee, context, exten, 1);
+    }
+
+    /**
+     * {@code Atxfer} (manager.c {@code action_atxfer}): Asterisk queues the channel's attended
+     * transfer feature code as DTMF; features.conf's default has none, so a stock Asterisk 22
+     * answers {@code No attended transfer feature code found} for any channel that exists, as
+     * the simulator does.
+     */
+    private void atxfer(AmiSession session, AmiMessage action) {
+        if (action.get("Channel").isEmpty()) {
+            session.send(error(action, "No channel specified"));
+            return;
+        }
+        if (action.get("Exten").isEmpty()) {
+            session.send(error(action, "No extension specified"));
+            return;
+        }
+        if (pbx.channel(action.get("Channel")).filter(c -> !c.hungUp).isEmpty()) {
+            session.send(error(action, "Channel specified does not exist"));
+            return;
+        }
+        session.send(error(action, "No attended transfer feature code found"));
     }
 
     // ---------------------------------------------------------------- Originate

@@ -57,6 +57,12 @@ public final class Channel {
     volatile boolean outgoing;
     /** A far-end hang-up timer, cancelled when the channel goes away first. */
     volatile ScheduledFuture<?> farEndTimer;
+    /** A Local channel's other half ({@code ;1} for {@code ;2} and back); {@code null} for other channels. */
+    volatile Channel localPartner;
+    /** 1 or 2 for the halves of a Local channel, else 0. */
+    volatile int localHalf;
+    /** The {@code ;1} half of an originated Local channel: what its Originate waits for. */
+    volatile Ringer.Outcome localOutcome;
 
     Channel(String name, String uniqueid, String device, long sequence) {
         this.name = name;

@@ -117,11 +117,30 @@ final class Devices {
 
     /** The device state string {@code DEVICE_STATE()} returns; {@code INVALID} for unknown endpoints. */
     String state(String deviceName) {
+        if (deviceName.regionMatches(true, 0, "Local/", 0, 6)) {
+            return localState(deviceName);
+        }
         Device d = devices.get(deviceName);
         if (d == null) {
             return "INVALID";
         }
         return d.state;
+    }
+
+    /**
+     * {@code DEVICE_STATE(Local/<exten>@<context>)} as {@code core_local.c}'s
+     * {@code local_devicestate}: {@code INVALID} when the extension does not exist, else
+     * {@code INUSE} while a Local channel is up on it, else {@code NOT_INUSE}.
+     */
+    private String localState(String deviceName) {
+        String resource = deviceName.substring("Local/".length());
+        int at = resource.indexOf('@');
+        String exten = at >= 0 ? resource.substring(0, at) : resource;
+        String context = at >= 0 ? resource.substring(at + 1) : "default";
+        if (exten.isEmpty() || !pbx.dialplan().exists(context, exten, 1)) {
+            return "INVALID";
+        }
+        return pbx.channels().stream().anyMatch(c -> c.device().equalsIgnoreCase(deviceName)) ? "INUSE" : "NOT_INUSE";
     }
 
     /** Accounts for a channel changing state on its device (null for none, i.e. new or gone). */

@@ -48,6 +48,10 @@ final class Originator {
      * answered, false when it failed (after raising OriginateResponse either way).
      */
     void originate(Request request, Consumer<Boolean> done) {
+        if (request.channel().regionMatches(true, 0, "Local/", 0, 6)) {
+            originateLocal(request, done);
+            return;
+        }
         DialTarget target = DialTarget.resolve(pbx, request.channel());
         if (target == null || target.failed()) {
             int cause = target == null ? HangupCause.CHAN_NOT_IMPLEMENTED : target.failureCause();
@@ -79,7 +83,60 @@ final class Originator {
             pbx.channelEvent("NewConnectedLine", EventCategory.CALL, channel);
         }
         dialEvent("DialBegin", channel, null, target.resource());
-        Ringer.ring(pbx, channel, request.timeoutMillis(), new Ringer.Outcome() {
+        Ringer.ring(pbx, channel, request.timeoutMillis(), outcome(request, channel, done));
+        if (channel.state == ChannelState.RINGING) {
+            dialEvent("DialState", channel, "RINGING", null);
+        }
+    }
+
+    /**
+     * Originate to {@code Local/<exten>@<context>}: the two halves (see
+     * {@link Pbx#newLocalChannel}), then the {@code ;2} half runs {@code exten@context}; what its
+     * dialplan does decides the {@code ;1} half's fate ({@code Ringing()} rings it,
+     * {@code Answer()} answers it and sends it on as the Originate says, a hang-up or
+     * {@code Busy()} ends it). The Originate's {@code Timeout} hangs both up unanswered. An
+     * extension that does not exist fails the Originate (reason 0) without a channel.
+     */
+    private void originateLocal(Request request, Consumer<Boolean> done) {
+        String resource = request.channel().substring("Local/".length());
+        int slash = resource.indexOf('/');
+        if (slash >= 0) {
+            resource = resource.substring(0, slash); // options such as /n: no optimisation here anyway
+        }
+        int at = resource.indexOf('@');
+        String exten = at >= 0 ? resource.substring(0, at) : resource;
+        String context = at >= 0 ? resource.substring(at + 1) : "default";
+        if (exten.isEmpty() || !pbx.dialplan().exists(context, exten, 1)
+                || !request.channelId().isEmpty() && pbx.uniqueidInUse(request.channelId())) {
+            respond(request, null, REASON_FAILURE);
+            done.accept(false);
+            return;
+        }
+        Channel[] halves = pbx.newLocalChannel("Local/" + exten + "@" + context, context, exten,
+                request.channelId(), null, c -> {
+                    c.outgoing = true;
+                    if (!request.account().isEmpty()) {
+                        c.accountCode = request.account();
+                    }
+                });
+        Channel one = halves[0];
+        Channel two = halves[1];
+        request.variables().forEach((name, value) -> pbx.setVariable(one, name, value));
+        if (!request.callerIdNum().isEmpty() || !request.callerIdName().isEmpty()) {
+            for (Channel half : halves) {
+                half.callerIdNum = request.callerIdNum();
+                half.callerIdName = request.callerIdName();
+                pbx.channelEvent("NewCallerid", EventCategory.CALL, half,
+                        "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
+            }
+        }
+        dialEvent("DialBegin", one, null, exten + "@" + context);
+        Ringer.ringLocal(pbx, one, two, request.timeoutMillis(), outcome(request, one, done));
+    }
+
+    /** What an Originate does once its channel answers, is busy, rings out or is hung up while ringing. */
+    private Ringer.Outcome outcome(Request request, Channel channel, Consumer<Boolean> done) {
+        return new Ringer.Outcome() {
             @Override
             public void answered() {
                 dialEvent("DialEnd", channel, "ANSWER", null);
@@ -115,10 +172,7 @@ final class Originator {
                 respond(request, null, reasonFor(cause));
                 done.accept(false);
             }
-        });
-        if (channel.state == ChannelState.RINGING) {
-            dialEvent("DialState", channel, "RINGING", null);
-        }
+        };
     }
 
     /** Runs the Application of an application Originate, then hangs up, as {@code pbx_outgoing_exec}. */

@@ -279,9 +279,42 @@ public final class Pbx implements AutoCloseable {
      */
     Channel newChannel(String device, ChannelState state, String context, String exten, String uniqueid,
                        Channel requestor, Consumer<Channel> setup) {
+        return newNamedChannel(String.format(Locale.ROOT, "%s-%08x", device, channelIndex.getAndIncrement() & 0xffffffffL),
+                device, state, context, exten, uniqueid, requestor, setup);
+    }
+
+    /**
+     * A Local channel as {@code core_local.c} makes it: two halves,
+     * {@code Local/<exten>@<context>-<8 hex digits>;1} (the one requested, with the given unique
+     * id) and {@code ;2} (unique id the first's plus {@code ;2} when one was given), both with
+     * the first's linkedid, each other's partner: whatever happens to one half's line (hang-up,
+     * answer, ringing) reaches the other. Raises Newchannel for both, then {@code LocalBridge}.
+     * The {@code ;2} half does not run its dialplan yet.
+     */
+    Channel[] newLocalChannel(String device, String context, String exten, String uniqueid, Channel requestor,
+                              Consumer<Channel> setup) {
+        String base = String.format(Locale.ROOT, "%s-%08x", device, channelIndex.getAndIncrement() & 0xffffffffL);
+        Channel one = newNamedChannel(base + ";1", device, ChannelState.DOWN, context, exten, uniqueid, requestor, c -> {
+            c.localHalf = 1;
+            setup.accept(c);
+        });
+        String secondId = uniqueid != null && !uniqueid.isEmpty() ? uniqueid + ";2" : null;
+        Channel two = newNamedChannel(base + ";2", device, ChannelState.DOWN, context, exten, secondId, one, c -> {
+            c.localHalf = 2;
+            c.localPartner = one;
+        });
+        one.localPartner = two;
+        AmiMessage body = one.appendSnapshot(new AmiMessage(), "LocalOne");
+        two.appendSnapshot(body, "LocalTwo");
+        emit("LocalBridge", EventCategory.CALL, body.add("Context", context).add("Exten", exten)
+                .add("LocalOptimization", "No"));
+        return new Channel[] {one, two};
+    }
+
+    private Channel newNamedChannel(String name, String device, ChannelState state, String context, String exten,
+                                    String uniqueid, Channel requestor, Consumer<Channel> setup) {
         long seq = uniqueSequence.getAndIncrement();
         String id = uniqueid != null && !uniqueid.isEmpty() ? uniqueid : (System.currentTimeMillis() / 1000) + "." + seq;
-        String name = String.format(Locale.ROOT, "%s-%08x", device, channelIndex.getAndIncrement() & 0xffffffffL);
         Channel channel = new Channel(name, id, device, seq);
         channel.state = state;
         channel.context = context;
@@ -303,6 +336,17 @@ public final class Pbx implements AutoCloseable {
     void setState(Channel channel, ChannelState state) {
         if (channel.hungUp || channel.state == state) {
             return;
+        }
+        Channel one = channel.localHalf == 2 ? channel.localPartner : null;
+        if (one != null && !one.hungUp && state == ChannelState.UP && one.state != ChannelState.UP) {
+            // the ;2 half answers: the ;1 half is answered, and its Originate goes on (as the trace shows, first)
+            setState(one, ChannelState.UP);
+            Ringer.Outcome outcome = one.localOutcome;
+            one.localOutcome = null;
+            one.blocking = null;
+            if (outcome != null) {
+                outcome.answered();
+            }
         }
         ChannelState from = channel.state;
         channel.state = state;
@@ -372,6 +416,14 @@ public final class Pbx implements AutoCloseable {
         channelEvent("Hangup", EventCategory.CALL, channel,
                 "Cause", channel.hangupCause, "Cause-txt", HangupCause.text(channel.hangupCause));
         devices.channelStateChanged(channel, channel.state, null);
+        Channel partner = channel.localPartner;
+        if (partner != null && !partner.hungUp) {
+            // a Local channel's halves live and die together
+            if (partner.hangupCause <= 0) {
+                partner.hangupCause = channel.hangupCause;
+            }
+            hangup(partner, 0);
+        }
     }
 
     /**
@@ -491,6 +543,12 @@ public final class Pbx implements AutoCloseable {
      * too and carries on, as Asterisk 22 does when the other is redirected out (its trace: the
      * {@code Bridge()} caller's dialplan goes on to {@code Hangup()} at once). An empty bridge is
      * destroyed (BridgeDestroy).
+     *
+     * <p>A channel that leaves without hanging up (redirected, pulled into another bridge) goes
+     * on at once, and what the bridge does about it comes after, as on Asterisk 22 whose bridge
+     * thread dissolves it while the channel already runs its new dialplan (trace 05:25:01.404:
+     * the held customer's MusicOnHoldStart before BridgeDestroy; 05:25:13.922: the transfer
+     * target's new bridge before the first agent, left alone, leaves the old one).
      */
     void leaveBridge(Channel channel, boolean hungUp) {
         Bridge bridge = channel.bridge;
@@ -501,23 +559,33 @@ public final class Pbx implements AutoCloseable {
             channel.hangupCause = HangupCause.NORMAL_CLEARING;
         }
         removeFromBridge(bridge, channel);
-        if (hungUp || bridge.channels().size() == 1) {
-            int cause = channel.hangupCause;
-            for (Channel other : List.copyOf(bridge.channels())) {
-                removeFromBridge(bridge, other);
-                if (hungUp) {
-                    other.hangupCause = cause;
+        if (hungUp) {
+            dissolve(bridge, channel.hangupCause);
+        } else {
+            execute(() -> {
+                if (bridge.channels().size() <= 1) {
+                    dissolve(bridge, 0);
                 }
-                Consumer<Channel> after = other.afterBridge;
-                other.afterBridge = null;
-                other.blocking = null;
-                if (after != null) {
-                    execute(() -> {
-                        if (!other.hungUp) {
-                            after.accept(other);
-                        }
-                    });
-                }
+            });
+        }
+    }
+
+    /** The channels still in the bridge leave it and carry on; the empty bridge is destroyed. */
+    private void dissolve(Bridge bridge, int cause) {
+        for (Channel other : List.copyOf(bridge.channels())) {
+            removeFromBridge(bridge, other);
+            if (cause > 0) {
+                other.hangupCause = cause;
+            }
+            Consumer<Channel> after = other.afterBridge;
+            other.afterBridge = null;
+            other.blocking = null;
+            if (after != null) {
+                execute(() -> {
+                    if (!other.hungUp) {
+                        after.accept(other);
+                    }
+                });
             }
         }
         if (bridge.channels().isEmpty() && !bridge.isDestroyed()) {
@@ -543,15 +611,23 @@ public final class Pbx implements AutoCloseable {
      * Asterisk's {@code AST_FLAG_BRIDGE_DUAL_REDIRECT_WAIT} arranges.
      */
     void redirect(List<Channel> channels, List<String[]> locations) {
-        for (Channel channel : channels) {
+        for (int i = 0; i < channels.size(); i++) {
+            Channel channel = channels.get(i);
             Blocking blocking = channel.blocking;
             channel.blocking = null;
             if (blocking != null) {
                 blocking.interrupt(false);
             }
             channel.afterBridge = null;
+            // ast_explicit_goto first: the BridgeLeave that follows names the new place
+            String[] location = locations.get(i);
+            channel.context = location[0];
+            channel.exten = location[1];
+            channel.priority = Integer.parseInt(location[2]);
         }
-        for (Channel channel : channels) {
+        // the extra channel of a dual redirect leaves first, as Asterisk 22.10.1's trace shows
+        for (int i = channels.size() - 1; i >= 0; i--) {
+            Channel channel = channels.get(i);
             if (channel.bridge != null) {
                 leaveBridge(channel, false);
             }

@@ -35,6 +35,60 @@ final class Ringer {
      *
      * @param timeoutMillis how long to ring before giving up; 0 for no limit
      */
+    /**
+     * Rings a Local channel: its {@code ;2} half runs its extension, and what that dialplan does
+     * decides the {@code ;1} half ({@code Answer()} answers it, see {@link Pbx#setState}; a
+     * hang-up or {@code Busy()} ends it); no answer within {@code timeoutMillis} (0: no limit)
+     * times it out.
+     */
+    static void ringLocal(Pbx pbx, Channel one, Channel two, long timeoutMillis, Outcome outcome) {
+        boolean[] over = new boolean[1];
+        ScheduledFuture<?> timer = timeoutMillis <= 0 ? null : pbx.schedule(() -> {
+            if (!over[0] && !one.hungUp && one.state != ChannelState.UP) {
+                over[0] = true;
+                one.localOutcome = null;
+                one.blocking = null;
+                outcome.timedOut();
+            }
+        }, timeoutMillis);
+        one.localOutcome = new Outcome() {
+            @Override
+            public void answered() {
+                over[0] = true;
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                outcome.answered();
+            }
+
+            @Override
+            public void busy() {
+                outcome.busy();
+            }
+
+            @Override
+            public void timedOut() {
+                outcome.timedOut();
+            }
+
+            @Override
+            public void abandoned() {
+                outcome.abandoned();
+            }
+        };
+        one.blocking = hangup -> {
+            if (!over[0]) {
+                over[0] = true;
+                one.localOutcome = null;
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                outcome.abandoned();
+            }
+        };
+        pbx.startDialplan(two);
+    }
+
     static void ring(Pbx pbx, Channel channel, long timeoutMillis, Outcome outcome) {
         Behaviour behaviour = channel.behaviour;
         ScheduledFuture<?>[] timers = new ScheduledFuture<?>[2];

@@ -137,6 +137,23 @@ public sealed interface CallEvent extends Serializable {
         }
     }
 
+    /**
+     * Nobody has the call any more, though the customer is still there (held, with music): the
+     * agent who had it hung up during a transfer try, and the target did not answer. The
+     * customer waits again for the next agent, in their place.
+     */
+    record CallRequeued(CallId call, Instant at) implements CallEvent {
+        public CallRequeued {
+            Objects.requireNonNull(call, "call is required");
+            Objects.requireNonNull(at, "at is required");
+        }
+
+        @Override
+        public Optional<CallId> callId() {
+            return Optional.of(call);
+        }
+    }
+
     /** Transfer connect: the customer now talks to the target agent's device. */
     record CallTransferred(CallId call, DeviceId from, DeviceId to, Instant at) implements CallEvent {
         public CallTransferred {

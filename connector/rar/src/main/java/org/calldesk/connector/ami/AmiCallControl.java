@@ -56,7 +56,11 @@ final class AmiCallControl {
     static final String VAR_SENDING_NUMBER = "CALLDESK_SENDNO";
     static final String VAR_DIAL_TIMEOUT = "CALLDESK_TIMEOUT";
     static final String VAR_ANNOUNCEMENT = "CALLDESK_ANNOUNCEMENT";
+    /** Transfer try: the held customer, whom the consulted agent's leg bridges with should the first agent hang up. */
+    static final String VAR_CUSTOMER = "CALLDESK_CUSTOMER";
     private static final String START_EXTEN = "s";
+    /** The connect context's extension for a transfer try's consulted agent. */
+    static final String CONSULT_EXTEN = "consult";
 
     /** Digits and the few signs a dial string may hold; also keeps line breaks out of AMI headers. */
     private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9*#]{1,32}");
@@ -87,12 +91,7 @@ final class AmiCallControl {
                 call.value(), sendingNumber);
         originate.setVariable(VAR_SENDING_NUMBER, sendingNumber);
         originate.setVariable(VAR_DIAL_TIMEOUT, Long.toString(Math.max(1, ceilSeconds(timeout))));
-        try {
-            send(originate, "Originate", null);
-        } catch (PbxException e) {
-            registry.originateRefused(call.value());
-            throw e;
-        }
+        sendOriginate(originate, call.value(), null);
         return call;
     }
 
@@ -109,12 +108,7 @@ final class AmiCallControl {
         OriginateAction originate = originate(agentDevice, settings.contexts().connect(), START_EXTEN, ringTimeout, leg,
                 view.callerNumber());
         originate.setVariable(VAR_PEER, customer);
-        try {
-            send(originate, "Originate", call);
-        } catch (PbxException e) {
-            registry.originateRefused(leg);
-            throw e;
-        }
+        sendOriginate(originate, leg, call);
     }
 
     /** Customer to the hold context (music), agent to the silent wait context, in one Redirect. */
@@ -145,18 +139,28 @@ final class AmiCallControl {
                     + " is already in progress for call " + call);
         }
         requireReachable(target);
-        if (view.phase() != Phase.HELD) {
+        boolean heldHere = view.phase() != Phase.HELD;
+        if (heldHere) {
             holdChannels(call, customer, agent);
         }
         String leg = CallRegistry.newLegChannelId(call, CallRegistry.Role.CONSULT);
         registry.addConsultLeg(call, leg, target);
-        OriginateAction originate = originate(target, settings.contexts().connect(), START_EXTEN, ringTimeout, leg,
+        OriginateAction originate = originate(target, settings.contexts().connect(), CONSULT_EXTEN, ringTimeout, leg,
                 view.callerNumber());
         originate.setVariable(VAR_PEER, agent);
+        originate.setVariable(VAR_CUSTOMER, customer);
         try {
-            send(originate, "Originate", call);
+            sendOriginate(originate, leg, call);
         } catch (PbxException e) {
-            registry.originateRefused(leg);
+            if (heldHere) {
+                // the transfer try failed as a whole: the agent talks to the customer again, as before it
+                try {
+                    bridgeWith(call, agent, customer);
+                } catch (PbxException undo) {
+                    LOG.log(Level.WARNING, "Could not bring " + agent + " back to " + customer
+                            + " after a failed transfer try", undo);
+                }
+            }
             throw e;
         }
     }
@@ -187,6 +191,9 @@ final class AmiCallControl {
      * Transfer cancel: the first agent is bridged with the customer again, then the consulted
      * agent's leg is hung up. In this order because the first agent sits in the consulted agent's
      * {@code Bridge()}: hanging up the target first would let Asterisk hang up the first agent too.
+     * Before that, the consulted agent's leg forgets the customer, or leaving its bridge with the
+     * first agent would bridge it with the customer (the dialplan's transfer on the first agent's
+     * hang-up).
      */
     void cancelConsult(CallId call) throws PbxException {
         CallView view = registry.require(call);
@@ -196,6 +203,13 @@ final class AmiCallControl {
         String customer = require(view.customerChannel(), call, "customer");
         String agent = require(view.agentChannel(), call, "agent");
         registry.consultCancelling(call);
+        if (view.consultChannel() != null) {
+            try {
+                send(new SetVarAction(view.consultChannel(), VAR_CUSTOMER, ""), "Setvar", call);
+            } catch (PbxException.UnknownCall gone) {
+                LOG.log(Level.FINE, "the consulted agent's leg " + view.consultChannel() + " is gone already", gone);
+            }
+        }
         bridgeWith(call, agent, customer);
         if (view.consultChannel() != null) {
             hangupQuietly(view.consultChannel());
@@ -214,8 +228,9 @@ final class AmiCallControl {
         registry.endRequested(call, EndCause.AGENT_HANGUP);
         send(new SetVarAction(customer, VAR_ANNOUNCEMENT, announcement), "Setvar", call);
         send(new RedirectAction(customer, settings.contexts().announce(), START_EXTEN, 1), "Redirect", call);
-        hangupQuietly(view.agentChannel());
+        // the consulted agent first: left alone by the first agent it would bridge with the customer
         hangupQuietly(view.consultChannel());
+        hangupQuietly(view.agentChannel());
     }
 
     /** Hang up the customer, and every agent leg the dialplan would not end by itself. */
@@ -256,6 +271,27 @@ final class AmiCallControl {
     private void bridgeWith(CallId call, String channel, String peer) throws PbxException {
         send(new SetVarAction(channel, VAR_PEER, peer), "Setvar", call);
         send(new RedirectAction(channel, settings.contexts().connect(), START_EXTEN, 1), "Redirect", call);
+    }
+
+    /**
+     * Sends a leg's {@code Originate}. Refused, the leg is forgotten. Unanswered (no answer in
+     * time, the link failed while sending), the PBX may still place it: the application is told
+     * it failed, so the leg is hung up now if it exists and whenever the PBX reports it later,
+     * never adopted; a second Confirm then cannot put a second leg on the phone.
+     */
+    private void sendOriginate(OriginateAction originate, String leg, CallId call) throws PbxException {
+        try {
+            send(originate, "Originate", call);
+        } catch (PbxException.PbxUnreachable e) {
+            String channel = registry.originateAbandoned(leg);
+            LOG.warning(() -> "The PBX did not answer the Originate of " + leg + " (" + e.getMessage()
+                    + "); the leg is hung up if the PBX places it");
+            hangupQuietly(channel);
+            throw e;
+        } catch (PbxException e) {
+            registry.originateRefused(leg);
+            throw e;
+        }
     }
 
     private OriginateAction originate(DeviceId device, String context, String exten, Duration timeout, String channelId,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.asteriskjava.manager.event.AbstractChannelEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -140,6 +141,10 @@ final class AmiEventMapper {
     }
 
     private void dispatch(ManagerEvent event, Instant at, List<CallEvent> out) {
+        if (event instanceof AbstractChannelEvent channelEvent && registry.abandoned(channelEvent.getUniqueId())) {
+            onAbandonedLeg(channelEvent);
+            return;
+        }
         if (event instanceof CallDeskWaitingEvent waiting) {
             onWaiting(waiting, at, out);
         } else if (event instanceof NewChannelEvent newChannel) {
@@ -170,6 +175,20 @@ final class AmiEventMapper {
             onSoftHangupRequest(softHangup);
         } else if (event instanceof ShutdownEvent) {
             onShutdown(at, out);
+        }
+    }
+
+    /**
+     * A leg whose Originate the PBX did not answer in time showed up after all: the application
+     * was told it failed, so it is hung up (at its first events: it may still ring), never taken on.
+     */
+    private void onAbandonedLeg(AbstractChannelEvent event) {
+        if (event instanceof HangupEvent) {
+            registry.abandonedGone(event.getUniqueId());
+        } else if (event instanceof NewChannelEvent || event instanceof NewStateEvent) {
+            LOG.warning(() -> "The PBX placed " + event.getChannel() + " (" + event.getUniqueId() + ") after its"
+                    + " Originate went unanswered; hanging it up");
+            legsToEnd.add(event.getChannel() != null ? event.getChannel() : event.getUniqueId());
         }
     }
 
@@ -427,8 +446,13 @@ final class AmiEventMapper {
         }
     }
 
-    /** The consulted agent's leg ended before the transfer connected. */
-    private static void consultGone(Leg leg, EndCause legCause, Instant at, List<CallEvent> out) {
+    /**
+     * The consulted agent's leg ended before the transfer connected. If the first agent hung up
+     * meanwhile (the dialplan would have handed the customer to the consulted agent), nobody is
+     * left for the held customer, who waits again for the next agent (still on hold music, where
+     * a Confirm's {@code Bridge()} finds them as in the waiting context).
+     */
+    private void consultGone(Leg leg, EndCause legCause, Instant at, List<CallEvent> out) {
         TrackedCall call = leg.call;
         if (leg != call.consult) {
             return;
@@ -437,6 +461,12 @@ final class AmiEventMapper {
         call.consultAnswered = false;
         if (!leg.retired) {
             out.add(new CallEvent.ConsultFailed(call.id, leg.device, legCause, at));
+        }
+        if (call.phase == Phase.HELD && call.agentHungUpFirst && call.customer != null) {
+            call.phase = Phase.WAITING;
+            call.agent = null;
+            call.agentHungUpFirst = false;
+            out.add(new CallEvent.CallRequeued(call.id, at));
         }
     }
 

@@ -65,6 +65,20 @@ final class CallRegistry {
     /** How many hung-up channel ids to remember, so a late listing cannot revive them. */
     private static final int GONE_MEMORY = 2048;
 
+    /**
+     * Channel ids of legs whose {@code Originate} the PBX did not answer in time (or whose link
+     * failed while it was sent): the PBX may still place them, later. The application was told
+     * the leg failed, so such a leg is never adopted; the event session hangs it up when it shows.
+     */
+    private final Set<String> abandoned = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > GONE_MEMORY;
+        }
+    });
+
     private final Map<CallId, TrackedCall> calls = new ConcurrentHashMap<>();
     private final Map<String, Leg> legsByUniqueId = new ConcurrentHashMap<>();
     private final Set<String> recentlyGone = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, false) {
@@ -241,7 +255,8 @@ final class CallRegistry {
      */
     synchronized Leg adopt(String uniqueId, DeviceId device, String channel) {
         Optional<PlacedLeg> placed = placedLeg(uniqueId);
-        if (placed.isEmpty() || device == null || legsByUniqueId.containsKey(uniqueId) || recentlyGone.contains(uniqueId)) {
+        if (placed.isEmpty() || device == null || legsByUniqueId.containsKey(uniqueId) || recentlyGone.contains(uniqueId)
+                || abandoned.contains(uniqueId)) {
             return null;
         }
         CallId id = placed.get().call();
@@ -297,6 +312,30 @@ final class CallRegistry {
         if (call.direction == Direction.OUTBOUND && call.customer == null && call.agent == null) {
             calls.remove(call.id);
         }
+    }
+
+    /**
+     * The PBX did not answer a leg's {@code Originate} (in time): the application was told it
+     * failed, yet the PBX may place it. Forgotten as a refused leg, and remembered as unwanted.
+     *
+     * @return the leg's channel name if the PBX reported it already, else its channel id
+     */
+    synchronized String originateAbandoned(String uniqueId) {
+        Leg leg = legsByUniqueId.get(uniqueId);
+        String channel = leg != null && leg.channel != null ? leg.channel : uniqueId;
+        originateRefused(uniqueId);
+        abandoned.add(uniqueId);
+        return channel;
+    }
+
+    /** Whether the channel is a leg whose Originate went unanswered (see {@link #originateAbandoned}). */
+    synchronized boolean abandoned(String uniqueId) {
+        return uniqueId != null && abandoned.contains(uniqueId);
+    }
+
+    /** An abandoned leg hung up: nothing more to do about it. */
+    synchronized void abandonedGone(String uniqueId) {
+        abandoned.remove(uniqueId);
     }
 
     /** The application ends the call itself; the hangups that follow are its doing, not the customer's. */

@@ -13,17 +13,22 @@ import static org.calldesk.connector.ami.AmiEvents.RING;
 import static org.calldesk.connector.ami.AmiEvents.bridgeEnter;
 import static org.calldesk.connector.ami.AmiEvents.bridgeLeave;
 import static org.calldesk.connector.ami.AmiEvents.musicOnHoldStart;
+import static org.calldesk.connector.ami.AmiEvents.hangup;
 import static org.calldesk.connector.ami.AmiEvents.newChannel;
+import static org.calldesk.connector.ami.AmiEvents.ringing;
 import static org.calldesk.connector.ami.AmiEvents.up;
 import static org.calldesk.connector.ami.AmiEvents.waiting;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.PbxException;
@@ -52,8 +57,17 @@ class AmiCallControlTest {
         }
     }
 
+    private List<CallEvent> feedAndCollect(ManagerEvent... events) {
+        List<CallEvent> out = new ArrayList<>();
+        for (ManagerEvent event : events) {
+            out.addAll(mapper.map(event));
+        }
+        return out;
+    }
+
     private String lastLegId() {
-        return ((OriginateAction) session.sent.get(session.sent.size() - 1)).getChannelId();
+        return session.sent.stream().filter(OriginateAction.class::isInstance).map(OriginateAction.class::cast)
+                .reduce((first, second) -> second).orElseThrow().getChannelId();
     }
 
     private void waitingCall() {
@@ -210,7 +224,7 @@ class AmiCallControlTest {
     class Transfer {
 
         @Test
-        void consultHoldsTheCustomerThenRingsTheTargetWithTheFirstAgentAsPeer() throws Exception {
+        void consultHoldsTheCustomerThenRingsTheTargetWithTheFirstAgentAsPeerAndTheCustomerAfterThem() throws Exception {
             talkingCall();
 
             control.consult(CALL, PHONE_1002, RING);
@@ -219,7 +233,8 @@ class AmiCallControlTest {
                     "GetVar Variable=DEVICE_STATE(PJSIP/1002)",
                     "Redirect Channel=" + CUSTOMER + " Context=calldesk-hold ExtraChannel=" + AGENT
                             + " ExtraContext=calldesk-agent-wait",
-                    "Originate Channel=PJSIP/1002 Context=calldesk-connect Exten=s Variables={CALLDESK_PEER=" + AGENT + "}");
+                    "Originate Channel=PJSIP/1002 Context=calldesk-connect Exten=consult Variables={CALLDESK_CUSTOMER="
+                            + CUSTOMER + ", CALLDESK_PEER=" + AGENT + "}");
         }
 
         @Test
@@ -232,6 +247,34 @@ class AmiCallControlTest {
                     "SetVar Channel=" + CONSULT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
                     "Redirect Channel=" + CONSULT + " Context=calldesk-connect",
                     "Hangup Channel=" + AGENT);
+        }
+
+        @Test
+        void disconnectDuringATransferTryHangsUpTheTargetBeforeTheFirstAgent() throws Exception {
+            consultingCall();
+
+            control.announceAndHangup(CALL, "custom/abuse-warning");
+
+            assertThat(session.transcript()).containsExactly(
+                    "SetVar Channel=" + CUSTOMER + " Value=custom/abuse-warning Variable=CALLDESK_ANNOUNCEMENT",
+                    "Redirect Channel=" + CUSTOMER + " Context=calldesk-announce",
+                    "Hangup Channel=" + CONSULT,
+                    "Hangup Channel=" + AGENT);
+        }
+
+        @Test
+        void aTransferTryWhoseOriginateIsRefusedBringsTheCustomerBackToTheAgent() throws Exception {
+            talkingCall();
+            session.answers = action -> "Originate".equals(action.getAction())
+                    ? FakeAmiSession.error("Extension does not exist.") : FakeAmiSession.success(action);
+
+            assertThatThrownBy(() -> control.consult(CALL, PHONE_1002, RING))
+                    .isInstanceOf(PbxException.ActionRefused.class);
+
+            assertThat(session.transcript()).endsWith(
+                    "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
+                    "Redirect Channel=" + AGENT + " Context=calldesk-connect");
+            assertThat(registry.call(CALL).consult).isNull();
         }
 
         @Test
@@ -250,9 +293,90 @@ class AmiCallControlTest {
             control.cancelConsult(CALL);
 
             assertThat(session.transcript()).containsExactly(
+                    "SetVar Channel=" + CONSULT + " Value= Variable=CALLDESK_CUSTOMER",
                     "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
                     "Redirect Channel=" + AGENT + " Context=calldesk-connect",
                     "Hangup Channel=" + CONSULT);
+        }
+    }
+
+    /** An Originate the PBX did not answer in time may still be placed: its leg is hung up, never adopted. */
+    @Nested
+    class UnansweredOriginate {
+
+        private void originateGoesUnanswered() {
+            session.failingAction = "Originate";
+            session.failure = new TimeoutException("Timeout waiting for response to Originate");
+        }
+
+        private void pbxAnswersAgain() {
+            session.failure = null;
+            session.failingAction = null;
+            session.sent.clear();
+        }
+
+        @Test
+        void aConfirmWhoseLegThePbxPlacesLateHasThatLegHungUpAndNotTakenAsTheAgent() throws Exception {
+            waitingCall();
+            originateGoesUnanswered();
+
+            assertThatThrownBy(() -> control.connect(CALL, PHONE_1001, RING))
+                    .isInstanceOf(PbxException.PbxUnreachable.class).hasMessageContaining("did not answer Originate");
+            String lateLeg = lastLegId();
+            assertThat(session.transcript()).last().isEqualTo("Hangup Channel=" + lateLeg);
+            pbxAnswersAgain();
+
+            List<CallEvent> events = feedAndCollect(newChannel(lateLeg, lateLeg, AGENT, "calldesk-connect", "s"),
+                    ringing(lateLeg, AGENT), up(lateLeg, AGENT), bridgeEnter(CUSTOMER_UID, CUSTOMER, "b1"),
+                    bridgeEnter(lateLeg, AGENT, "b1"));
+
+            assertThat(events).as("the late leg is no agent of the call").isEmpty();
+            assertThat(mapper.takeLegsToEnd()).as("hung up as soon as it shows").contains(AGENT);
+            assertThat(registry.call(CALL).agent).isNull();
+            assertThat(registry.call(CALL).phase).isEqualTo(CallRegistry.Phase.WAITING);
+
+            control.connect(CALL, PHONE_1001, RING);
+            String leg = lastLegId();
+            assertThat(leg).isNotEqualTo(lateLeg);
+            assertThat(feedAndCollect(hangup(lateLeg, AGENT, 16), newChannel(leg, leg, "PJSIP/1001-00000009",
+                    "calldesk-connect", "s"), up(leg, "PJSIP/1001-00000009"), bridgeEnter(leg, "PJSIP/1001-00000009", "b2"),
+                    bridgeEnter(CUSTOMER_UID, CUSTOMER, "b2")))
+                    .as("the next Confirm's leg connects").singleElement().isInstanceOf(CallEvent.CallAnswered.class);
+        }
+
+        @Test
+        void aDialUpWhoseLegThePbxPlacesLateIsHungUpAndNoCallAppears() {
+            originateGoesUnanswered();
+
+            assertThatThrownBy(() -> control.originate(PHONE_1001, "0212345678", "15880001", RING))
+                    .isInstanceOf(PbxException.PbxUnreachable.class);
+            String lateLeg = lastLegId();
+            pbxAnswersAgain();
+
+            assertThat(feedAndCollect(newChannel(lateLeg, lateLeg, AGENT, "calldesk-outbound", "0212345678"),
+                    ringing(lateLeg, AGENT))).isEmpty();
+            assertThat(mapper.takeLegsToEnd()).contains(AGENT);
+            assertThat(registry.size()).isZero();
+        }
+
+        @Test
+        void aTransferTryWhoseLegThePbxPlacesLateIsHungUpAndNotTakenAsTheTarget() throws Exception {
+            talkingCall();
+            originateGoesUnanswered();
+
+            assertThatThrownBy(() -> control.consult(CALL, PHONE_1002, RING))
+                    .isInstanceOf(PbxException.PbxUnreachable.class);
+            String lateLeg = lastLegId();
+            assertThat(session.transcript()).as("the held customer is brought back to the agent").endsWith(
+                    "Hangup Channel=" + lateLeg,
+                    "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
+                    "Redirect Channel=" + AGENT + " Context=calldesk-connect");
+            pbxAnswersAgain();
+
+            assertThat(feedAndCollect(newChannel(lateLeg, lateLeg, CONSULT, "calldesk-connect", "consult"),
+                    up(lateLeg, CONSULT))).isEmpty();
+            assertThat(mapper.takeLegsToEnd()).contains(CONSULT);
+            assertThat(registry.call(CALL).consult).isNull();
         }
     }
 

@@ -44,6 +44,18 @@ class CallControlIntegrationTest {
     private static final DeviceId PHONE_1001 = new DeviceId("PJSIP/1001");
     private static final DeviceId PHONE_1002 = new DeviceId("PJSIP/1002");
 
+    /** Agents' phones behind Local channels, as on the recorded Asterisk rig (asterisk-traces/README.md). */
+    private static final String LOCAL_PHONES = """
+
+            [phones]
+            exten => _10XX,1,Ringing()
+             same => n,Wait(0.1)
+             same => n,Answer()
+             same => n,Wait(7200)
+             same => n,Hangup()
+            """;
+    private static final DeviceId LOCAL_1001 = new DeviceId("Local/1001@phones");
+
     private final ExecutorWorkManager workManager = new ExecutorWorkManager(4);
     private final RecordingEndpointFactory endpoint = new RecordingEndpointFactory("call-events");
     private PbxSimulator pbx;
@@ -53,6 +65,7 @@ class CallControlIntegrationTest {
     @BeforeEach
     void pbxAdapterAndConnectionFactory() throws Exception {
         pbx = PbxSimulator.builder().amiPort(0).httpPort(-1).credentials("calldesk", "it-secret")
+                .dialplan(PbxSimulator.defaultDialplan() + LOCAL_PHONES)
                 .phoneBehaviour(Behaviour.answerAfter(100)).customerBehaviour(Behaviour.answerAfter(100))
                 .playbackMillis(100).build().start();
         adapter = new PbxResourceAdapter();
@@ -95,6 +108,84 @@ class CallControlIntegrationTest {
         }
         awaitEvent(CallAnswered.class, answered -> answered.call().equals(call));
         return call;
+    }
+
+    /**
+     * The walk of the manual that a real Asterisk 22.10.1 recorded (asterisk-traces, 05:24:42 to
+     * 05:25:24: connect, hold, retrieve, transfer try, transfer connect, disconnect), done again
+     * with the same call controls against the simulator: the adapter must report the same call
+     * events for both, in the same order. The rig's phones were Local channels, the simulator's
+     * are PJSIP endpoints; call ids and times differ by nature.
+     */
+    @Test
+    void theSimulatorReportsTheRecordedWalkOfTheManualAsAsteriskDid() throws Exception {
+        CallRegistry traceRegistry = new CallRegistry();
+        AmiEventMapper traceMapper = new AmiEventMapper(traceRegistry, DialplanContexts.DEFAULTS, java.time.Clock.systemUTC());
+        List<String> asterisk = new java.util.ArrayList<>();
+        for (org.asteriskjava.manager.event.ManagerEvent event
+                : AmiTrace.between(AmiTrace.read("asterisk-22.10.1-walk.ami.txt"), "05:24:42", "05:25:24")) {
+            traceMapper.map(event).stream().filter(e -> e.callId().isPresent()).map(CallControlIntegrationTest::comparable)
+                    .forEach(asterisk::add);
+        }
+
+        CallId call = talkingCall("01012345678");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hold(call);
+            awaitEvent(CallHeld.class, held -> held.call().equals(call));
+            pbxConnection.retrieve(call);
+            awaitEvent(CallRetrieved.class, retrieved -> retrieved.call().equals(call));
+            pbxConnection.consult(call, PHONE_1002, RING);
+            awaitEvent(ConsultAnswered.class, answered -> answered.call().equals(call));
+            pbxConnection.completeTransfer(call);
+            awaitEvent(CallTransferred.class, transferred -> transferred.call().equals(call));
+            pbxConnection.announceAndHangup(call, "custom/abuse-warning");
+        }
+        awaitEvent(CallEnded.class, ended -> ended.call().equals(call));
+
+        assertThat(asterisk).as("what Asterisk's events mean").hasSize(10);
+        assertThat(eventsOf(call)).extracting(CallControlIntegrationTest::comparable).containsExactlyElementsOf(asterisk);
+    }
+
+    /** A call event without its call id and time, with the rig's Local-channel phones named as the simulator's. */
+    private static String comparable(CallEvent event) {
+        return event.toString().replaceAll("at=[^,)\\]]*", "").replaceAll("call=[^,)]*", "")
+                .replace("Local/1001@phones", "PJSIP/1001").replace("Local/1002@phones", "PJSIP/1002");
+    }
+
+    @Test
+    void aConfirmToALocalChannelDeviceConnectsThroughItsFirstHalfAndLeavesNoHalfBehind() throws Exception {
+        CallId call = waitingCall("01011110030");
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            assertThat(pbxConnection.deviceState(LOCAL_1001)).isEqualTo(DeviceState.NOT_IN_USE);
+            pbxConnection.connect(call, LOCAL_1001, RING);
+        }
+
+        assertThat(awaitEvent(CallAnswered.class, answered -> answered.call().equals(call)).agentDevice())
+                .isEqualTo(LOCAL_1001);
+        assertThat(pbx.channels()).extracting(channel -> channel.name().replaceAll("-[0-9a-f]{8}", ""))
+                .containsExactlyInAnyOrder("PJSIP/trunk", "Local/1001@phones;1", "Local/1001@phones;2");
+        pbx.hangupCall(call.value());
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
+                .isEqualTo(EndCause.CUSTOMER_HANGUP);
+        await().atMost(PATIENCE).until(() -> pbx.channels().isEmpty());
+    }
+
+    @Test
+    void aDialUpFromALocalChannelDeviceTakesTheDialledCustomerNotTheSecondHalf() throws Exception {
+        CallId call;
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            call = pbxConnection.originate(LOCAL_1001, "01099990030", "15880001", RING);
+        }
+
+        awaitEvent(CallAnswered.class, answered -> answered.call().equals(call));
+        assertThat(eventsOf(call)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("CallRinging", "CallRinging", "CallAnswered");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hangup(call);
+        }
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause()).isEqualTo(EndCause.AGENT_HANGUP);
+        await().atMost(PATIENCE).until(() -> pbx.channels().isEmpty());
     }
 
     @Test
@@ -248,8 +339,7 @@ class CallControlIntegrationTest {
         }
         awaitEvent(CallHeld.class, held -> held.call().equals(call));
 
-        pbx.channels().stream().filter(channel -> channel.device().equals(PHONE_1001.value()))
-                .forEach(channel -> pbx.hangupChannel(channel.name(), 16));
+        hangUpThePhoneOf(PHONE_1001);
 
         assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
                 .isEqualTo(EndCause.AGENT_HANGUP);
@@ -269,6 +359,106 @@ class CallControlIntegrationTest {
         awaitEvent(CallEnded.class, ended -> ended.call().equals(call));
         awaitNoChannelOn(PHONE_1001);
         awaitNoChannelOn(PHONE_1002);
+    }
+
+    private void hangUpThePhoneOf(DeviceId phone) {
+        pbx.channels().stream().filter(channel -> channel.device().equals(phone.value()))
+                .forEach(channel -> pbx.hangupChannel(channel.name(), 16));
+    }
+
+    @Test
+    void theFirstAgentHangingUpDuringAnAnsweredTransferTryHandsTheCallerToTheConsultedAgent() throws Exception {
+        CallId call = talkingCall("01011110027");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+        }
+        awaitEvent(ConsultAnswered.class, answered -> answered.call().equals(call));
+
+        hangUpThePhoneOf(PHONE_1001);
+
+        CallTransferred transferred = awaitEvent(CallTransferred.class, t -> t.call().equals(call));
+        assertThat(transferred.from()).isEqualTo(PHONE_1001);
+        assertThat(transferred.to()).isEqualTo(PHONE_1002);
+        awaitNoChannelOn(PHONE_1001);
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).as("the customer and the consulted agent, bridged")
+                .hasSize(2).allSatisfy(channel -> assertThat(channel.bridgeId()).isNotBlank());
+        assertThat(eventsOf(call)).noneMatch(e -> e instanceof ConsultFailed || e instanceof CallEnded);
+
+        pbx.hangupCall(call.value());
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause())
+                .isEqualTo(EndCause.CUSTOMER_HANGUP);
+        awaitNoChannelOn(PHONE_1002);
+    }
+
+    @Test
+    void theFirstAgentHangingUpWhileTheTransferTargetRingsConnectsTheCallerWhenTheTargetAnswers() throws Exception {
+        CallId call = talkingCall("01011110028");
+        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.answerAfter(2000));
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+        }
+        awaitEvent(CallRinging.class, ringing -> ringing.call().equals(call) && ringing.party().equals(PHONE_1002.value()));
+
+        hangUpThePhoneOf(PHONE_1001);
+        awaitNoChannelOn(PHONE_1001);
+        assertThat(eventsOf(call)).noneMatch(e -> e instanceof ConsultFailed || e instanceof CallEnded
+                || e instanceof ConsultAnswered);
+
+        CallTransferred transferred = awaitEvent(CallTransferred.class, t -> t.call().equals(call));
+        assertThat(transferred.from()).isEqualTo(PHONE_1001);
+        assertThat(transferred.to()).isEqualTo(PHONE_1002);
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).hasSize(2)
+                .allSatisfy(channel -> assertThat(channel.bridgeId()).isNotBlank());
+    }
+
+    @Test
+    void theFirstAgentHangingUpWhenTheTransferTargetNeverAnswersLetsTheCallerWaitForTheNextAgent() throws Exception {
+        CallId call = talkingCall("01011110029");
+        pbx.setPhoneBehaviour("PJSIP/1002", Behaviour.neverAnswer());
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, Duration.ofSeconds(1));
+        }
+        awaitEvent(CallRinging.class, ringing -> ringing.call().equals(call) && ringing.party().equals(PHONE_1002.value()));
+
+        hangUpThePhoneOf(PHONE_1001);
+
+        awaitEvent(ConsultFailed.class, failed -> failed.call().equals(call));
+        awaitEvent(CallEvent.CallRequeued.class, requeued -> requeued.call().equals(call));
+        awaitNoChannelOn(PHONE_1002);
+        awaitNoChannelOn(PHONE_1001);
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).as("the caller, still on the line")
+                .singleElement().satisfies(customer -> assertThat(customer.application()).isEqualTo("MusicOnHold"));
+        assertThat(eventsOf(call)).noneMatch(CallEnded.class::isInstance);
+
+        DeviceId next = new DeviceId("PJSIP/1003");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.connect(call, next, RING);
+        }
+        awaitEvent(CallAnswered.class, answered -> answered.call().equals(call) && answered.agentDevice().equals(next));
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).as("the next agent's Confirm connects")
+                .hasSize(2).allSatisfy(channel -> assertThat(channel.bridgeId()).isNotBlank());
+    }
+
+    @Test
+    void theConsultedAgentHangingUpAfterAnsweringLeavesTheCallerHeldForTheFirstAgent() throws Exception {
+        CallId call = talkingCall("01011110031");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.consult(call, PHONE_1002, RING);
+        }
+        awaitEvent(ConsultAnswered.class, answered -> answered.call().equals(call));
+
+        hangUpThePhoneOf(PHONE_1002);
+
+        assertThat(awaitEvent(ConsultFailed.class, failed -> failed.call().equals(call)).target()).isEqualTo(PHONE_1002);
+        awaitNoChannelOn(PHONE_1002);
+        assertThat(channelsOn(PHONE_1001)).as("the first agent's line stays up").hasSize(1);
+        assertThat(eventsOf(call)).noneMatch(CallEnded.class::isInstance);
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.retrieve(call);
+        }
+        awaitEvent(CallRetrieved.class, retrieved -> retrieved.call().equals(call));
+        assertThat(pbx.call(call.value()).orElseThrow().channels()).hasSize(2)
+                .allSatisfy(channel -> assertThat(channel.bridgeId()).isNotBlank());
     }
 
     @Test

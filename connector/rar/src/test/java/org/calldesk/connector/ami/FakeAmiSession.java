@@ -30,6 +30,11 @@ final class FakeAmiSession {
     volatile String deviceState = "NOT_INUSE";
     /** Thrown by sendAction when set, as asterisk-java throws on a dead or slow link. */
     volatile Exception failure;
+    /**
+     * When set, {@link #failure} is thrown only for this action, after recording it: the action
+     * reached the PBX but its answer never came back.
+     */
+    volatile String failingAction;
     final ManagerConnection connection;
 
     FakeAmiSession() {
@@ -37,7 +42,11 @@ final class FakeAmiSession {
                 new Class<?>[] {ManagerConnection.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "sendAction" -> {
                         ManagerAction action = (ManagerAction) args[0];
-                        if (failure != null) {
+                        if (failure != null && failingAction == null) {
+                            throw failure;
+                        }
+                        if (failure != null && failingAction.equalsIgnoreCase(action.getAction())) {
+                            sent.add(action);
                             throw failure;
                         }
                         sent.add(action);

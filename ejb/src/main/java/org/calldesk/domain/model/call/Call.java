@@ -329,6 +329,26 @@ public class Call {
         return true;
     }
 
+    /**
+     * The agent who had the call hung up during a transfer try that then failed: nobody has the
+     * caller, who is still on the PBX and waits again, with their place in the queue (by
+     * arrival) and their ticket, for the next agent.
+     *
+     * @return whether this changed the call (not for a repeated or late report)
+     */
+    public boolean requeue() {
+        if (status != CallStatus.HOLDING && status != CallStatus.CONSULTING) {
+            return false;
+        }
+        status = CallStatus.WAITING;
+        agentId = null;
+        consultAgentId = null;
+        offeredAt = null;
+        offerExpiresAt = null;
+        sequence++;
+        return true;
+    }
+
     /** Transfer connect: the consulted agent now has the caller (and the ticket). */
     public void completeTransfer() {
         requireStatus(CallStatus.CONSULTING, "connect a transfer");

@@ -42,6 +42,8 @@ final class CallEventJson {
             json.add("call", e.call().value()).add("target", e.target().value());
         } else if (event instanceof CallEvent.ConsultFailed e) {
             json.add("call", e.call().value()).add("target", e.target().value()).add("cause", e.cause().name());
+        } else if (event instanceof CallEvent.CallRequeued e) {
+            json.add("call", e.call().value());
         } else if (event instanceof CallEvent.CallTransferred e) {
             json.add("call", e.call().value()).add("from", e.from().value()).add("to", e.to().value());
         } else if (event instanceof CallEvent.CallEnded e) {
@@ -83,6 +85,7 @@ final class CallEventJson {
                 case "ConsultAnswered" -> new CallEvent.ConsultAnswered(call(json), device(json, "target"), at);
                 case "ConsultFailed" -> new CallEvent.ConsultFailed(call(json), device(json, "target"),
                         enumValue(EndCause.class, text(json, "cause")), at);
+                case "CallRequeued" -> new CallEvent.CallRequeued(call(json), at);
                 case "CallTransferred" -> new CallEvent.CallTransferred(call(json), device(json, "from"),
                         device(json, "to"), at);
                 case "CallEnded" -> new CallEvent.CallEnded(call(json), enumValue(EndCause.class, text(json, "cause")), at);

@@ -31,6 +31,7 @@ class CallEventJsonTest {
                 new CallEvent.ConsultAnswered(CALL, new DeviceId("PJSIP/1002"), AT),
                 new CallEvent.ConsultFailed(CALL, new DeviceId("PJSIP/1002"), EndCause.BUSY, AT),
                 new CallEvent.ConnectFailed(CALL, AGENT, EndCause.NO_ANSWER, AT),
+                new CallEvent.CallRequeued(CALL, AT),
                 new CallEvent.CallTransferred(CALL, AGENT, new DeviceId("PJSIP/1002"), AT),
                 new CallEvent.CallEnded(CALL, EndCause.CUSTOMER_HANGUP, AT),
                 new CallEvent.DeviceStateChanged(AGENT, DeviceState.IN_USE, AT),
