@@ -41,6 +41,7 @@ class LayerRulesTest {
 
     private static final String DOMAIN = "org.calldesk.domain..";
     private static final String APPLICATION = "org.calldesk.application..";
+    private static final String READ_MODELS = "org.calldesk.application.view..";
     private static final String INFRASTRUCTURE = "org.calldesk.infrastructure..";
     private static final String INTERFACES = "org.calldesk.interfaces..";
     private static final String WIRE_CONTRACT = "org.calldesk.interfaces.json..";
@@ -72,7 +73,10 @@ class LayerRulesTest {
     static final ArchRule nothingImportsUpward = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer("Domain").definedBy(DOMAIN)
-            .layer("Application").definedBy(APPLICATION)
+            .layer("Application").definedBy(resideInAPackage(APPLICATION).and(not(resideInAPackage(READ_MODELS))))
+            // what the application's services return: immutable snapshots of the domain, which the
+            // wire contract maps to JSON and the views show (issue 15, "read models / DTOs")
+            .layer("Read models").definedBy(READ_MODELS)
             .layer("Infrastructure").definedBy(INFRASTRUCTURE)
             // the JSON that REST, JMS, push, outbox and CRM push share: its own layer, below the
             // interfaces that use it, as it will be its own module (issue 15, "one wire contract")
@@ -86,7 +90,10 @@ class LayerRulesTest {
             .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Interfaces")
             .whereLayer("Wire contract").mayOnlyBeAccessedByLayers("Infrastructure", "Interfaces")
             .whereLayer("Application").mayOnlyBeAccessedByLayers("Infrastructure", "Interfaces")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Infrastructure", "Wire contract", "Interfaces")
+            .whereLayer("Read models").mayOnlyBeAccessedByLayers("Application", "Infrastructure", "Wire contract",
+                    "Interfaces")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Read models", "Infrastructure",
+                    "Wire contract", "Interfaces")
             // the application's use of the connector API is frozen below (applicationKnowsNoAdapterType)
             .whereLayer("Connector API").mayOnlyBeAccessedByLayers("PBX adapter", "Application", "Infrastructure")
             .whereLayer("PBX adapter").mayNotBeAccessedByAnyLayer()
