@@ -157,8 +157,7 @@ public final class ContactCenterJson {
         return callEvent(CallView.of(call), time);
     }
 
-    /** The event of a call's change: type {@code call.<status>}, e.g. {@code call.waiting}. */
-    public static JsonObject callEvent(CallView call, Instant time) {
+    private static JsonObject callEvent(CallView call, Instant time) {
         return event("call." + lower(call.status().name()), "call", call.id(), call.sequence(), call(call), time);
     }
 
@@ -167,8 +166,7 @@ public final class ContactCenterJson {
         return agentEvent(AgentView.of(agent), time);
     }
 
-    /** The event of an agent's change: type {@code agent.<status>}, e.g. {@code agent.ready}. */
-    public static JsonObject agentEvent(AgentView agent, Instant time) {
+    private static JsonObject agentEvent(AgentView agent, Instant time) {
         return event("agent." + lower(agent.status().name()), "agent", agent.id(), agent.sequence(),
                 agent(agent, time), time);
     }
@@ -178,8 +176,7 @@ public final class ContactCenterJson {
         return ticketEvent(TicketView.of(ticket), time);
     }
 
-    /** The event of a ticket's change, named for its last entry: {@code ticket.created}, {@code ticket.resolved}... */
-    public static JsonObject ticketEvent(TicketView ticket, Instant time) {
+    private static JsonObject ticketEvent(TicketView ticket, Instant time) {
         return event("ticket." + ticketEventName(ticket.lastEntry().kind()), "ticket", ticket.id(), ticket.sequence(),
                 ticket(ticket), time);
     }
