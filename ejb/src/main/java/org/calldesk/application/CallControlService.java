@@ -1,6 +1,6 @@
 package org.calldesk.application;
 
-import org.calldesk.domain.model.call.Call;
+import org.calldesk.application.view.CallView;
 
 /**
  * What an agent does with a call on the CTI screen: Confirm or Cancel an inbound alert, Dial
@@ -14,25 +14,25 @@ public interface CallControlService {
     }
 
     /** Confirm: the caller is connected, the agent is Talking and the call's ticket is created, once. */
-    Call confirm(Actor actor, String callId);
+    CallView confirm(Actor actor, String callId);
 
     /** Cancel: the call goes back to routing and the agent to Rest. */
-    Call cancel(Actor actor, String callId);
+    CallView cancel(Actor actor, String callId);
 
-    Call dial(Actor actor, DialRequest request);
+    CallView dial(Actor actor, DialRequest request);
 
-    Call hold(Actor actor, String callId);
+    CallView hold(Actor actor, String callId);
 
-    Call retrieve(Actor actor, String callId);
+    CallView retrieve(Actor actor, String callId);
 
     /** @param target the target agent's login id or agent number */
-    Call transferTry(Actor actor, String callId, String target);
+    CallView transferTry(Actor actor, String callId, String target);
 
-    Call transferConnect(Actor actor, String callId);
+    CallView transferConnect(Actor actor, String callId);
 
-    Call transferCancel(Actor actor, String callId);
+    CallView transferCancel(Actor actor, String callId);
 
-    Call disconnect(Actor actor, String callId);
+    CallView disconnect(Actor actor, String callId);
 
-    Call hangUp(Actor actor, String callId);
+    CallView hangUp(Actor actor, String callId);
 }

@@ -2,12 +2,12 @@ package org.calldesk.application;
 
 import java.util.List;
 import java.util.Optional;
-import org.calldesk.domain.model.call.Call;
+import org.calldesk.application.view.CallView;
 
 /** Reading calls. */
 public interface CallService {
 
-    List<Call> recentCalls(int max);
+    List<CallView> recentCalls(int max);
 
-    Optional<Call> find(String id);
+    Optional<CallView> find(String id);
 }

@@ -3,6 +3,8 @@ package org.calldesk.application;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.ServiceView;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.service.Service;
@@ -21,24 +23,24 @@ public interface CtiManagementService {
     record AgentRegistration(String name, String agentNumber, String device, AgentRole role, Set<String> serviceIds) {
     }
 
-    List<Service> services();
+    List<ServiceView> services();
 
-    Service service(String id);
+    ServiceView service(String id);
 
-    Service createService(Actor actor, String id, ServiceDefinition definition);
+    ServiceView createService(Actor actor, String id, ServiceDefinition definition);
 
-    Service changeService(Actor actor, String id, ServiceDefinition definition);
+    ServiceView changeService(Actor actor, String id, ServiceDefinition definition);
 
-    Service addSendingNumber(Actor actor, String serviceId, String number);
+    ServiceView addSendingNumber(Actor actor, String serviceId, String number);
 
-    Service removeSendingNumber(Actor actor, String serviceId, String number);
+    ServiceView removeSendingNumber(Actor actor, String serviceId, String number);
 
     /** @param search part of a name, login id or agent number; all agents when null or blank */
-    List<Agent> agents(String search);
+    List<AgentView> agents(String search);
 
-    Agent agent(String id);
+    AgentView agent(String id);
 
-    Agent registerAgent(Actor actor, String loginId, AgentRegistration registration);
+    AgentView registerAgent(Actor actor, String loginId, AgentRegistration registration);
 
-    Agent changeAgent(Actor actor, String loginId, AgentRegistration registration);
+    AgentView changeAgent(Actor actor, String loginId, AgentRegistration registration);
 }

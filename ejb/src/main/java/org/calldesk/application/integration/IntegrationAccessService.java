@@ -1,10 +1,12 @@
 package org.calldesk.application.integration;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.calldesk.application.Actor;
+import org.calldesk.application.view.AuditEntryView;
+import org.calldesk.application.view.IntegrationKeyView;
 import org.calldesk.domain.model.integration.IntegrationAuditEntry;
-import org.calldesk.domain.model.integration.IntegrationKey;
 
 /**
  * API keys of external systems (made, listed and revoked by admins) and the audit trail of every
@@ -13,7 +15,7 @@ import org.calldesk.domain.model.integration.IntegrationKey;
 public interface IntegrationAccessService {
 
     /** A key just made: {@code secret} is the key itself, shown this once and kept nowhere. */
-    record IssuedKey(IntegrationKey key, String secret) {
+    record IssuedKey(IntegrationKeyView key, String secret) {
 
         @Override
         public String toString() {
@@ -23,16 +25,36 @@ public interface IntegrationAccessService {
 
     IssuedKey create(Actor actor, String name);
 
-    List<IntegrationKey> keys(Actor actor);
+    List<IntegrationKeyView> keys(Actor actor);
 
     /** Revoked at once: the next call with the key is refused. Revoking twice changes nothing. */
-    IntegrationKey revoke(Actor actor, String keyId);
+    IntegrationKeyView revoke(Actor actor, String keyId);
 
     /** The key a client presented, active or revoked; empty for a key never issued. */
-    Optional<IntegrationKey> identify(String presentedKey);
+    Optional<IntegrationKeyView> identify(String presentedKey);
+
+    /**
+     * One integration call to record in the audit trail.
+     *
+     * @param keyId the key's id, or null when no known key was presented
+     * @param keyName the key's name, or null
+     * @param outcome the HTTP status the call was answered with (a command's: 200, 409 or 400)
+     * @param remote the caller's address, or null
+     */
+    record IntegrationCall(Instant at, String keyId, String keyName, String principal,
+                           IntegrationAuditEntry.Channel channel, String action, String target, int outcome,
+                           String remote) {
+
+        /** A call of the REST API: what the web module audits, without naming the entity's channels. */
+        public static IntegrationCall rest(Instant at, String keyId, String keyName, String principal, String action,
+                                           String target, int outcome, String remote) {
+            return new IntegrationCall(at, keyId, keyName, principal, IntegrationAuditEntry.Channel.REST, action,
+                    target, outcome, remote);
+        }
+    }
 
     /** Records one integration call, in a transaction of its own. */
-    void audit(IntegrationAuditEntry entry);
+    void audit(IntegrationCall call);
 
-    List<IntegrationAuditEntry> trail(Actor actor, String keyId, int max);
+    List<AuditEntryView> trail(Actor actor, String keyId, int max);
 }

@@ -10,12 +10,13 @@ import org.calldesk.application.AgentService;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.RoutingTrigger;
+import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.StatusChangeView;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.PbxException;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.agent.AgentStatus;
-import org.calldesk.domain.model.agent.AgentStatusChange;
 import org.calldesk.domain.model.agent.BusinessReason;
 
 @Stateless
@@ -37,7 +38,7 @@ public class DefaultAgentService implements AgentService {
     Clock clock = Clock.systemUTC();
 
     @Override
-    public Agent logIn(Actor actor, String agentId) {
+    public AgentView logIn(Actor actor, String agentId) {
         actor.requireMayActFor(agentId, "log in to CTI");
         Agent agent = agents.find(agentId).orElseThrow(() -> new RequestRefused(RequestRefused.Kind.NOT_FOUND,
                 "NOT_REGISTERED", agentId + " is not registered in CTI Agent Management"));
@@ -57,40 +58,40 @@ public class DefaultAgentService implements AgentService {
         }
         agent.logIn(clock.instant());
         changes.agent(agent);
-        return agent;
+        return AgentView.of(agent);
     }
 
     @Override
-    public Agent logOut(Actor actor, String agentId) {
+    public AgentView logOut(Actor actor, String agentId) {
         Agent agent = agentFor(actor, agentId, "log out");
         agent.logOut(clock.instant());
         changes.agent(agent);
-        return agent;
+        return AgentView.of(agent);
     }
 
     @Override
-    public Agent chooseStatus(Actor actor, String agentId, AgentStatus status, BusinessReason reason) {
+    public AgentView chooseStatus(Actor actor, String agentId, AgentStatus status, BusinessReason reason) {
         Agent agent = agentFor(actor, agentId, "change the status");
         if (agent.choose(status, reason, clock.instant())) {
             changes.agent(agent);
             routeIfReady(agent);
         }
-        return agent;
+        return AgentView.of(agent);
     }
 
     @Override
-    public Agent finishCall(Actor actor, String agentId, boolean confirm) {
+    public AgentView finishCall(Actor actor, String agentId, boolean confirm) {
         Agent agent = agentFor(actor, agentId, "finish the call");
         agent.finishCall(confirm, clock.instant());
         changes.agent(agent);
         routeIfReady(agent);
-        return agent;
+        return AgentView.of(agent);
     }
 
     @Override
-    public List<AgentStatusChange> history(Actor actor, String agentId, int max) {
+    public List<StatusChangeView> history(Actor actor, String agentId, int max) {
         agentFor(actor, agentId, "read the status history");
-        return agents.history(agentId, max);
+        return agents.history(agentId, max).stream().map(StatusChangeView::of).toList();
     }
 
     private void routeIfReady(Agent agent) {

@@ -15,6 +15,7 @@ import org.calldesk.application.CallControlService;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.RoutingTrigger;
+import org.calldesk.application.view.CallView;
 import org.calldesk.connector.api.PbxException;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
@@ -74,7 +75,7 @@ public class DefaultCallControlService implements CallControlService {
      * to the head of the queue ({@link DefaultCallEventService}).
      */
     @Override
-    public Call confirm(Actor actor, String callId) {
+    public CallView confirm(Actor actor, String callId) {
         Call call = call(callId);
         String agentId = call.agentId().orElseThrow(() -> notOffered(call));
         actor.requireMayActFor(agentId, "confirm the call");
@@ -93,11 +94,11 @@ public class DefaultCallControlService implements CallControlService {
             throw RequestRefused.byPbx(e);
         }
         changes.call(call);
-        return call;
+        return CallView.of(call);
     }
 
     @Override
-    public Call cancel(Actor actor, String callId) {
+    public CallView cancel(Actor actor, String callId) {
         Call call = call(callId);
         String agentId = call.agentId().orElseThrow(() -> notOffered(call));
         actor.requireMayActFor(agentId, "cancel the call");
@@ -108,7 +109,7 @@ public class DefaultCallControlService implements CallControlService {
         changes.call(call);
         changes.agent(agent);
         call.serviceId().ifPresent(routing::routeSoon);
-        return call;
+        return CallView.of(call);
     }
 
     /**
@@ -118,7 +119,7 @@ public class DefaultCallControlService implements CallControlService {
      */
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Call dial(Actor actor, DialRequest request) {
+    public CallView dial(Actor actor, DialRequest request) {
         actor.requireMayActFor(request.agentId(), "dial up");
         OutboundDialSteps.Dialling dialling = dialSteps.startDialling(request);
         String pbxCallId;
@@ -133,14 +134,14 @@ public class DefaultCallControlService implements CallControlService {
             throw (RuntimeException) e;
         }
         try {
-            return dialSteps.dialPlaced(dialling.callId(), pbxCallId);
+            return CallView.of(dialSteps.dialPlaced(dialling.callId(), pbxCallId));
         } catch (RuntimeException e) {
             if (!isConcurrentChange(e)) {
                 throw e;
             }
             // the PBX's own report of the call (answered, its id) changed it first: it is placed all
             // the same; record the id if still needed and answer with the call as it stands now
-            return dialSteps.dialPlaced(dialling.callId(), pbxCallId);
+            return CallView.of(dialSteps.dialPlaced(dialling.callId(), pbxCallId));
         }
     }
 
@@ -151,7 +152,7 @@ public class DefaultCallControlService implements CallControlService {
     }
 
     @Override
-    public Call hold(Actor actor, String callId) {
+    public CallView hold(Actor actor, String callId) {
         Call call = ownCall(actor, callId, "hold");
         Agent agent = agent(call.agentId().orElseThrow());
         Instant now = clock.instant();
@@ -166,11 +167,11 @@ public class DefaultCallControlService implements CallControlService {
             changes.call(call);
             changes.agent(agent);
         }
-        return call;
+        return CallView.of(call);
     }
 
     @Override
-    public Call retrieve(Actor actor, String callId) {
+    public CallView retrieve(Actor actor, String callId) {
         Call call = ownCall(actor, callId, "retrieve");
         Agent agent = agent(call.agentId().orElseThrow());
         Instant now = clock.instant();
@@ -185,11 +186,11 @@ public class DefaultCallControlService implements CallControlService {
             changes.call(call);
             changes.agent(agent);
         }
-        return call;
+        return CallView.of(call);
     }
 
     @Override
-    public Call transferTry(Actor actor, String callId, String target) {
+    public CallView transferTry(Actor actor, String callId, String target) {
         if (target == null || target.isBlank()) {
             throw RequestRefused.badInput("name the target agent by login id or agent number");
         }
@@ -212,11 +213,11 @@ public class DefaultCallControlService implements CallControlService {
         }
         changes.call(call);
         changes.agent(targetAgent);
-        return call;
+        return CallView.of(call);
     }
 
     @Override
-    public Call transferConnect(Actor actor, String callId) {
+    public CallView transferConnect(Actor actor, String callId) {
         Call call = ownCall(actor, callId, "connect the transfer");
         Agent from = agent(call.agentId().orElseThrow());
         Agent to = agent(call.consultAgentId().orElseThrow(() -> new RequestRefused(RequestRefused.Kind.CONFLICT,
@@ -235,11 +236,11 @@ public class DefaultCallControlService implements CallControlService {
         changes.call(call);
         changes.agent(from);
         ticket.ifPresent(changes::ticket);
-        return call;
+        return CallView.of(call);
     }
 
     @Override
-    public Call transferCancel(Actor actor, String callId) {
+    public CallView transferCancel(Actor actor, String callId) {
         Call call = ownCall(actor, callId, "cancel the transfer");
         String targetId = call.consultAgentId().orElseThrow(() -> new RequestRefused(RequestRefused.Kind.CONFLICT,
                 "NO_TRANSFER_TRY", "there is no transfer try on call " + callId));
@@ -254,11 +255,11 @@ public class DefaultCallControlService implements CallControlService {
         }
         changes.call(call);
         target.ifPresent(changes::agent);
-        return call;
+        return CallView.of(call);
     }
 
     @Override
-    public Call disconnect(Actor actor, String callId) {
+    public CallView disconnect(Actor actor, String callId) {
         Call call = ownCall(actor, callId, "disconnect");
         Service service = call.serviceId().flatMap(services::find)
                 .orElseThrow(() -> RequestRefused.notFound("service", call.serviceId().orElse("?")));
@@ -272,11 +273,11 @@ public class DefaultCallControlService implements CallControlService {
             throw RequestRefused.byPbx(e);
         }
         changes.call(call);
-        return call;
+        return CallView.of(call);
     }
 
     @Override
-    public Call hangUp(Actor actor, String callId) {
+    public CallView hangUp(Actor actor, String callId) {
         Call call = ownCall(actor, callId, "hang up");
         Instant now = clock.instant();
         boolean dialling = call.status() == CallStatus.DIALING;
@@ -300,7 +301,7 @@ public class DefaultCallControlService implements CallControlService {
             throw RequestRefused.byPbx(e);
         }
         changes.call(call);
-        return call;
+        return CallView.of(call);
     }
 
     /** The call's agent goes to After call; a transfer target still being consulted goes back to Ready. */

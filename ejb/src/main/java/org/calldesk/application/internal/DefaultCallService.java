@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.calldesk.application.CallService;
-import org.calldesk.domain.model.call.Call;
+import org.calldesk.application.view.CallView;
 import org.calldesk.domain.model.call.CallRepository;
 
 @Stateless
@@ -15,12 +15,12 @@ public class DefaultCallService implements CallService {
     CallRepository calls;
 
     @Override
-    public List<Call> recentCalls(int max) {
-        return calls.recent(max);
+    public List<CallView> recentCalls(int max) {
+        return calls.recent(max).stream().map(CallView::of).toList();
     }
 
     @Override
-    public Optional<Call> find(String id) {
-        return calls.find(id);
+    public Optional<CallView> find(String id) {
+        return calls.find(id).map(CallView::of);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.calldesk.application.Actor;
 import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.RequestRefused;
+import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.ServiceView;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.service.Service;
@@ -32,17 +34,17 @@ public class DefaultCtiManagementService implements CtiManagementService {
     Clock clock = Clock.systemUTC();
 
     @Override
-    public List<Service> services() {
-        return services.all();
+    public List<ServiceView> services() {
+        return services.all().stream().map(ServiceView::of).toList();
     }
 
     @Override
-    public Service service(String id) {
-        return services.find(id).orElseThrow(() -> RequestRefused.notFound("service", id));
+    public ServiceView service(String id) {
+        return ServiceView.of(findService(id));
     }
 
     @Override
-    public Service createService(Actor actor, String id, ServiceDefinition definition) {
+    public ServiceView createService(Actor actor, String id, ServiceDefinition definition) {
         actor.requireAdmin("create services");
         requireDefinition(definition);
         if (services.find(id).isPresent()) {
@@ -51,53 +53,54 @@ public class DefaultCtiManagementService implements CtiManagementService {
         Service service = new Service(id, definition.name(), definition.announcement(), definition.offerTimeout());
         apply(service, definition);
         services.store(service);
-        return service;
+        return ServiceView.of(service);
     }
 
     @Override
-    public Service changeService(Actor actor, String id, ServiceDefinition definition) {
+    public ServiceView changeService(Actor actor, String id, ServiceDefinition definition) {
         actor.requireAdmin("change services");
         requireDefinition(definition);
-        Service service = service(id);
+        Service service = findService(id);
         service.rename(definition.name());
         service.changeAnnouncement(definition.announcement());
         service.changeOfferTimeout(definition.offerTimeout());
         service.dialledNumbers().forEach(service::removeDialledNumber);
         service.sendingNumbers().forEach(service::removeSendingNumber);
         apply(service, definition);
-        return service;
+        return ServiceView.of(service);
     }
 
     @Override
-    public Service addSendingNumber(Actor actor, String serviceId, String number) {
+    public ServiceView addSendingNumber(Actor actor, String serviceId, String number) {
         actor.requireAdmin("manage sending numbers");
-        Service service = service(serviceId);
+        Service service = findService(serviceId);
         service.addSendingNumber(number);
-        return service;
+        return ServiceView.of(service);
     }
 
     @Override
-    public Service removeSendingNumber(Actor actor, String serviceId, String number) {
+    public ServiceView removeSendingNumber(Actor actor, String serviceId, String number) {
         actor.requireAdmin("manage sending numbers");
-        Service service = service(serviceId);
+        Service service = findService(serviceId);
         if (!service.removeSendingNumber(number)) {
             throw RequestRefused.notFound("sending number", number);
         }
-        return service;
+        return ServiceView.of(service);
     }
 
     @Override
-    public List<Agent> agents(String search) {
-        return search == null || search.isBlank() ? agents.all() : agents.search(search.strip(), MAX_SEARCH_RESULTS);
+    public List<AgentView> agents(String search) {
+        return (search == null || search.isBlank() ? agents.all() : agents.search(search.strip(), MAX_SEARCH_RESULTS))
+                .stream().map(AgentView::of).toList();
     }
 
     @Override
-    public Agent agent(String id) {
-        return agents.find(id).orElseThrow(() -> RequestRefused.notFound("agent", id));
+    public AgentView agent(String id) {
+        return AgentView.of(findAgent(id));
     }
 
     @Override
-    public Agent registerAgent(Actor actor, String loginId, AgentRegistration registration) {
+    public AgentView registerAgent(Actor actor, String loginId, AgentRegistration registration) {
         actor.requireAdmin("register CTI agents");
         requireRegistration(registration);
         if (agents.find(loginId).isPresent()) {
@@ -108,19 +111,27 @@ public class DefaultCtiManagementService implements CtiManagementService {
                 registration.role(), requireServices(registration.serviceIds()), clock.instant());
         agents.store(agent);
         changes.agent(agent);
-        return agent;
+        return AgentView.of(agent);
     }
 
     @Override
-    public Agent changeAgent(Actor actor, String loginId, AgentRegistration registration) {
+    public AgentView changeAgent(Actor actor, String loginId, AgentRegistration registration) {
         actor.requireAdmin("change CTI agents");
         requireRegistration(registration);
-        Agent agent = agent(loginId);
+        Agent agent = findAgent(loginId);
         requireUnique(loginId, registration);
         agent.changeRegistration(registration.name(), registration.agentNumber(), registration.device(),
                 registration.role(), requireServices(registration.serviceIds()));
         changes.agent(agent);
-        return agent;
+        return AgentView.of(agent);
+    }
+
+    private Service findService(String id) {
+        return services.find(id).orElseThrow(() -> RequestRefused.notFound("service", id));
+    }
+
+    private Agent findAgent(String id) {
+        return agents.find(id).orElseThrow(() -> RequestRefused.notFound("agent", id));
     }
 
     private void apply(Service service, ServiceDefinition definition) {
@@ -150,7 +161,7 @@ public class DefaultCtiManagementService implements CtiManagementService {
 
     private Set<String> requireServices(Set<String> serviceIds) {
         for (String id : serviceIds) {
-            service(id);
+            findService(id);
         }
         return serviceIds;
     }

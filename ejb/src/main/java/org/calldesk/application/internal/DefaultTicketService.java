@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.calldesk.application.Actor;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
+import org.calldesk.application.view.TicketView;
 import org.calldesk.domain.model.service.ServiceRepository;
 import org.calldesk.domain.model.ticket.Ticket;
 import org.calldesk.domain.model.ticket.TicketRepository;
@@ -30,43 +31,43 @@ public class DefaultTicketService implements TicketService {
     Clock clock = Clock.systemUTC();
 
     @Override
-    public List<Ticket> tickets(TicketStatus status, String assigneeId, int max) {
-        return tickets.search(status, assigneeId, max);
+    public List<TicketView> tickets(TicketStatus status, String assigneeId, int max) {
+        return tickets.search(status, assigneeId, max).stream().map(TicketView::of).toList();
     }
 
     @Override
-    public Ticket ticket(String id) {
-        return tickets.find(id).orElseThrow(() -> RequestRefused.notFound("ticket", id));
+    public TicketView ticket(String id) {
+        return TicketView.of(find(id));
     }
 
     @Override
-    public Ticket resolve(Actor actor, String ticketId) {
-        return change(actor, ticketId, "resolve", ticket -> ticket.resolve(actor.loginId(), clock.instant()));
+    public TicketView resolve(Actor actor, String ticketId) {
+        return TicketView.of(change(actor, ticketId, "resolve", ticket -> ticket.resolve(actor.loginId(), clock.instant())));
     }
 
     @Override
-    public Ticket setPending(Actor actor, String ticketId) {
-        return change(actor, ticketId, "set pending", ticket -> ticket.setPending(actor.loginId(), clock.instant()));
+    public TicketView setPending(Actor actor, String ticketId) {
+        return TicketView.of(change(actor, ticketId, "set pending", ticket -> ticket.setPending(actor.loginId(), clock.instant())));
     }
 
     @Override
-    public Ticket reopen(Actor actor, String ticketId) {
-        return change(actor, ticketId, "reopen", ticket -> ticket.reopen(actor.loginId(), clock.instant()));
+    public TicketView reopen(Actor actor, String ticketId) {
+        return TicketView.of(change(actor, ticketId, "reopen", ticket -> ticket.reopen(actor.loginId(), clock.instant())));
     }
 
     @Override
-    public Ticket comment(Actor actor, String ticketId, String text) {
+    public TicketView comment(Actor actor, String ticketId, String text) {
         if (text == null) {
             throw RequestRefused.badInput("a comment needs a text");
         }
-        return change(actor, ticketId, "comment on", ticket -> {
+        return TicketView.of(change(actor, ticketId, "comment on", ticket -> {
             ticket.comment(actor.loginId(), text, clock.instant());
             return true;
-        });
+        }));
     }
 
     @Override
-    public Ticket create(Actor actor, NewTicket request) {
+    public TicketView create(Actor actor, NewTicket request) {
         if (request.serviceId() == null || request.serviceId().isBlank()
                 || request.customerNumber() == null || request.customerNumber().isBlank()) {
             throw RequestRefused.badInput("a ticket needs a serviceId and a customerNumber");
@@ -94,11 +95,15 @@ public class DefaultTicketService implements TicketService {
             ticket.comment(actor.loginId(), request.text(), now);
             changes.ticket(ticket); // its own event: ticket.created (1), then ticket.commented (2)
         }
-        return ticket;
+        return TicketView.of(ticket);
+    }
+
+    private Ticket find(String id) {
+        return tickets.find(id).orElseThrow(() -> RequestRefused.notFound("ticket", id));
     }
 
     private Ticket change(Actor actor, String ticketId, String what, Predicate<Ticket> change) {
-        Ticket ticket = ticket(ticketId);
+        Ticket ticket = find(ticketId);
         if (!actor.mayChangeAnyTicket() && !ticket.assigneeId().map(actor.loginId()::equals).orElse(false)) {
             throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, "NOT_YOURS",
                     actor.loginId() + " may not " + what + " ticket " + ticketId + ", which is not theirs");

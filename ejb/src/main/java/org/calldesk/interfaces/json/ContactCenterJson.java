@@ -9,19 +9,24 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.CallView;
+import org.calldesk.application.view.ServiceView;
+import org.calldesk.application.view.StatusChangeView;
+import org.calldesk.application.view.TicketEntryView;
+import org.calldesk.application.view.TicketView;
 import org.calldesk.domain.model.agent.Agent;
-import org.calldesk.domain.model.agent.AgentStatusChange;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.customer.Customer;
-import org.calldesk.domain.model.service.Service;
 import org.calldesk.domain.model.ticket.Ticket;
-import org.calldesk.domain.model.ticket.TicketEntry;
 import org.calldesk.domain.model.ticket.TicketEntryKind;
 
 /**
  * The one mapping of the domain to JSON. The REST API, the events topic and the consoles' push
  * all show the same shapes, documented in {@code docs/events.md}. Absent values are left out,
- * never written as null.
+ * never written as null. It maps the application's read models ({@code application.view}); an
+ * entity at hand (the outbox writes its events in the change's transaction) is read into its
+ * read model first, so that the shape is written once.
  */
 public final class ContactCenterJson {
 
@@ -39,7 +44,7 @@ public final class ContactCenterJson {
     private ContactCenterJson() {
     }
 
-    public static JsonObject call(Call call) {
+    public static JsonObject call(CallView call) {
         JsonObjectBuilder json = PROVIDER.createObjectBuilder()
                 .add("id", call.id())
                 .add("pbxCallId", call.pbxCallId())
@@ -65,7 +70,7 @@ public final class ContactCenterJson {
     }
 
     /** @param now the time against which the time in the current status is given */
-    public static JsonObject agent(Agent agent, Instant now) {
+    public static JsonObject agent(AgentView agent, Instant now) {
         JsonObjectBuilder json = PROVIDER.createObjectBuilder()
                 .add("id", agent.id())
                 .add("name", agent.name())
@@ -82,7 +87,7 @@ public final class ContactCenterJson {
         return json.build();
     }
 
-    public static JsonObject statusChange(AgentStatusChange change) {
+    public static JsonObject statusChange(StatusChangeView change) {
         JsonObjectBuilder json = PROVIDER.createObjectBuilder()
                 .add("id", change.id())
                 .add("agentId", change.agentId())
@@ -97,7 +102,7 @@ public final class ContactCenterJson {
         return json.build();
     }
 
-    public static JsonObject service(Service service) {
+    public static JsonObject service(ServiceView service) {
         return PROVIDER.createObjectBuilder()
                 .add("id", service.id())
                 .add("name", service.name())
@@ -109,7 +114,7 @@ public final class ContactCenterJson {
                 .build();
     }
 
-    public static JsonObject ticket(Ticket ticket) {
+    public static JsonObject ticket(TicketView ticket) {
         JsonArrayBuilder entries = PROVIDER.createArrayBuilder();
         ticket.entries().forEach(entry -> entries.add(ticketEntry(entry)));
         JsonObjectBuilder json = PROVIDER.createObjectBuilder()
@@ -137,7 +142,7 @@ public final class ContactCenterJson {
         return json.build();
     }
 
-    public static JsonObject ticketEntry(TicketEntry entry) {
+    public static JsonObject ticketEntry(TicketEntryView entry) {
         JsonObjectBuilder json = PROVIDER.createObjectBuilder()
                 .add("id", entry.id())
                 .add("kind", entry.kind().name())
@@ -149,17 +154,29 @@ public final class ContactCenterJson {
 
     /** The event of a call's change: type {@code call.<status>}, e.g. {@code call.waiting}. */
     public static JsonObject callEvent(Call call, Instant time) {
+        return callEvent(CallView.of(call), time);
+    }
+
+    private static JsonObject callEvent(CallView call, Instant time) {
         return event("call." + lower(call.status().name()), "call", call.id(), call.sequence(), call(call), time);
     }
 
     /** The event of an agent's change: type {@code agent.<status>}, e.g. {@code agent.ready}. */
     public static JsonObject agentEvent(Agent agent, Instant time) {
+        return agentEvent(AgentView.of(agent), time);
+    }
+
+    private static JsonObject agentEvent(AgentView agent, Instant time) {
         return event("agent." + lower(agent.status().name()), "agent", agent.id(), agent.sequence(),
                 agent(agent, time), time);
     }
 
     /** The event of a ticket's change, named for its last entry: {@code ticket.created}, {@code ticket.resolved}... */
     public static JsonObject ticketEvent(Ticket ticket, Instant time) {
+        return ticketEvent(TicketView.of(ticket), time);
+    }
+
+    private static JsonObject ticketEvent(TicketView ticket, Instant time) {
         return event("ticket." + ticketEventName(ticket.lastEntry().kind()), "ticket", ticket.id(), ticket.sequence(),
                 ticket(ticket), time);
     }

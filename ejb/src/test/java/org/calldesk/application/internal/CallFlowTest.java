@@ -12,6 +12,9 @@ import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
+import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.CallView;
+import org.calldesk.application.view.TicketView;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
@@ -275,7 +278,7 @@ class CallFlowTest {
     @Test
     void dialUpIsDialingThenTalkingWithATicketWhenAnswered() {
         app.agentService().logIn(ALICE, "alice");
-        Call call = app.callControl().dial(ALICE, new DialRequest("alice", "support", "01099998888", "0215880001"));
+        CallView call = app.callControl().dial(ALICE, new DialRequest("alice", "support", "01099998888", "0215880001"));
         assertThat(call.status()).isEqualTo(CallStatus.DIALING);
         assertThat(call.pbxCallId()).isEqualTo("out.1");
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.DIALING);
@@ -285,7 +288,7 @@ class CallFlowTest {
                 clock.instant());
         app.callEvents().handle(answered);
         app.callEvents().handle(answered);
-        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(repositories.calls.get(call.id()).status()).isEqualTo(CallStatus.TALKING);
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.TALKING);
         assertThat(repositories.tickets).hasSize(1);
         assertThat(repositories.tickets.values().iterator().next().serviceId()).isEqualTo("support");
@@ -295,9 +298,9 @@ class CallFlowTest {
     void aBusyCustomerReturnsTheAgentToTheStatusBeforeDialling() {
         app.agentService().logIn(ALICE, "alice");
         app.agentService().chooseStatus(ALICE, "alice", AgentStatus.BUSINESS, BusinessReason.REPORT);
-        Call call = app.callControl().dial(ALICE, new DialRequest("alice", "sales", "01099998888", "15880002"));
+        CallView call = app.callControl().dial(ALICE, new DialRequest("alice", "sales", "01099998888", "15880002"));
         app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.BUSY, clock.instant()));
-        assertThat(call.endCause()).contains("BUSY");
+        assertThat(repositories.calls.get(call.id()).endCause()).contains("BUSY");
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.BUSINESS);
         assertThat(agent("alice").businessReason()).contains(BusinessReason.REPORT);
         assertThat(repositories.tickets).isEmpty();
@@ -307,13 +310,13 @@ class CallFlowTest {
     void aDialUpHungUpBeforeTheCustomerAnswersReturnsTheAgentToTheStatusBeforeDialling() {
         app.agentService().logIn(ALICE, "alice");
         app.agentService().chooseStatus(ALICE, "alice", AgentStatus.BUSINESS, BusinessReason.REPORT);
-        Call call = app.callControl().dial(ALICE, new DialRequest("alice", "sales", "01099998888", "15880002"));
+        CallView call = app.callControl().dial(ALICE, new DialRequest("alice", "sales", "01099998888", "15880002"));
 
         app.callControl().hangUp(ALICE, call.id());
         app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.AGENT_HANGUP,
                 clock.instant()));
 
-        assertThat(call.endCause()).contains("AGENT_HANGUP");
+        assertThat(repositories.calls.get(call.id()).endCause()).contains("AGENT_HANGUP");
         assertThat(pbx.requests()).contains("hangup " + call.pbxCallId());
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.BUSINESS);
         assertThat(repositories.tickets).isEmpty();
@@ -521,7 +524,7 @@ class CallFlowTest {
         Call call = talking("alice");
         app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
                 clock.instant()));
-        Agent alice = app.agentService().finishCall(ALICE, "alice", false);
+        AgentView alice = app.agentService().finishCall(ALICE, "alice", false);
         assertThat(alice.status()).isEqualTo(AgentStatus.BUSINESS);
         assertThat(alice.businessReason()).contains(BusinessReason.TICKET);
 
@@ -530,7 +533,7 @@ class CallFlowTest {
         clock.advance(Duration.ofMinutes(1));
         app.tickets().setPending(ALICE, ticketId);
         clock.advance(Duration.ofMinutes(1));
-        Ticket ticket = app.tickets().resolve(ALICE, ticketId);
+        TicketView ticket = app.tickets().resolve(ALICE, ticketId);
         assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(ticket.entries()).extracting(e -> e.kind() + " " + e.author())
                 .containsExactly("CREATED alice", "COMMENT alice", "PENDING alice", "RESOLVED alice");
@@ -543,7 +546,7 @@ class CallFlowTest {
     void anIntegrationDialsForAnyAgentAndChangesAnyTicketButManagesNothing() {
         Actor crm = Actor.integration("integration:crm");
         Call call = talking("alice");
-        Ticket commented = app.tickets().comment(crm, call.ticketId().orElseThrow(), "from the CRM");
+        TicketView commented = app.tickets().comment(crm, call.ticketId().orElseThrow(), "from the CRM");
         assertThat(commented.entries()).extracting(e -> e.kind() + " " + e.author())
                 .containsExactly("CREATED alice", "COMMENT integration:crm");
         assertRefused(() -> app.cti().registerAgent(crm, "carol", new AgentRegistration("Carol", "1003", "PJSIP/1003",
@@ -555,7 +558,7 @@ class CallFlowTest {
     @Test
     void aTicketWithoutACallIsCreatedPublishedAndCommented() {
         Actor crm = Actor.integration("integration:crm");
-        Ticket ticket = app.tickets().create(crm, new TicketService.NewTicket("support", "01055556666", "bob",
+        TicketView ticket = app.tickets().create(crm, new TicketService.NewTicket("support", "01055556666", "bob",
                 "customer wrote to us"));
         assertThat(ticket.callId()).isEmpty();
         assertThat(ticket.assigneeId()).contains("bob");

@@ -21,9 +21,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import org.calldesk.application.AgentService;
-import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
-import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.application.CtiManagementService;
+import org.calldesk.application.view.AgentView;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.agent.BusinessReason;
@@ -73,7 +73,7 @@ public class AgentsResource {
     @Operation(summary = "Register an account's CTI information (admin)")
     public Response register(JsonObject body, @Context UriInfo uri) {
         String loginId = Requests.text(body, "loginId");
-        Agent agent = cti.registerAgent(Requests.actor(security), loginId, registration(body));
+        AgentView agent = cti.registerAgent(Requests.actor(security), loginId, registration(body));
         return Response.created(uri.getAbsolutePathBuilder().path(loginId).build()).entity(json(agent)).build();
     }
 
@@ -134,7 +134,7 @@ public class AgentsResource {
         return array.build();
     }
 
-    private JsonObject json(Agent agent) {
+    private JsonObject json(AgentView agent) {
         return ContactCenterJson.agent(agent, clock.instant());
     }
 

@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.calldesk.application.CallControlService;
 import org.calldesk.application.CallControlService.DialRequest;
+import org.calldesk.application.CallControlService;
 import org.calldesk.application.CallService;
 import org.calldesk.application.RequestRefused;
-import org.calldesk.domain.model.call.Call;
+import org.calldesk.application.view.CallView;
 import org.calldesk.interfaces.json.ContactCenterJson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,7 +67,7 @@ public class CallsResource {
         DialRequest request = new DialRequest(agentId == null ? security.getUserPrincipal().getName() : agentId,
                 Requests.text(body, "serviceId"), Requests.text(body, "customerNumber"),
                 Requests.text(body, "sendingNumber"));
-        Call call = control.dial(Requests.actor(security), request);
+        CallView call = control.dial(Requests.actor(security), request);
         return Response.created(uri.getAbsolutePathBuilder().path(call.id()).build())
                 .entity(ContactCenterJson.call(call)).build();
     }

@@ -20,10 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.calldesk.application.integration.IntegrationAccessService;
 import org.calldesk.application.integration.IntegrationAccessService.IssuedKey;
-import org.calldesk.domain.model.integration.IntegrationAuditEntry;
-import org.calldesk.domain.model.integration.IntegrationKey;
+import org.calldesk.application.integration.IntegrationAccessService;
+import org.calldesk.application.view.AuditEntryView;
+import org.calldesk.application.view.IntegrationKeyView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -80,7 +80,7 @@ public class IntegrationKeysResource {
         return array.build();
     }
 
-    private static JsonObjectBuilder json(IntegrationKey key) {
+    private static JsonObjectBuilder json(IntegrationKeyView key) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", key.id())
                 .add("name", key.name())
@@ -94,7 +94,7 @@ public class IntegrationKeysResource {
         return json;
     }
 
-    private static JsonObject json(IntegrationAuditEntry entry) {
+    private static JsonObject json(AuditEntryView entry) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", entry.id())
                 .add("at", entry.at().toString())

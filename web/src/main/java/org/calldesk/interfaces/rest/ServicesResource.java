@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
-import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
-import org.calldesk.domain.model.service.Service;
+import org.calldesk.application.CtiManagementService;
+import org.calldesk.application.view.ServiceView;
 import org.calldesk.interfaces.json.ContactCenterJson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,7 +58,7 @@ public class ServicesResource {
     @Operation(summary = "Create a service (admin)")
     public Response create(JsonObject body, @Context UriInfo uri) {
         String id = Requests.text(body, "id");
-        Service service = cti.createService(Requests.actor(security), id, definition(body));
+        ServiceView service = cti.createService(Requests.actor(security), id, definition(body));
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
                 .entity(ContactCenterJson.service(service)).build();
     }
@@ -97,7 +97,7 @@ public class ServicesResource {
     private static ServiceDefinition definition(JsonObject body) {
         return new ServiceDefinition(Requests.text(body, "name"), Requests.text(body, "announcement"),
                 Duration.ofSeconds(Requests.number(body, "offerTimeoutSeconds",
-                        Service.DEFAULT_OFFER_TIMEOUT.getSeconds())),
+                        ServiceView.DEFAULT_OFFER_TIMEOUT.getSeconds())),
                 Requests.bool(body, "callEnabled", true), Requests.texts(body, "dialledNumbers"),
                 Requests.texts(body, "sendingNumbers"));
     }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.calldesk.application.TicketService;
-import org.calldesk.domain.model.ticket.Ticket;
+import org.calldesk.application.view.TicketView;
 import org.calldesk.domain.model.ticket.TicketStatus;
 import org.calldesk.interfaces.json.ContactCenterJson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,7 +56,7 @@ public class TicketsResource {
     @Operation(summary = "A ticket without a call (body: serviceId, customerNumber, optional assigneeId and text, "
             + "the first comment)")
     public Response create(JsonObject body, @Context UriInfo uri) {
-        Ticket ticket = tickets.create(Requests.actor(security), new TicketService.NewTicket(
+        TicketView ticket = tickets.create(Requests.actor(security), new TicketService.NewTicket(
                 Requests.text(body, "serviceId"), Requests.text(body, "customerNumber"),
                 Requests.optionalText(body, "assigneeId"), Requests.optionalText(body, "text")));
         return Response.created(uri.getAbsolutePathBuilder().path(ticket.id()).build())
@@ -95,7 +95,7 @@ public class TicketsResource {
     @Path("{id}/comments")
     @Operation(summary = "Add a comment (body: text)")
     public Response comment(@PathParam("id") String id, JsonObject body) {
-        Ticket ticket = tickets.comment(Requests.actor(security), id, Requests.text(body, "text"));
+        TicketView ticket = tickets.comment(Requests.actor(security), id, Requests.text(body, "text"));
         return Response.status(Response.Status.CREATED).entity(ContactCenterJson.ticket(ticket)).build();
     }
 }

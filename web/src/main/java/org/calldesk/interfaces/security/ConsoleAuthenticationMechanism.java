@@ -19,9 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.calldesk.application.integration.IntegrationAccessService.IntegrationCall;
 import org.calldesk.application.integration.IntegrationAccessService;
-import org.calldesk.domain.model.integration.IntegrationAuditEntry;
-import org.calldesk.domain.model.integration.IntegrationKey;
+import org.calldesk.application.view.IntegrationKeyView;
 import org.calldesk.interfaces.rest.ProblemDetails;
 
 /**
@@ -136,11 +136,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     /** A refused key in the audit trail: the key's id and name if it was ever issued (revoked), never the key. */
     private void auditRefusedKey(HttpServletRequest request, String key) {
         try {
-            Optional<IntegrationKey> known = access.identify(key);
-            access.audit(new IntegrationAuditEntry(Instant.now(), known.map(IntegrationKey::id).orElse(null),
-                    known.map(IntegrationKey::name).orElse(null),
+            Optional<IntegrationKeyView> known = access.identify(key);
+            access.audit(IntegrationCall.rest(Instant.now(), known.map(IntegrationKeyView::id).orElse(null),
+                    known.map(IntegrationKeyView::name).orElse(null),
                     known.map(k -> k.principal() + " (revoked)").orElse("unknown API key"),
-                    IntegrationAuditEntry.Channel.REST, request.getMethod(), request.getRequestURI(),
+                    request.getMethod(), request.getRequestURI(),
                     HttpServletResponse.SC_UNAUTHORIZED, request.getRemoteAddr()));
         } catch (RuntimeException e) {
             LOGGER.warning(() -> "refused API key not audited: " + e);

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.calldesk.application.integration.IntegrationAccessService.IntegrationCall;
 import org.calldesk.application.integration.IntegrationAccessService;
-import org.calldesk.domain.model.integration.IntegrationAuditEntry;
 
 /**
  * What an integration (a caller with an API key, role {@code integration}) may do in the REST API,
@@ -92,9 +92,8 @@ public class IntegrationAccessFilter extends HttpFilter {
     private void audit(HttpServletRequest request, int status) {
         try {
             String query = request.getQueryString();
-            access.audit(new IntegrationAuditEntry(Instant.now(), (String) request.getAttribute(KEY_ID),
-                    (String) request.getAttribute(KEY_NAME), request.getUserPrincipal().getName(),
-                    IntegrationAuditEntry.Channel.REST, request.getMethod(),
+            access.audit(IntegrationCall.rest(Instant.now(), (String) request.getAttribute(KEY_ID),
+                    (String) request.getAttribute(KEY_NAME), request.getUserPrincipal().getName(), request.getMethod(),
                     request.getRequestURI() + (query == null ? "" : "?" + query), status, request.getRemoteAddr()));
         } catch (RuntimeException e) {
             LOG.warning(() -> "integration call not audited: " + request.getMethod() + " " + request.getRequestURI()

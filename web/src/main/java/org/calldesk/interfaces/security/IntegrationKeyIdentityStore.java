@@ -6,7 +6,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 import org.calldesk.application.integration.IntegrationAccessService;
-import org.calldesk.domain.model.integration.IntegrationKey;
+import org.calldesk.application.view.IntegrationKeyView;
 
 /**
  * Who an API key is: an active key of {@link IntegrationAccessService} signs in as its principal
@@ -24,7 +24,7 @@ public class IntegrationKeyIdentityStore implements IdentityStore {
 
     public CredentialValidationResult validate(ApiKeyCredential credential) {
         return access.identify(credential.key())
-                .filter(IntegrationKey::active)
+                .filter(IntegrationKeyView::active)
                 .map(key -> new CredentialValidationResult(new IntegrationPrincipal(key.principal(), key.id(), key.name()),
                         Set.of(ROLE)))
                 .orElse(CredentialValidationResult.INVALID_RESULT);

@@ -8,10 +8,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
-import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.CallView;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.agent.BusinessReason;
-import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallStatus;
 import org.calldesk.domain.model.customer.Customer;
 import org.calldesk.domain.model.ticket.TicketEntryKind;
@@ -51,7 +51,7 @@ public class Formats {
     }
 
     /** The status as the CTI screen shows it: Business with its reason, e.g. "Business: Meeting". */
-    public String agentStatus(Agent agent) {
+    public String agentStatus(AgentView agent) {
         if (agent == null) {
             return "";
         }
@@ -59,7 +59,7 @@ public class Formats {
                 reason(reason))).orElse(status(agent.status()));
     }
 
-    public long secondsInStatus(Agent agent) {
+    public long secondsInStatus(AgentView agent) {
         return agent == null ? 0 : Math.max(0, agent.timeInStatus(Instant.now()).getSeconds());
     }
 
@@ -85,7 +85,7 @@ public class Formats {
         return status == null ? "" : word("callStatus.", status.name());
     }
 
-    public String direction(Call call) {
+    public String direction(CallView call) {
         return call == null ? "" : word("callDirection.", call.direction().name());
     }
 
@@ -137,7 +137,7 @@ public class Formats {
     }
 
     /** How long a call lasted (or has lasted), from connection (or start) to its end (or now). */
-    public String callDuration(Call call) {
+    public String callDuration(CallView call) {
         if (call == null) {
             return "";
         }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.calldesk.application.integration.IntegrationAccessService;
+import org.calldesk.application.view.IntegrationKeyView;
 import org.calldesk.domain.model.integration.ApiKeys;
 import org.calldesk.domain.model.integration.IntegrationKey;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class IntegrationKeyIdentityStoreTest {
                     if (!method.getName().equals("identify")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
-                    return SECRET.equals(args[0]) ? Optional.of(key) : Optional.empty();
+                    return SECRET.equals(args[0]) ? Optional.of(IntegrationKeyView.of(key)) : Optional.empty();
                 });
     }
 

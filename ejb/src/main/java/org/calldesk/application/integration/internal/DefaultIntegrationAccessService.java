@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 import org.calldesk.application.Actor;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.integration.IntegrationAccessService;
+import org.calldesk.application.view.AuditEntryView;
+import org.calldesk.application.view.IntegrationKeyView;
 import org.calldesk.domain.model.integration.ApiKeys;
 import org.calldesk.domain.model.integration.IntegrationAuditEntry;
 import org.calldesk.domain.model.integration.IntegrationKey;
@@ -36,42 +38,43 @@ public class DefaultIntegrationAccessService implements IntegrationAccessService
         IntegrationKey key = IntegrationKey.issue(name, secret, actor.loginId(), clock.instant());
         keys.store(key);
         LOG.info(() -> actor.loginId() + " created API key " + key.id() + " (" + key.name() + ", " + key.keyPrefix() + "...)");
-        return new IssuedKey(key, secret);
+        return new IssuedKey(IntegrationKeyView.of(key), secret);
     }
 
     @Override
-    public List<IntegrationKey> keys(Actor actor) {
+    public List<IntegrationKeyView> keys(Actor actor) {
         actor.requireAdmin("list API keys");
-        return keys.all();
+        return keys.all().stream().map(IntegrationKeyView::of).toList();
     }
 
     @Override
-    public IntegrationKey revoke(Actor actor, String keyId) {
+    public IntegrationKeyView revoke(Actor actor, String keyId) {
         actor.requireAdmin("revoke API keys");
         IntegrationKey key = keys.find(keyId).orElseThrow(() -> RequestRefused.notFound("API key", keyId));
         if (key.revoke(actor.loginId(), clock.instant())) {
             LOG.info(() -> actor.loginId() + " revoked API key " + key.id() + " (" + key.name() + ")");
         }
-        return key;
+        return IntegrationKeyView.of(key);
     }
 
     @Override
-    public Optional<IntegrationKey> identify(String presentedKey) {
+    public Optional<IntegrationKeyView> identify(String presentedKey) {
         if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
             return Optional.empty();
         }
-        return keys.findByHash(ApiKeys.hash(presentedKey.strip()));
+        return keys.findByHash(ApiKeys.hash(presentedKey.strip())).map(IntegrationKeyView::of);
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void audit(IntegrationAuditEntry entry) {
-        keys.record(entry);
+    public void audit(IntegrationCall call) {
+        keys.record(new IntegrationAuditEntry(call.at(), call.keyId(), call.keyName(), call.principal(),
+                call.channel(), call.action(), call.target(), call.outcome(), call.remote()));
     }
 
     @Override
-    public List<IntegrationAuditEntry> trail(Actor actor, String keyId, int max) {
+    public List<AuditEntryView> trail(Actor actor, String keyId, int max) {
         actor.requireAdmin("read the integration audit trail");
-        return keys.trail(keyId, max);
+        return keys.trail(keyId, max).stream().map(AuditEntryView::of).toList();
     }
 }

@@ -11,9 +11,10 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
 import java.util.Map;
+import java.util.logging.Logger;
+import org.calldesk.application.integration.IntegrationAccessService.IntegrationCall;
 import org.calldesk.application.integration.IntegrationAccessService;
 import org.calldesk.domain.model.integration.IntegrationAuditEntry;
-import java.util.logging.Logger;
 
 /**
  * Carries out the commands external systems put on the command queue and answers each one, on
@@ -85,7 +86,7 @@ public class IntegrationCommandConsumer implements MessageListener {
                 case REFUSED -> 409;
                 case MALFORMED -> 400;
             };
-            access.audit(new IntegrationAuditEntry(Instant.now(), null, null,
+            access.audit(new IntegrationCall(Instant.now(), null, null,
                     user == null ? IntegrationCommandHandler.INTEGRATION : "broker:" + user,
                     IntegrationAuditEntry.Channel.JMS, command,
                     JmsResources.COMMAND_QUEUE_NAME + " " + correlationId, code, null));

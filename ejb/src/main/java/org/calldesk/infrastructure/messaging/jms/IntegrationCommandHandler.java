@@ -14,6 +14,7 @@ import org.calldesk.application.Actor;
 import org.calldesk.application.CallControlService;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
+import org.calldesk.application.view.TicketView;
 import org.calldesk.interfaces.json.ContactCenterJson;
 
 /**
@@ -101,7 +102,7 @@ public class IntegrationCommandHandler {
         }
     }
 
-    private Outcome ticket(String name, JsonObject command, Function<String, org.calldesk.domain.model.ticket.Ticket> change) {
+    private Outcome ticket(String name, JsonObject command, Function<String, TicketView> change) {
         return ok(name, ContactCenterJson.ticket(change.apply(required(command, "ticketId"))));
     }
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import org.calldesk.application.Actor;
 import org.calldesk.application.RequestRefused;
+import org.calldesk.application.integration.IntegrationAccessService.IntegrationCall;
 import org.calldesk.application.integration.IntegrationAccessService.IssuedKey;
+import org.calldesk.application.view.IntegrationKeyView;
 import org.calldesk.domain.model.integration.ApiKeys;
 import org.calldesk.domain.model.integration.IntegrationAuditEntry;
 import org.calldesk.domain.model.integration.IntegrationKey;
@@ -74,7 +76,7 @@ class DefaultIntegrationAccessServiceTest {
             assertThat(key.keyHash()).isEqualTo(ApiKeys.hash(issued.secret()));
             assertThat(key.createdBy()).isEqualTo("admin");
         });
-        assertThat(service.identify(issued.secret())).map(IntegrationKey::id).contains(issued.key().id());
+        assertThat(service.identify(issued.secret())).map(IntegrationKeyView::id).contains(issued.key().id());
         assertThat(service.identify(" " + issued.secret() + " ")).isPresent();
         assertThat(service.identify("cdk_guessed")).isEmpty();
         assertThat(service.identify("")).isEmpty();
@@ -97,12 +99,29 @@ class DefaultIntegrationAccessServiceTest {
     @Test
     void aRevokedKeyStaysKnownButInactive() {
         IssuedKey issued = service.create(ADMIN, "crm");
-        IntegrationKey revoked = service.revoke(ADMIN, issued.key().id());
+        IntegrationKeyView revoked = service.revoke(ADMIN, issued.key().id());
 
         assertThat(revoked.active()).isFalse();
         assertThat(revoked.revokedBy()).contains("admin");
         assertThat(service.identify(issued.secret())).hasValueSatisfying(key -> assertThat(key.active()).isFalse());
         assertThat(service.revoke(ADMIN, issued.key().id()).revokedAt()).isEqualTo(revoked.revokedAt());
+    }
+
+    @Test
+    void anIntegrationCallIsAuditedAndReadBackFromTheTrail() {
+        service.audit(new IntegrationCall(Instant.parse("2026-11-27T10:00:01Z"), "k-1", "crm", "integration:crm",
+                IntegrationAuditEntry.Channel.REST, "GET", "/api/v1/calls", 200, "10.0.0.7"));
+
+        assertThat(service.trail(ADMIN, null, 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(audited.get(0).id());
+            assertThat(entry.keyId()).contains("k-1");
+            assertThat(entry.keyName()).contains("crm");
+            assertThat(entry.principal()).isEqualTo("integration:crm");
+            assertThat(entry.channel()).isEqualTo(IntegrationAuditEntry.Channel.REST);
+            assertThat(entry.target()).isEqualTo("/api/v1/calls");
+            assertThat(entry.outcome()).isEqualTo(200);
+            assertThat(entry.remote()).contains("10.0.0.7");
+        });
     }
 
     private static void assertRefused(Runnable action, String code) {

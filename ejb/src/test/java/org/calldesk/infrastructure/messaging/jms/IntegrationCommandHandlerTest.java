@@ -9,6 +9,8 @@ import java.util.List;
 import org.calldesk.application.CallControlService;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
+import org.calldesk.application.view.CallView;
+import org.calldesk.application.view.TicketView;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.ticket.Ticket;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,8 @@ class IntegrationCommandHandlerTest {
                 }
                 received.add(args[1]);
                 CallControlService.DialRequest request = (CallControlService.DialRequest) args[1];
-                return Call.dialled("pending:1", request.serviceId(), request.agentId(), request.customerNumber(),
-                        "0215880001", AT);
+                return CallView.of(Call.dialled("pending:1", request.serviceId(), request.agentId(),
+                        request.customerNumber(), "0215880001", AT));
             });
 
     private final TicketService tickets = (TicketService) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -36,7 +38,7 @@ class IntegrationCommandHandlerTest {
                 received.add(method.getName() + " " + args[1] + (args.length > 2 ? " " + args[2] : ""));
                 Ticket ticket = Ticket.forCall("support", "call-1", "0101", "agent1", AT);
                 ticket.comment("integration", "from the CRM", AT);
-                return ticket;
+                return TicketView.of(ticket);
             });
 
     private final IntegrationCommandHandler handler = new IntegrationCommandHandler(calls, tickets);

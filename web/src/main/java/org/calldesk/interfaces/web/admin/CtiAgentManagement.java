@@ -10,9 +10,9 @@ import java.util.List;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.RequestRefused;
-import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.ServiceView;
 import org.calldesk.domain.model.agent.AgentRole;
-import org.calldesk.domain.model.service.Service;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
 import org.calldesk.interfaces.web.Messages;
@@ -34,8 +34,8 @@ public class CtiAgentManagement implements Serializable {
     @Inject
     Caller caller;
 
-    private final PerRequest<List<Agent>> agents = new PerRequest<>(() -> cti.agents(null));
-    private final PerRequest<List<Service>> services = new PerRequest<>(() -> cti.services());
+    private final PerRequest<List<AgentView>> agents = new PerRequest<>(() -> cti.agents(null));
+    private final PerRequest<List<ServiceView>> services = new PerRequest<>(() -> cti.services());
 
     private boolean editing;
     private boolean creating;
@@ -46,11 +46,11 @@ public class CtiAgentManagement implements Serializable {
     private AgentRole role = AgentRole.AGENT;
     private List<String> serviceIds = new ArrayList<>();
 
-    public List<Agent> getAgents() {
+    public List<AgentView> getAgents() {
         return agents.get();
     }
 
-    public List<Service> getServices() {
+    public List<ServiceView> getServices() {
         return services.get();
     }
 
@@ -70,7 +70,7 @@ public class CtiAgentManagement implements Serializable {
     }
 
     public void edit(String id) {
-        Agent agent = cti.agent(id);
+        AgentView agent = cti.agent(id);
         editing = true;
         creating = false;
         loginId = agent.id();

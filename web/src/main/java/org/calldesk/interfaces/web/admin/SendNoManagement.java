@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.RequestRefused;
-import org.calldesk.domain.model.service.Service;
+import org.calldesk.application.view.ServiceView;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
 import org.calldesk.interfaces.web.Messages;
@@ -30,17 +30,17 @@ public class SendNoManagement implements Serializable {
     @Inject
     Caller caller;
 
-    private final PerRequest<List<Service>> services = new PerRequest<>(() -> cti.services());
+    private final PerRequest<List<ServiceView>> services = new PerRequest<>(() -> cti.services());
 
     private String serviceId;
     private String newNumber;
 
-    public List<Service> getServices() {
+    public List<ServiceView> getServices() {
         return services.get();
     }
 
-    public Service getService() {
-        List<Service> all = services.get();
+    public ServiceView getService() {
+        List<ServiceView> all = services.get();
         if (all.isEmpty()) {
             return null;
         }
@@ -56,7 +56,7 @@ public class SendNoManagement implements Serializable {
             Feedback.error("sendNoForm:newNumber", Messages.text("sendNo.numberMissing"));
             return;
         }
-        Optional<Service> changed = Feedback.attempt("sendNoForm:newNumber",
+        Optional<ServiceView> changed = Feedback.attempt("sendNoForm:newNumber",
                 () -> cti.addSendingNumber(caller.actor(), serviceId, number), refused -> "sendNoForm:newNumber");
         if (changed.isPresent()) {
             Feedback.info("sendNoForm:listMessage", Messages.text("sendNo.added", number, changed.get().name()));
@@ -66,7 +66,7 @@ public class SendNoManagement implements Serializable {
     }
 
     public void remove(String number) {
-        Optional<Service> changed = Feedback.attempt("sendNoForm:listMessage",
+        Optional<ServiceView> changed = Feedback.attempt("sendNoForm:listMessage",
                 () -> cti.removeSendingNumber(caller.actor(), serviceId, number),
                 (RequestRefused refused) -> "sendNoForm:listMessage");
         if (changed.isPresent()) {

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.RequestRefused;
-import org.calldesk.domain.model.service.Service;
+import org.calldesk.application.view.ServiceView;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
 import org.calldesk.interfaces.web.Messages;
@@ -40,7 +40,7 @@ public class ServiceManagement implements Serializable {
     @Inject
     Caller caller;
 
-    private final PerRequest<List<Service>> services = new PerRequest<>(() -> cti.services());
+    private final PerRequest<List<ServiceView>> services = new PerRequest<>(() -> cti.services());
 
     private boolean editing;
     private boolean creating;
@@ -54,7 +54,7 @@ public class ServiceManagement implements Serializable {
 
     private String testCaller = randomCaller();
 
-    public List<Service> getServices() {
+    public List<ServiceView> getServices() {
         return services.get();
     }
 
@@ -64,14 +64,14 @@ public class ServiceManagement implements Serializable {
         id = null;
         name = null;
         announcement = "custom/abuse-warning";
-        offerTimeoutSeconds = (int) Service.DEFAULT_OFFER_TIMEOUT.getSeconds();
+        offerTimeoutSeconds = (int) ServiceView.DEFAULT_OFFER_TIMEOUT.getSeconds();
         callEnabled = true;
         dialledNumbers = null;
         sendingNumbers = null;
     }
 
     public void edit(String serviceId) {
-        Service service = cti.service(serviceId);
+        ServiceView service = cti.service(serviceId);
         editing = true;
         creating = false;
         id = service.id();

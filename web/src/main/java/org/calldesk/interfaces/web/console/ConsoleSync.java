@@ -1,8 +1,8 @@
 package org.calldesk.interfaces.web.console;
 
 import java.util.Optional;
+import org.calldesk.application.view.CallView;
 import org.calldesk.domain.model.agent.AgentStatus;
-import org.calldesk.domain.model.call.Call;
 
 /**
  * What the CTI panel found after a change or a push, for the page around it to follow: an
@@ -13,7 +13,7 @@ import org.calldesk.domain.model.call.Call;
  * @param alertingCall the call this agent is newly alerted with
  * @param ticketToOpen the ticket the screen should now show
  */
-public record ConsoleSync(AgentStatus status, Optional<Call> alertingCall, Optional<String> ticketToOpen) {
+public record ConsoleSync(AgentStatus status, Optional<CallView> alertingCall, Optional<String> ticketToOpen) {
 
     public static ConsoleSync refresh(AgentStatus status) {
         return new ConsoleSync(status, Optional.empty(), Optional.empty());

@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 import org.calldesk.application.CallService;
 import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.RequestRefused;
-import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.CallView;
+import org.calldesk.application.view.ServiceView;
 import org.calldesk.domain.model.agent.AgentStatus;
-import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallStatus;
-import org.calldesk.domain.model.service.Service;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.PerRequest;
 
@@ -40,13 +40,13 @@ public class CtiState implements Serializable {
     private final CallService calls;
     private final Caller caller;
 
-    private final PerRequest<Optional<Agent>> agent = new PerRequest<>(this::loadAgent);
-    private final PerRequest<Optional<Call>> call = new PerRequest<>(this::loadCall);
-    private final PerRequest<Map<String, Service>> services = new PerRequest<>(this::loadServices);
-    private final PerRequest<Optional<Agent>> callAgent =
-            new PerRequest<>(() -> call.get().flatMap(Call::agentId).flatMap(this::findAgent));
-    private final PerRequest<Optional<Agent>> consultAgent =
-            new PerRequest<>(() -> call.get().flatMap(Call::consultAgentId).flatMap(this::findAgent));
+    private final PerRequest<Optional<AgentView>> agent = new PerRequest<>(this::loadAgent);
+    private final PerRequest<Optional<CallView>> call = new PerRequest<>(this::loadCall);
+    private final PerRequest<Map<String, ServiceView>> services = new PerRequest<>(this::loadServices);
+    private final PerRequest<Optional<AgentView>> callAgent =
+            new PerRequest<>(() -> call.get().flatMap(CallView::agentId).flatMap(this::findAgent));
+    private final PerRequest<Optional<AgentView>> consultAgent =
+            new PerRequest<>(() -> call.get().flatMap(CallView::consultAgentId).flatMap(this::findAgent));
 
     @Inject
     public CtiState(CtiManagementService setup, CallService calls, Caller caller) {
@@ -60,7 +60,7 @@ public class CtiState implements Serializable {
         this(null, null, null);
     }
 
-    public Agent getAgent() {
+    public AgentView getAgent() {
         return agent.get().orElse(null);
     }
 
@@ -75,7 +75,7 @@ public class CtiState implements Serializable {
     }
 
     public AgentStatus getStatus() {
-        return agent.get().map(Agent::status).orElse(AgentStatus.LOGGED_OUT);
+        return agent.get().map(AgentView::status).orElse(AgentStatus.LOGGED_OUT);
     }
 
     public boolean isLoggedIn() {
@@ -91,13 +91,13 @@ public class CtiState implements Serializable {
         return agent.get().map(a -> Math.max(0, a.timeInStatus(Instant.now()).getSeconds())).orElse(0L);
     }
 
-    public Call getCall() {
+    public CallView getCall() {
         return call.get().orElse(null);
     }
 
     /** The id of the agent's call, if they have one. */
     Optional<String> callId() {
-        return call.get().map(Call::id);
+        return call.get().map(CallView::id);
     }
 
     /** The id of the agent's call, refused when there is none (the call ended meanwhile). */
@@ -108,38 +108,38 @@ public class CtiState implements Serializable {
 
     /** The ticket of the agent's call, if it has one yet. */
     Optional<String> callTicketId() {
-        return call.get().flatMap(Call::ticketId);
+        return call.get().flatMap(CallView::ticketId);
     }
 
-    public Service getCallService() {
-        return call.get().flatMap(Call::serviceId).map(id -> services.get().get(id)).orElse(null);
+    public ServiceView getCallService() {
+        return call.get().flatMap(CallView::serviceId).map(id -> services.get().get(id)).orElse(null);
     }
 
     /** Every service, by name, for the ticket filter. */
-    public List<Service> getServices() {
-        return services.get().values().stream().sorted(Comparator.comparing(Service::name))
+    public List<ServiceView> getServices() {
+        return services.get().values().stream().sorted(Comparator.comparing(ServiceView::name))
                 .collect(Collectors.toList());
     }
 
     public String serviceName(String serviceId) {
-        Service service = serviceId == null ? null : services.get().get(serviceId);
+        ServiceView service = serviceId == null ? null : services.get().get(serviceId);
         return service == null ? Objects.toString(serviceId, "") : service.name();
     }
 
     /** The sending numbers of a service (Send No Management), none for an unknown one. */
     Collection<String> sendingNumbers(String serviceId) {
-        Service service = serviceId == null ? null : services.get().get(serviceId);
+        ServiceView service = serviceId == null ? null : services.get().get(serviceId);
         return service == null ? List.of() : service.sendingNumbers();
     }
 
     /** This agent has the call (not just a transfer try from a colleague). */
     public boolean isCallOwner() {
-        return call.get().flatMap(Call::agentId).map(caller.getLoginId()::equals).orElse(false);
+        return call.get().flatMap(CallView::agentId).map(caller.getLoginId()::equals).orElse(false);
     }
 
     /** This agent is the target of a colleague's transfer try. */
     public boolean isConsultTarget() {
-        return call.get().flatMap(Call::consultAgentId).map(caller.getLoginId()::equals).orElse(false);
+        return call.get().flatMap(CallView::consultAgentId).map(caller.getLoginId()::equals).orElse(false);
     }
 
     public boolean isAlerting() {
@@ -168,17 +168,17 @@ public class CtiState implements Serializable {
         return callStatus().map(s -> s == CallStatus.CONSULTING).orElse(false);
     }
 
-    public Agent getConsultAgent() {
+    public AgentView getConsultAgent() {
         return consultAgent.get().orElse(null);
     }
 
     /** Who has the call this agent is consulted about, or who took it over after a transfer. */
-    public Agent getCallAgent() {
+    public AgentView getCallAgent() {
         return callAgent.get().orElse(null);
     }
 
     /** The services this agent may dial up for: their own, with the call function on. */
-    public List<Service> getDialServices() {
+    public List<ServiceView> getDialServices() {
         return agent.get().map(this::callEnabledServices).orElse(List.of());
     }
 
@@ -191,19 +191,19 @@ public class CtiState implements Serializable {
     }
 
     private Optional<CallStatus> callStatus() {
-        return call.get().map(Call::status);
+        return call.get().map(CallView::status);
     }
 
-    private Optional<Agent> loadAgent() {
+    private Optional<AgentView> loadAgent() {
         String loginId = caller.getLoginId();
         return loginId == null ? Optional.empty() : findAgent(loginId);
     }
 
-    private Optional<Call> loadCall() {
-        return agent.get().flatMap(Agent::callId).flatMap(calls::find);
+    private Optional<CallView> loadCall() {
+        return agent.get().flatMap(AgentView::callId).flatMap(calls::find);
     }
 
-    private Optional<Agent> findAgent(String id) {
+    private Optional<AgentView> findAgent(String id) {
         try {
             return Optional.of(setup.agent(id));
         } catch (RequestRefused unknown) {
@@ -211,13 +211,13 @@ public class CtiState implements Serializable {
         }
     }
 
-    private Map<String, Service> loadServices() {
-        return setup.services().stream().collect(Collectors.toMap(Service::id, Function.identity()));
+    private Map<String, ServiceView> loadServices() {
+        return setup.services().stream().collect(Collectors.toMap(ServiceView::id, Function.identity()));
     }
 
-    private List<Service> callEnabledServices(Agent a) {
-        Map<String, Service> all = services.get();
-        return a.serviceIds().stream().map(all::get).filter(Objects::nonNull).filter(Service::callEnabled)
+    private List<ServiceView> callEnabledServices(AgentView a) {
+        Map<String, ServiceView> all = services.get();
+        return a.serviceIds().stream().map(all::get).filter(Objects::nonNull).filter(ServiceView::callEnabled)
                 .collect(Collectors.toList());
     }
 }

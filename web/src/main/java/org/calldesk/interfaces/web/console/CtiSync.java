@@ -10,8 +10,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.calldesk.application.view.CallView;
 import org.calldesk.domain.model.agent.AgentStatus;
-import org.calldesk.domain.model.call.Call;
 import org.calldesk.interfaces.web.Feedback;
 
 /**
@@ -109,8 +109,8 @@ public class CtiSync implements Serializable {
         AgentStatus status = state.getStatus();
         CtiStatusSeen seen = new CtiStatusSeen(status);
         statuses.fire(seen);
-        Optional<Call> current = Optional.ofNullable(state.getCall());
-        Optional<Call> newAlert = current.filter(c -> status == AgentStatus.ALERTING)
+        Optional<CallView> current = Optional.ofNullable(state.getCall());
+        Optional<CallView> newAlert = current.filter(c -> status == AgentStatus.ALERTING)
                 .filter(c -> !c.id().equals(lastAlertedCallId));
         if (newAlert.isPresent()) {
             lastAlertedCallId = newAlert.get().id();

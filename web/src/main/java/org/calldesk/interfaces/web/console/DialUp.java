@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import org.calldesk.application.CallControlService.DialRequest;
 import org.calldesk.application.CallControlService;
 import org.calldesk.application.RequestRefused;
-import org.calldesk.domain.model.call.Call;
-import org.calldesk.domain.model.service.Service;
+import org.calldesk.application.view.CallView;
+import org.calldesk.application.view.ServiceView;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
 import org.calldesk.interfaces.web.Messages;
@@ -55,7 +55,7 @@ public class DialUp implements Serializable {
     }
 
     /** The services this agent may dial up for: their own, with the call function on. */
-    public List<Service> getDialServices() {
+    public List<ServiceView> getDialServices() {
         return state.getDialServices();
     }
 
@@ -69,7 +69,7 @@ public class DialUp implements Serializable {
             Feedback.error("cti:actions", Messages.text("dial.onlyBetweenCalls"));
             return;
         }
-        dial.open(getDialServices().stream().map(Service::id).collect(Collectors.toList()));
+        dial.open(getDialServices().stream().map(ServiceView::id).collect(Collectors.toList()));
         serviceChosenForDial();
         Pages.render(DIALOG);
     }
@@ -89,7 +89,7 @@ public class DialUp implements Serializable {
     public void placeDial() {
         DialRequest request = new DialRequest(caller.getLoginId(), dial.getServiceId(),
                 Pages.trim(dial.getCustomerNumber()), dial.getSendingNumber());
-        Optional<Call> placed = Feedback.attempt("dial:dialMessage", () -> control.dial(caller.actor(), request),
+        Optional<CallView> placed = Feedback.attempt("dial:dialMessage", () -> control.dial(caller.actor(), request),
                 DialUp::fieldFor);
         Pages.render(DIALOG);
         if (placed.isPresent()) {

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
 import org.calldesk.application.AgentService;
-import org.calldesk.domain.model.agent.Agent;
-import org.calldesk.domain.model.call.Call;
+import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.CallView;
 import org.calldesk.domain.model.call.CallStatus;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Formats;
@@ -44,7 +44,7 @@ public class FinishPrompt {
 
     /** What became of the call, e.g. "0311112222: Customer hung up." */
     public String getSummary() {
-        Call ended = state.getCall();
+        CallView ended = state.getCall();
         if (ended == null) {
             return "";
         }
@@ -52,7 +52,7 @@ public class FinishPrompt {
         if (ended.status() == CallStatus.ENDED) {
             what = formats.endCause(ended.endCause().orElse(null));
         } else {
-            Agent now = state.getCallAgent();
+            AgentView now = state.getCallAgent();
             what = now == null ? Messages.text("finish.transferredToColleague")
                     : Messages.text("finish.transferredTo", now.name());
         }

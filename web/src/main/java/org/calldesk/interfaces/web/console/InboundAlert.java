@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.calldesk.application.CallControlService;
-import org.calldesk.domain.model.call.Call;
+import org.calldesk.application.view.CallView;
 import org.calldesk.interfaces.web.Caller;
 
 /** The inbound alert: the time left to answer the offer, Confirm (take the call) or Cancel. */
@@ -36,7 +36,7 @@ public class InboundAlert {
     }
 
     public long getOfferSecondsLeft() {
-        return Optional.ofNullable(state.getCall()).flatMap(Call::offerExpiresAt)
+        return Optional.ofNullable(state.getCall()).flatMap(CallView::offerExpiresAt)
                 .map(at -> Math.max(0, Duration.between(Instant.now(), at).getSeconds())).orElse(0L);
     }
 

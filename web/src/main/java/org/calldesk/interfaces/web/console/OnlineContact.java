@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 import org.calldesk.application.CallService;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
+import org.calldesk.application.view.CallView;
+import org.calldesk.application.view.TicketEntryView;
+import org.calldesk.application.view.TicketView;
 import org.calldesk.domain.model.agent.AgentStatus;
-import org.calldesk.domain.model.call.Call;
-import org.calldesk.domain.model.ticket.Ticket;
-import org.calldesk.domain.model.ticket.TicketEntry;
 import org.calldesk.domain.model.ticket.TicketStatus;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
@@ -61,12 +61,12 @@ public class OnlineContact implements Serializable {
     private String incomingCallId;
     private final Map<String, String> drafts = new HashMap<>();
 
-    private final PerRequest<List<Ticket>> list = new PerRequest<>(this::loadTickets);
-    private final PerRequest<Optional<Ticket>> selected = new PerRequest<>(this::loadSelected);
-    private final PerRequest<Optional<Call>> incoming = new PerRequest<>(this::loadIncoming);
-    private final PerRequest<List<Call>> callHistory = new PerRequest<>(this::loadCallHistory);
-    private final PerRequest<List<Ticket>> callerTickets = new PerRequest<>(this::loadCallerTickets);
-    private final PerRequest<List<Call>> callerCalls = new PerRequest<>(this::loadCallerCalls);
+    private final PerRequest<List<TicketView>> list = new PerRequest<>(this::loadTickets);
+    private final PerRequest<Optional<TicketView>> selected = new PerRequest<>(this::loadSelected);
+    private final PerRequest<Optional<CallView>> incoming = new PerRequest<>(this::loadIncoming);
+    private final PerRequest<List<CallView>> callHistory = new PerRequest<>(this::loadCallHistory);
+    private final PerRequest<List<TicketView>> callerTickets = new PerRequest<>(this::loadCallerTickets);
+    private final PerRequest<List<CallView>> callerCalls = new PerRequest<>(this::loadCallerCalls);
 
     /** On opening the page: the ticket asked for in the address, or what the agent's call needs. */
     public void open() {
@@ -75,7 +75,7 @@ public class OnlineContact implements Serializable {
 
     // ---- the list
 
-    public List<Ticket> getTickets() {
+    public List<TicketView> getTickets() {
         return list.get();
     }
 
@@ -130,34 +130,34 @@ public class OnlineContact implements Serializable {
         select(null);
     }
 
-    public Ticket getTicket() {
+    public TicketView getTicket() {
         return isIncoming() ? null : selected.get().orElse(null);
     }
 
     /** The ticket's assignee (or an admin) processes it; others read it. */
     public boolean isProcessable() {
-        Ticket ticket = getTicket();
+        TicketView ticket = getTicket();
         return ticket != null && (caller.isAdmin() || ticket.assigneeId().map(caller.getLoginId()::equals).orElse(false));
     }
 
     /** The ticket's history, newest first. */
-    public List<TicketEntry> getEntries() {
-        Ticket ticket = getTicket();
+    public List<TicketEntryView> getEntries() {
+        TicketView ticket = getTicket();
         if (ticket == null) {
             return List.of();
         }
-        List<TicketEntry> entries = new ArrayList<>(ticket.entries());
-        entries.sort(Comparator.comparing(TicketEntry::writtenAt).reversed());
+        List<TicketEntryView> entries = new ArrayList<>(ticket.entries());
+        entries.sort(Comparator.comparing(TicketEntryView::writtenAt).reversed());
         return entries;
     }
 
     /** The ticket's call and the customer's other calls, newest first. */
-    public List<Call> getCallHistory() {
+    public List<CallView> getCallHistory() {
         return callHistory.get();
     }
 
-    private List<Call> loadCallHistory() {
-        Ticket ticket = getTicket();
+    private List<CallView> loadCallHistory() {
+        TicketView ticket = getTicket();
         return ticket == null ? List.of() : callsOf(ticket.customerNumber(), ticket.callId().orElse(null));
     }
 
@@ -214,17 +214,17 @@ public class OnlineContact implements Serializable {
         return incomingCallId != null && incoming.get().isPresent();
     }
 
-    public Call getIncomingCall() {
+    public CallView getIncomingCall() {
         return isIncoming() ? incoming.get().orElse(null) : null;
     }
 
     /** The caller's earlier tickets, of every service, newest first. */
-    public List<Ticket> getCallerTickets() {
+    public List<TicketView> getCallerTickets() {
         return callerTickets.get();
     }
 
-    private List<Ticket> loadCallerTickets() {
-        Call call = getIncomingCall();
+    private List<TicketView> loadCallerTickets() {
+        CallView call = getIncomingCall();
         if (call == null) {
             return List.of();
         }
@@ -233,12 +233,12 @@ public class OnlineContact implements Serializable {
                 .limit(10).collect(Collectors.toList());
     }
 
-    public List<Call> getCallerCalls() {
+    public List<CallView> getCallerCalls() {
         return callerCalls.get();
     }
 
-    private List<Call> loadCallerCalls() {
-        Call call = getIncomingCall();
+    private List<CallView> loadCallerCalls() {
+        CallView call = getIncomingCall();
         return call == null ? List.of() : callsOf(call.customerNumber(), call.id());
     }
 
@@ -278,14 +278,14 @@ public class OnlineContact implements Serializable {
         callerCalls.reset();
     }
 
-    private List<Ticket> loadTickets() {
+    private List<TicketView> loadTickets() {
         String assignee = allAgents && caller.isAdmin() ? null : caller.getLoginId();
         return tickets.tickets(statusFilter, assignee, MAX_TICKETS).stream()
                 .filter(t -> serviceFilter == null || serviceFilter.equals(t.serviceId()))
                 .collect(Collectors.toList());
     }
 
-    private Optional<Ticket> loadSelected() {
+    private Optional<TicketView> loadSelected() {
         if (selectedTicketId == null) {
             return Optional.empty();
         }
@@ -296,14 +296,14 @@ public class OnlineContact implements Serializable {
         }
     }
 
-    private Optional<Call> loadIncoming() {
+    private Optional<CallView> loadIncoming() {
         return incomingCallId == null ? Optional.empty() : calls.find(incomingCallId);
     }
 
-    private List<Call> callsOf(String customerNumber, String firstCallId) {
-        List<Call> found = calls.recentCalls(MAX_CALLS_SEARCHED).stream()
+    private List<CallView> callsOf(String customerNumber, String firstCallId) {
+        List<CallView> found = calls.recentCalls(MAX_CALLS_SEARCHED).stream()
                 .filter(c -> c.customerNumber().equals(customerNumber) || Objects.equals(c.id(), firstCallId))
-                .sorted(Comparator.comparing(Call::startedAt).reversed())
+                .sorted(Comparator.comparing(CallView::startedAt).reversed())
                 .limit(MAX_CALL_HISTORY).collect(Collectors.toList());
         if (firstCallId != null && found.stream().noneMatch(c -> c.id().equals(firstCallId))) {
             calls.find(firstCallId).ifPresent(c -> found.add(0, c));

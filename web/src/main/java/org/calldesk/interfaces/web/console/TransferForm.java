@@ -2,7 +2,7 @@ package org.calldesk.interfaces.web.console;
 
 import java.io.Serializable;
 import java.util.List;
-import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.application.view.AgentView;
 import org.calldesk.domain.model.agent.AgentStatus;
 
 /** Transfer on the CTI screen: the agent number or name searched, and the agents found. */
@@ -13,7 +13,7 @@ public class TransferForm implements Serializable {
     /** An agent found by the search, as the transfer list shows them. */
     public record Target(String id, String name, String agentNumber, AgentStatus status) implements Serializable {
 
-        static Target of(Agent agent) {
+        static Target of(AgentView agent) {
             return new Target(agent.id(), agent.name(), agent.agentNumber(), agent.status());
         }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.calldesk.application.CallControlService;
 import org.calldesk.application.CtiManagementService;
-import org.calldesk.domain.model.agent.Agent;
+import org.calldesk.application.view.AgentView;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.interfaces.web.Caller;
 import org.calldesk.interfaces.web.Feedback;
@@ -66,7 +66,7 @@ public class TransferSearch implements Serializable {
     /** Transfer: find the target by agent number or name; Ready agents first. */
     public void searchTransferTargets() {
         String me = caller.getLoginId();
-        List<Agent> found = Feedback.attempt(QUERY, () -> setup.agents(Pages.trim(form.getQuery())),
+        List<AgentView> found = Feedback.attempt(QUERY, () -> setup.agents(Pages.trim(form.getQuery())),
                 refused -> QUERY).orElse(List.of());
         form.setResults(found.stream().filter(a -> !a.id().equals(me))
                 .sorted((a, b) -> Boolean.compare(b.status() == AgentStatus.READY, a.status() == AgentStatus.READY))
