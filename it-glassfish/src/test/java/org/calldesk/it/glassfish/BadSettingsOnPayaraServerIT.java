@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * call the PBX reported is lost: a caller who rang while the AMI secret was wrong (the PBX kept
  * the call, the application heard nothing) and one who rang while the database was still missing
  * (its events waited on the queue, through the restart the pool change needs) are both recorded
- * once the database is there.
+ * once the database is there. Last, the EAR is deployed again over itself without a restart.
  */
 @ExtendWith(PbxSimulatorExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -89,6 +89,25 @@ class BadSettingsOnPayaraServerIT {
                 (System.nanoTime() - fixed) / 1_000_000_000);
         await("/health UP").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(this::checks, found -> found.values().stream().allMatch(BadSettingsOnPayaraServerIT::isUp));
+    }
+
+    /**
+     * Redeployed over itself without a restart (asadmin deploy --force=true): the application
+     * comes up again, the adapter logs in again and a new call is recorded.
+     */
+    @Test
+    @Order(3)
+    void aRedeployWithoutRestartWorks() throws Exception {
+        SERVER.redeploy();
+        await("/health UP after the redeploy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(this::checks, found -> found.size() == 3
+                        && found.values().stream().allMatch(BadSettingsOnPayaraServerIT::isUp));
+        String afterRedeploy = caller("0105");
+        PbxSimulatorExtension.pbx().inboundCall(afterRedeploy, "15880001");
+        await("the call after the redeploy recorded").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> SERVER.recordedCallers(List.of(afterRedeploy)).size() == 1);
+        assertThat(SERVER.log()).doesNotContain("ClassCastException");
     }
 
     private static String caller(String prefix) {
