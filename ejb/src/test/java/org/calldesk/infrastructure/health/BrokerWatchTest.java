@@ -68,7 +68,7 @@ class BrokerWatchTest {
                 .contains("the message broker cannot be reached (cannot reach the message broker: Connection refused)")
                 .contains("none is dropped")
                 .contains("ConnectionParameters")
-                .contains("default JMS connection factory");
+                .contains("default_JMS_host").contains("messaging-activemq");
         assertThat(logged.get(1).getLevel()).isEqualTo(Level.INFO);
         assertThat(logged.get(1).getMessage()).contains("answers again");
     }
