@@ -95,6 +95,12 @@ final class ClusterNode implements AutoCloseable {
         }
     }
 
+    /** The application's own health answer, {@code /calldesk/health}, asked without credentials as a monitor asks it. */
+    HttpResponse<String> health() throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/calldesk/health"))
+                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The way a crash ends a node: no shutdown, no goodbye to the broker, the database or the PBX. */
     void kill() throws Exception {
         ProcessHandle payara = ProcessHandle.of(pid())

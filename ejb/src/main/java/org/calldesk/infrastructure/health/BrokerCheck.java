@@ -1,7 +1,11 @@
 package org.calldesk.infrastructure.health;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Queue;
@@ -27,8 +31,17 @@ import org.calldesk.infrastructure.messaging.jms.JmsResources;
  * probe runs on the container's executor and the check waits at most {@link #PATIENCE}; while a
  * probe is still blocked no other is started, and the broker is DOWN since it began. One probe
  * for both answers, {@code /calldesk/health} and MicroProfile Health's {@link BrokerHealthCheck}.
+ *
+ * <p>An enterprise bean rather than a plain CDI bean, so the probe always runs in this
+ * application's context: Payara Server answers {@code /health} from a module of its own, and
+ * the executor hands a task the context of the thread that submits it; a connection of the
+ * application's factory opened there was refused ("Module __default-web-module is disabled") and
+ * the broker reported DOWN while it was up. A call into a bean enters the application's module.
+ * Its concurrency is its own (the monitor below).
  */
-@ApplicationScoped
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BrokerCheck {
 
     static final Duration PATIENCE = Duration.ofSeconds(2);

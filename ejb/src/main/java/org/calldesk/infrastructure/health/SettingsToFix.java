@@ -15,7 +15,9 @@ public final class SettingsToFix {
 
     public static final String BROKER = "check the broker: on Payara Micro the address of the calldesk-artemis "
             + "resource adapter (ConnectionParameters; calldesk.broker.url of the launcher) and calldesk.broker.user, "
-            + "calldesk.broker.password; for the EAR the server's JMS provider (its default JMS connection factory)";
+            + "calldesk.broker.password; for the EAR the server's JMS provider behind its default JMS connection factory "
+            + "(java:comp/DefaultJMSConnectionFactory: the jms-service and its default_JMS_host on Payara Server and "
+            + "GlassFish, the messaging-activemq subsystem's default server on WildFly)";
 
     private SettingsToFix() {
     }

@@ -73,7 +73,9 @@ final class GlassFishDomain implements BeforeAllCallback, AfterAllCallback, Test
 
     /**
      * Payara Server with an operator's mistakes: its default data source on a PostgreSQL address
-     * where nothing listens, and a wrong AMI secret (no demo data, which needs the database).
+     * where nothing listens, and a wrong AMI secret (no demo data, which needs the database). The
+     * test then fixes them one by one ({@link #fixAmiSecret}, {@link #fixDataSource}); the database
+     * it fixes to is one of this run's own, so PostgreSQL is needed as for GlassFish.
      */
     static GlassFishDomain payaraServerWithBadSettings() {
         return new GlassFishDomain("payara-server-bad-settings",
@@ -104,7 +106,7 @@ final class GlassFishDomain implements BeforeAllCallback, AfterAllCallback, Test
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        if (postgres && !postgresReachable()) {
+        if ((postgres || badSettings) && !postgresReachable()) {
             // as the persistence tests: CI (CALLDESK_TEST_POSTGRES=required) fails, a developer's machine skips
             String missing = server + " runs on PostgreSQL, which is not reachable at " + pgUrl("postgres")
                     + " (it.postgres.host / it.postgres.port)";
@@ -126,7 +128,10 @@ final class GlassFishDomain implements BeforeAllCallback, AfterAllCallback, Test
             database = createDatabase();
             pointDefaultDataSourceAt(pgHost(), pgPort(), database);
         } else if (badSettings) {
-            pointDefaultDataSourceAt("127.0.0.1", String.valueOf(freePort()), "calldesk");
+            // a database of its own for when the operator fixes the setting (fixDataSource); until
+            // then the pool names a port of that host where nothing listens
+            database = createDatabase();
+            pointDefaultDataSourceAt(pgHost(), String.valueOf(freePort()), database);
         }
         PbxSimulator pbx = PbxSimulatorExtension.pbx();
         remote("create-system-properties", "calldesk.ami.host=" + pbx.bindAddress().getHostAddress()
@@ -180,9 +185,74 @@ final class GlassFishDomain implements BeforeAllCallback, AfterAllCallback, Test
         remote("set", "resources.jdbc-resource.jdbc/__default.pool-name=CallDeskPool");
     }
 
+    /**
+     * The operator corrects the AMI secret (the server's system property) and restarts the domain,
+     * as the PBX adapter reads its settings when it starts.
+     */
+    void fixAmiSecret() throws IOException, InterruptedException {
+        remote("delete-system-property", "calldesk.ami.secret");
+        remote("create-system-properties", "calldesk.ami.secret=" + PbxSimulatorExtension.AMI_SECRET);
+        long restarting = System.nanoTime();
+        local("restart-domain", "--domaindir", domains.toString(), DOMAIN);
+        System.out.printf("%s: domain restarted in %d s%n", server, (System.nanoTime() - restarting) / 1_000_000_000);
+    }
+
+    /**
+     * The operator points the default data source's pool at the port where PostgreSQL listens, and
+     * restarts the domain: Payara Server 6.2025.10 does not take a changed pool property while it
+     * runs (its connections then fail with "No password credential found", RAR7099 "the mcf being
+     * used to allocate the connection and the MCF in the pool are not equal").
+     */
+    void fixDataSource() throws IOException, InterruptedException {
+        remote("set", "resources.jdbc-connection-pool.CallDeskPool.property.portNumber=" + pgPort());
+        long restarting = System.nanoTime();
+        local("restart-domain", "--domaindir", domains.toString(), DOMAIN);
+        System.out.printf("%s: domain restarted in %d s%n", server, (System.nanoTime() - restarting) / 1_000_000_000);
+    }
+
+    /** The EAR deployed again over itself, in the running domain (asadmin deploy --force=true). */
+    void redeploy() throws IOException, InterruptedException {
+        String ear = Path.of(System.getProperty("it.runtime", "target/runtime"), "calldesk.ear").toAbsolutePath().toString();
+        long deploying = System.nanoTime();
+        if (reportsHealth) {
+            remote("deploy", "--force=true", "--name", "calldesk", "--skipdsfailure=true", ear);
+        } else {
+            remote("deploy", "--force=true", "--name", "calldesk", ear);
+        }
+        System.out.printf("%s: calldesk.ear redeployed in %d s%n", server, (System.nanoTime() - deploying) / 1_000_000_000);
+    }
+
+    /** Which of these customers' calls the application has recorded (its database, read with JDBC). */
+    java.util.Set<String> recordedCallers(java.util.Collection<String> callers) throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        try (Connection connection = DriverManager.getConnection(pgUrl(database), pgUser(), pgPassword());
+             Statement statement = connection.createStatement()) {
+            if (!connection.getMetaData().getTables(null, null, "call_record", null).next()) {
+                return found; // not migrated yet
+            }
+            try (java.sql.ResultSet rows = statement.executeQuery("select customer_number from call_record")) {
+                while (rows.next()) {
+                    if (callers.contains(rows.getString(1))) {
+                        found.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** The server's log, as the operator reads it. */
     String log() throws IOException {
-        return Files.readString(domains.resolve(DOMAIN).resolve("logs/server.log"), StandardCharsets.UTF_8);
+        // server.log and any the server rotated (server.log_<date>, a restart may start a new one)
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> logs = Files.list(domains.resolve(DOMAIN).resolve("logs"))) {
+            for (Path log : logs.filter(path -> path.getFileName().toString().startsWith("server.log"))
+                    .sorted(Comparator.comparing(path -> !path.getFileName().toString().equals("server.log")))
+                    .toList()) {
+                all.append(Files.readString(log, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
     }
 
     /** An asadmin command run on this machine (create-domain, start-domain, stop-domain). */

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * passes the smoke scenario of every server ({@link ServerSmokeScenario}: REST, the console in
  * Chromium).
  */
-@ExtendWith({PbxSimulatorExtension.class, ArquillianExtension.class, ServerLogOnFailure.class})
+@ExtendWith({FreeWildFlyPorts.class, PbxSimulatorExtension.class, ArquillianExtension.class, ServerLogOnFailure.class})
 @ServerSetup(ApplicationSettings.class)
 @RunAsClient
 class CallDeskOnWildFlyIT extends ServerSmokeScenario {

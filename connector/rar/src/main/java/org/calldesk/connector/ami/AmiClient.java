@@ -86,6 +86,22 @@ final class AmiClient {
     }
 
     /**
+     * Runs asterisk-java's one-off scan for its event classes (the static initialiser of its event
+     * builder, which walks its own jar with org.reflections on parallel threads) now, on the thread
+     * that starts the adapter. Left to the first connection, it ran on the adapter's timer thread
+     * while the server went on loading the application's classes through the same class loader,
+     * and Payara Server 6 deadlocked between the two (the jar's lock against the connector class
+     * finder's) on a domain restart: the application never came up.
+     */
+    static void prepare() {
+        try {
+            Class.forName("org.asteriskjava.manager.internal.EventBuilderImpl", true, AmiClient.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("asterisk-java is not on the adapter's class path", e);
+        }
+    }
+
+    /**
      * A session not yet connected. The listener is added before the login, so it sees every event
      * of the session, including the {@code DisconnectEvent} if the link later drops; having the
      * object before the login lets a concurrent {@code stop()} log it off.

@@ -153,6 +153,7 @@ public class PbxResourceAdapter implements ResourceAdapter {
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("Invalid PBX adapter settings: " + e.getMessage(), e);
         }
+        AmiClient.prepare(); // before any thread of ours loads classes beside the server's deployment
         Timer timer;
         try {
             timer = context.createTimer();
