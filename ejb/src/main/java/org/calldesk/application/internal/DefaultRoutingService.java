@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.RoutingService;
 import org.calldesk.application.RoutingTrigger;
 import org.calldesk.domain.model.agent.Agent;
@@ -20,11 +22,18 @@ import org.calldesk.domain.model.service.ServiceRepository;
  * Offers are claims on two rows, the agent's and the call's, each guarded by its version: of
  * two transactions that offer the same call, or to the same agent, only one commits. The loser
  * changes nothing and the next round offers again with fresh data.
+ *
+ * <p>Waiting calls are offered in their order of arrival at the PBX ({@link Call#startedAt}, the
+ * PBX's time), whatever order their records were committed in: a caller of the service who
+ * reached the PBX earlier and whose arrival is still on its way to the rows
+ * ({@link PbxEventsOnTheWay}) is not overtaken; the calls after it wait until it is recorded
+ * (whose commit routes the service again).
  */
 @Stateless
 @Interceptors(DomainRules.class)
 public class DefaultRoutingService implements RoutingService {
 
+    private static final Logger LOG = Logger.getLogger(DefaultRoutingService.class.getName());
     private static final int MAX_EXPIRED_PER_SCAN = 100;
 
     @Inject
@@ -42,6 +51,9 @@ public class DefaultRoutingService implements RoutingService {
     @Inject
     ChangeRecorder changes;
 
+    @Inject
+    PbxEventsOnTheWay onTheWay;
+
     Clock clock = Clock.systemUTC();
 
     @Override
@@ -55,7 +67,7 @@ public class DefaultRoutingService implements RoutingService {
         if (service.isEmpty()) {
             return 0;
         }
-        List<Call> waiting = calls.oldestWaiting(serviceId, max);
+        List<Call> waiting = notOvertaking(serviceId, calls.oldestWaiting(serviceId, max));
         if (waiting.isEmpty()) {
             return 0;
         }
@@ -71,6 +83,32 @@ public class DefaultRoutingService implements RoutingService {
             changes.call(call);
         }
         return offers;
+    }
+
+    /**
+     * The waiting calls (oldest first) that no earlier caller of the service, still on the way
+     * to the rows, would be overtaken by.
+     */
+    private List<Call> notOvertaking(String serviceId, List<Call> waiting) {
+        if (waiting.isEmpty()) {
+            return waiting;
+        }
+        for (PbxEventsOnTheWay.Arrival arrival : onTheWay.arrivalsBefore(waiting.get(waiting.size() - 1).startedAt())) {
+            if (calls.findByPbxCallId(arrival.pbxCallId()).isPresent()) {
+                onTheWay.arrivalRecorded(arrival.pbxCallId()); // another node recorded it
+                continue;
+            }
+            boolean ofThisService = services.findByDialledNumber(arrival.dialled()).filter(Service::callEnabled)
+                    .map(Service::id).filter(serviceId::equals).isPresent();
+            if (ofThisService) {
+                List<Call> before = waiting.stream().filter(call -> call.startedAt().isBefore(arrival.at())).toList();
+                LOG.fine(() -> "service " + serviceId + ": caller " + arrival.pbxCallId() + " reached the PBX at "
+                        + arrival.at() + " and is not recorded yet; " + (waiting.size() - before.size())
+                        + " later calls wait for it");
+                return before;
+            }
+        }
+        return waiting;
     }
 
     @Override

@@ -1,0 +1,189 @@
+package org.calldesk.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import org.calldesk.connector.api.CallEvent;
+
+/**
+ * The PBX events this node put on the PBX events queue that are not applied yet: what the
+ * application's committed rows do not say yet, although the PBX said it.
+ *
+ * <p>The queue's sessions apply the events of different calls in parallel, and after an outage
+ * (the broker, the node) a whole batch of them at once: a caller who reached the PBX later can be
+ * recorded before one who reached it earlier. Routing asks {@link #arrivalsBefore} so that it
+ * does not offer the later caller while the earlier one is still on its way (the waiting calls'
+ * order is their arrival at the PBX, whatever order their records are committed in); the
+ * reconciler asks {@link #hasEventsFor} so that it never ends a call whose own events, its end
+ * among them, still wait on the queue.
+ *
+ * <p>Every node receives every PBX event from its own adapter and queues it, so each node knows
+ * all of them; but a copy queued here may be applied by another node (the broker keeps the first
+ * copy of an event). Hence what is still on its way is confirmed against the committed rows
+ * before it holds anything back ({@link #forget}, {@link #forgetApplied}), and an event not
+ * applied after {@link #PATIENCE} is given up on with a warning (a message the broker lost: the
+ * reconciler repairs what it said).
+ *
+ * <p>Thread-safe; kept in memory, as the queue itself keeps the events across a restart of the node.
+ */
+@ApplicationScoped
+public class PbxEventsOnTheWay {
+
+    private static final Logger LOG = Logger.getLogger(PbxEventsOnTheWay.class.getName());
+
+    /** How long an event may be on its way before it is taken for lost. */
+    public static final Duration PATIENCE = Duration.ofMinutes(10);
+
+    /** One queued event of a call: its id (or {@code null}) and when it was queued. */
+    private record Queued(String eventId, Instant queuedAt) {
+    }
+
+    /**
+     * A caller whose arrival is on its way.
+     *
+     * @param pbxCallId the PBX's id of the call
+     * @param dialled   the number the caller dialled, which says the service
+     * @param at        when the caller reached the PBX, as the PBX said
+     */
+    public record Arrival(String pbxCallId, String dialled, Instant at) {
+    }
+
+    /** A call's events on their way, and its arrival if that is among them. */
+    private static final class OnTheWay {
+        final List<Queued> events = new ArrayList<>(2);
+        Arrival arrival;
+    }
+
+    private final Map<String, OnTheWay> byCall = new HashMap<>();
+    private final Clock clock;
+
+    public PbxEventsOnTheWay() {
+        this(Clock.systemUTC());
+    }
+
+    public PbxEventsOnTheWay(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock is required");
+    }
+
+    /** The event is about to be put on the queue. Events of no call are not tracked. */
+    public synchronized void queued(CallEvent event, String eventId) {
+        Objects.requireNonNull(event, "event is required");
+        if (event.callId().isEmpty()) {
+            return;
+        }
+        OnTheWay call = byCall.computeIfAbsent(event.callId().get().value(), id -> new OnTheWay());
+        call.events.add(new Queued(eventId, clock.instant()));
+        if (event instanceof CallEvent.CallArrived arrived
+                && (call.arrival == null || arrived.at().isBefore(call.arrival.at()))) {
+            call.arrival = new Arrival(arrived.call().value(), arrived.dialledNumber(), arrived.at());
+        }
+    }
+
+    /** The event was not put on the queue after all (the send failed: it is delivered again later). */
+    public void notQueued(CallEvent event, String eventId) {
+        applied(event, eventId);
+    }
+
+    /** The event was applied (its transaction committed), or found applied already. */
+    public synchronized void applied(CallEvent event, String eventId) {
+        Objects.requireNonNull(event, "event is required");
+        if (event.callId().isEmpty()) {
+            return;
+        }
+        String callId = event.callId().get().value();
+        OnTheWay call = byCall.get(callId);
+        if (call == null) {
+            return; // queued by another node
+        }
+        Iterator<Queued> events = call.events.iterator();
+        while (events.hasNext()) {
+            if (Objects.equals(events.next().eventId(), eventId)) {
+                events.remove();
+                break;
+            }
+        }
+        if (event instanceof CallEvent.CallArrived) {
+            call.arrival = null;
+        }
+        if (call.events.isEmpty()) {
+            byCall.remove(callId);
+        }
+    }
+
+    /** The callers who reached the PBX before {@code instant} and whose arrival is still on its way, oldest first. */
+    public synchronized List<Arrival> arrivalsBefore(Instant instant) {
+        giveUpOnOld();
+        List<Arrival> earlier = new ArrayList<>();
+        for (OnTheWay call : byCall.values()) {
+            if (call.arrival != null && call.arrival.at().isBefore(instant)) {
+                earlier.add(call.arrival);
+            }
+        }
+        earlier.sort((x, y) -> x.at().compareTo(y.at()));
+        return earlier;
+    }
+
+    /** The call's arrival is in the committed rows (another node applied it): it no longer holds anything back. */
+    public synchronized void arrivalRecorded(String pbxCallId) {
+        OnTheWay call = byCall.get(pbxCallId);
+        if (call != null) {
+            call.arrival = null;
+        }
+    }
+
+    /** Whether events of this call are still on their way. */
+    public synchronized boolean hasEventsFor(String pbxCallId) {
+        giveUpOnOld();
+        OnTheWay call = byCall.get(pbxCallId);
+        return call != null && !call.events.isEmpty();
+    }
+
+    /**
+     * Forgets the call's events that another node applied, as the committed rows say by their
+     * ids; events without an id are only given up on with age.
+     */
+    public synchronized void forgetApplied(String pbxCallId, Predicate<String> appliedById) {
+        OnTheWay call = byCall.get(pbxCallId);
+        if (call == null) {
+            return;
+        }
+        call.events.removeIf(queued -> queued.eventId() != null && appliedById.test(queued.eventId()));
+        if (call.events.isEmpty()) {
+            byCall.remove(pbxCallId);
+        }
+    }
+
+    /** Forgets everything of the call. */
+    public synchronized void forget(String pbxCallId) {
+        byCall.remove(pbxCallId);
+    }
+
+    /** How many events are on their way, for health and the logs. */
+    public synchronized int size() {
+        return byCall.values().stream().mapToInt(call -> call.events.size()).sum();
+    }
+
+    private void giveUpOnOld() {
+        Instant tooOld = clock.instant().minus(PATIENCE);
+        Iterator<Map.Entry<String, OnTheWay>> calls = byCall.entrySet().iterator();
+        while (calls.hasNext()) {
+            Map.Entry<String, OnTheWay> call = calls.next();
+            if (call.getValue().events.removeIf(queued -> queued.queuedAt().isBefore(tooOld))) {
+                LOG.warning(() -> "PBX events of call " + call.getKey() + " were queued more than " + PATIENCE.toMinutes()
+                        + " min ago and never applied; no longer waiting for them");
+                if (call.getValue().events.isEmpty()) {
+                    calls.remove();
+                }
+            }
+        }
+    }
+}
