@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.CallEventService;
 import org.calldesk.application.CallReconciler;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
@@ -49,8 +51,11 @@ import org.calldesk.domain.model.call.CallStatus;
  * outage, or wait on the queue while the application starts), so a repair is made only when runs
  * have found the same drift for {@link #CONFIRMATION} at least, and only for channels and calls
  * older than {@link #MARGIN}; and none while the adapter's event session is down or events wait
- * in it to be delivered (a broker outage), when the application's view is known to lag. Each repair is logged once, at WARNING, with the
- * call's id, and counted in {@link #status()}.
+ * in it to be delivered (a broker outage), when the application's view is known to lag. Nor is a
+ * call ended while events of it this node queued are not applied yet ({@link PbxEventsOnTheWay}:
+ * they wait on the queue, its end among them perhaps), however long that lasts; the drift's
+ * confirmation starts again once they are applied. Each repair is logged once, at WARNING, with
+ * the call's id, and counted in {@link #status()}.
  *
  * <p>Runs one at a time (the timer every few seconds, and after each login of the adapter). Each
  * repair is applied in a transaction of its own, through {@link CallEventService} for the calls.
@@ -79,6 +84,12 @@ public class DefaultCallReconciler implements CallReconciler {
     @Inject
     CallEventService callEvents;
 
+    @Inject
+    PbxEventsOnTheWay onTheWay;
+
+    @Inject
+    AppliedPbxEvents applied;
+
     Clock clock = Clock.systemUTC();
 
     /** How long a drift must last, seen by two runs at least this far apart, before it is repaired. */
@@ -91,6 +102,8 @@ public class DefaultCallReconciler implements CallReconciler {
     private final AtomicLong callersRecorded = new AtomicLong();
     private volatile Instant lastRun;
     private volatile String lastOutcome = "not run yet";
+    /** Calls of the current run left alone because events of theirs are not applied yet. */
+    private int held;
 
     @Override
     public synchronized void reconcile() {
@@ -115,6 +128,7 @@ public class DefaultCallReconciler implements CallReconciler {
         Set<String> found = new HashSet<>();
         Map<String, Runnable> repairs = new LinkedHashMap<>(); // in the order found: callers by arrival
         try {
+            held = 0;
             callsGone(channels, now, found, repairs);
             strayLegs(channels, found, repairs);
             unknownCallers(channels, now, found, repairs);
@@ -140,7 +154,8 @@ public class DefaultCallReconciler implements CallReconciler {
             }
         }
         suspects = stillSuspect;
-        lastOutcome = channels.size() + " PBX channels compared, " + repaired + " repaired";
+        lastOutcome = channels.size() + " PBX channels compared, " + repaired + " repaired"
+                + (held > 0 ? ", " + held + " calls left alone while their events wait on the queue" : "");
     }
 
     @Override
@@ -161,6 +176,10 @@ public class DefaultCallReconciler implements CallReconciler {
                     || (call.status() == CallStatus.DIALING && agentLegOnPbx.contains(call.pbxCallId()))) {
                 continue;
             }
+            if (eventsOnTheWay(call.pbxCallId())) {
+                held++;
+                continue; // what the PBX said of it is still on the queue: the rows lag, nothing to conclude
+            }
             String key = "gone " + call.id();
             found.add(key);
             repairs.put(key, () -> {
@@ -171,6 +190,15 @@ public class DefaultCallReconciler implements CallReconciler {
                 callsEnded.incrementAndGet();
             });
         }
+    }
+
+    /** Whether events of the call that this node queued are not applied yet (by this node or another). */
+    private boolean eventsOnTheWay(String pbxCallId) {
+        if (!onTheWay.hasEventsFor(pbxCallId)) {
+            return false;
+        }
+        onTheWay.forgetApplied(pbxCallId, applied::applied);
+        return onTheWay.hasEventsFor(pbxCallId);
     }
 
     /** Agent legs the application placed for a call that is over, or that is not that agent's. */

@@ -13,8 +13,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.calldesk.application.Actor;
+import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
@@ -56,13 +58,16 @@ class DefaultCallReconcilerTest {
         }
     };
     private final Logger reconcilerLog = Logger.getLogger(DefaultCallReconciler.class.getName());
+    private final PbxEventsOnTheWay onTheWay = new PbxEventsOnTheWay(clock);
+    /** The ids of the events applied, by this node or another. */
+    private final Set<String> appliedIds = new java.util.HashSet<>();
     private Wiring app;
     private DefaultCallReconciler reconciler;
 
     @BeforeEach
     void setUp() {
         app = Wiring.over(repositories.callRepository, repositories.agentRepository, repositories.serviceRepository,
-                repositories.ticketRepository, pbx, events, events, clock);
+                repositories.ticketRepository, pbx, events, events, clock, onTheWay);
         app.cti().createService(ADMIN, "support", new ServiceDefinition("Customer Support", "custom/abuse-warning",
                 Duration.ofSeconds(20), true, Set.of("15880001"), Set.of("15880001")));
         List.of("alice:1001", "bob:1002").forEach(agent -> {
@@ -76,6 +81,23 @@ class DefaultCallReconcilerTest {
         reconciler.agents = repositories.agentRepository;
         reconciler.callEvents = app.callEvents();
         reconciler.clock = clock;
+        reconciler.onTheWay = onTheWay;
+        reconciler.applied = new AppliedPbxEvents() {
+            @Override
+            public boolean applied(String eventId) {
+                return appliedIds.contains(eventId);
+            }
+
+            @Override
+            public void record(String eventId, Instant at) {
+                appliedIds.add(eventId);
+            }
+
+            @Override
+            public int forgetBefore(Instant before) {
+                return 0;
+            }
+        };
         reconcilerLog.addHandler(logged);
     }
 
@@ -194,6 +216,61 @@ class DefaultCallReconcilerTest {
 
         assertThat(call.status()).isEqualTo(CallStatus.TALKING);
         assertThat(reconciler.status().lastOutcome()).isEqualTo("not compared: 12 PBX events wait to be delivered");
+    }
+
+    @Test
+    void aCallWhoseEventsStillWaitOnTheQueueIsNeverEndedHoweverLongTheyWait() {
+        Call call = talking("alice", "in.1");
+        CallEvent.CallEnded end = new CallEvent.CallEnded(new CallId("in.1"),
+                org.calldesk.connector.api.EndCause.CUSTOMER_HANGUP, clock.instant());
+        onTheWay.queued(end, "e9"); // its end is on the queue; the queue's consumer is away
+        clock.advance(OLD);
+
+        for (int run = 0; run < 20; run++) { // well beyond the confirmation
+            reconciler.reconcile();
+            clock.advance(DefaultCallReconciler.CONFIRMATION);
+        }
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(reconciler.status().callsEnded()).isZero();
+        assertThat(reconciler.status().lastOutcome())
+                .isEqualTo("0 PBX channels compared, 0 repaired, 1 calls left alone while their events wait on the queue");
+        assertThat(warnings).isEmpty();
+
+        app.callEvents().handle(end); // the queue's consumer is back: the call ends as the PBX said
+        onTheWay.applied(end, "e9");
+        assertThat(call.endCause()).contains("CUSTOMER_HANGUP");
+        assertThat(repositories.agents.get("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+    }
+
+    @Test
+    void theDriftIsConfirmedAnewOnceTheCallsEventsAreApplied() {
+        Call call = talking("alice", "in.1");
+        CallEvent.CallHeld held = new CallEvent.CallHeld(new CallId("in.1"), clock.instant());
+        onTheWay.queued(held, "e7");
+        clock.advance(OLD);
+        looksTwice();
+        app.callEvents().handle(held);
+        onTheWay.applied(held, "e7");
+
+        reconciler.reconcile();
+        assertThat(call.status()).as("the first look after its events were applied").isNotEqualTo(CallStatus.ENDED);
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
+        reconciler.reconcile();
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+    }
+
+    @Test
+    void eventsAnotherNodeAppliedDoNotHoldTheRepairBack() {
+        Call call = talking("alice", "in.1");
+        onTheWay.queued(new CallEvent.CallHeld(new CallId("in.1"), clock.instant()), "e7");
+        appliedIds.add("e7"); // the broker kept the other node's copy, which that node applied
+        clock.advance(OLD);
+
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(onTheWay.hasEventsFor("in.1")).isFalse();
     }
 
     /** Two runs, as far apart as a drift must last to be repaired. */
