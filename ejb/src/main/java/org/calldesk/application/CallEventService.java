@@ -21,6 +21,15 @@ public interface CallEventService {
     }
 
     /**
+     * The PBX has the caller of a connected call (Talking or on hold) waiting in the queue's
+     * context again with no agent leg, which no event said (found by the reconciler): the call
+     * goes back to routing at its place (by arrival), its agent to the finish prompt.
+     *
+     * @return whether this changed the call (not when it is not connected, or unknown)
+     */
+    boolean callerBackInQueue(String pbxCallId);
+
+    /**
      * Whether the contact center follows events of this kind at all: the others (the phones'
      * device states, which a call's own events already tell) are not worth queueing, as
      * applying them changes nothing. Under load they were four in ten of the PBX's events.

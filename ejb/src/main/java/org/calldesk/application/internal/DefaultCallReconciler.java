@@ -42,6 +42,9 @@ import org.calldesk.domain.model.call.CallStatus;
  * <li>an open call whose customer has no channel on the PBX (a Dial up not yet dialling: whose
  * agent leg is gone too) ended while nobody watched: it ends, as the PBX would have reported (its
  * agent to the finish prompt, an offer withdrawn);</li>
+ * <li>a connected call (Talking or on hold) whose caller waits in the queue's context on the PBX
+ * again, with no agent leg (the agent's leg went and no event said so): the caller goes back to
+ * routing at its place, by arrival, and its agent to the finish prompt;</li>
  * <li>an agent leg the application placed whose call is over, or is not that agent's, is hung up
  * (it would keep the phone busy, or put a second call on it);</li>
  * <li>a caller waiting on the PBX that the application never recorded is recorded, at its arrival
@@ -100,6 +103,7 @@ public class DefaultCallReconciler implements CallReconciler {
     private final AtomicLong callsEnded = new AtomicLong();
     private final AtomicLong legsHungUp = new AtomicLong();
     private final AtomicLong callersRecorded = new AtomicLong();
+    private final AtomicLong callersRequeued = new AtomicLong();
     private volatile Instant lastRun;
     private volatile String lastOutcome = "not run yet";
     /** Calls of the current run left alone because events of theirs are not applied yet. */
@@ -161,7 +165,7 @@ public class DefaultCallReconciler implements CallReconciler {
     @Override
     public Status status() {
         return new Status(Optional.ofNullable(lastRun), lastOutcome, callsEnded.get(), legsHungUp.get(),
-                callersRecorded.get());
+                callersRecorded.get(), callersRequeued.get());
     }
 
     /** Open calls of which the PBX has no channel. */
@@ -169,9 +173,18 @@ public class DefaultCallReconciler implements CallReconciler {
         // the customer's side decides; an agent leg alone keeps only a Dial up that has not dialled the customer yet
         Set<String> customerOnPbx = new HashSet<>();
         Set<String> agentLegOnPbx = new HashSet<>();
-        channels.forEach(channel -> (channel.part() == PbxChannel.Part.AGENT_LEG ? agentLegOnPbx : customerOnPbx)
-                .add(channel.call().value()));
+        Set<String> waitingOnPbx = new HashSet<>();
+        channels.forEach(channel -> {
+            (channel.part() == PbxChannel.Part.AGENT_LEG ? agentLegOnPbx : customerOnPbx).add(channel.call().value());
+            if (channel.part() == PbxChannel.Part.CALLER_WAITING && channel.age().compareTo(MARGIN) >= 0) {
+                waitingOnPbx.add(channel.call().value());
+            }
+        });
         for (Call call : calls.activeStartedBefore(now.minus(MARGIN), MAX_CALLS)) {
+            if (isConnected(call) && waitingOnPbx.contains(call.pbxCallId()) && !agentLegOnPbx.contains(call.pbxCallId())) {
+                callerBackInQueue(call, found, repairs);
+                continue;
+            }
             if (call.awaitsPbxCallId() || customerOnPbx.contains(call.pbxCallId())
                     || (call.status() == CallStatus.DIALING && agentLegOnPbx.contains(call.pbxCallId()))) {
                 continue;
@@ -190,6 +203,30 @@ public class DefaultCallReconciler implements CallReconciler {
                 callsEnded.incrementAndGet();
             });
         }
+    }
+
+    private static boolean isConnected(Call call) {
+        return call.status() == CallStatus.TALKING || call.status() == CallStatus.HOLDING;
+    }
+
+    /** A connected call whose caller waits in the queue's context on the PBX, with no agent leg. */
+    private void callerBackInQueue(Call call, Set<String> found, Map<String, Runnable> repairs) {
+        if (eventsOnTheWay(call.pbxCallId())) {
+            held++;
+            return;
+        }
+        String key = "requeue " + call.id();
+        found.add(key);
+        CallStatus status = call.status();
+        Optional<String> agent = call.agentId();
+        repairs.put(key, () -> {
+            if (callEvents.callerBackInQueue(call.pbxCallId())) {
+                LOG.warning(() -> "reconciler: call " + call.id() + " (PBX " + call.pbxCallId() + ", " + status
+                        + ") has its caller waiting in the queue on the PBX and no agent leg; back to routing at its"
+                        + " place" + agent.map(a -> ", agent " + a + " to the finish prompt").orElse(""));
+                callersRequeued.incrementAndGet();
+            }
+        });
     }
 
     /** Whether events of the call that this node queued are not applied yet (by this node or another). */

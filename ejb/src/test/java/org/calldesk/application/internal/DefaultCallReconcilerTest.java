@@ -273,6 +273,58 @@ class DefaultCallReconcilerTest {
         assertThat(onTheWay.hasEventsFor("in.1")).isFalse();
     }
 
+    @Test
+    void aTalkingCallWhoseCallerIsBackInTheQueueWithNoAgentLegIsRoutedAgainAtItsPlaceLoggedOnce() {
+        Call earlier = talking("alice", "in.1");
+        clock.advance(Duration.ofSeconds(1));
+        Call later = arrives("in.2"); // waits: nobody else is Ready
+        String ticket = earlier.ticketId().orElseThrow();
+        // the PBX has the first caller in the waiting context again, its agent leg gone, and no event said so
+        pbx.channels.addAll(List.of(waiting("in.1", OLD), waiting("in.2", OLD)));
+        clock.advance(OLD);
+
+        reconciler.reconcile();
+        assertThat(earlier.status()).as("one look is not enough").isEqualTo(CallStatus.TALKING);
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
+        reconciler.reconcile();
+        looksTwice();
+
+        assertThat(earlier.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(earlier.agentId()).isEmpty();
+        assertThat(repositories.agents.get("alice").status()).as("alice to the finish prompt")
+                .isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(warnings).filteredOn(r -> r.getMessage().contains("call " + earlier.id() + " (PBX in.1, TALKING) has its"
+                + " caller waiting in the queue on the PBX and no agent leg")).hasSize(1);
+        assertThat(warnings).hasSize(1);
+        assertThat(reconciler.status().callersRequeued()).isEqualTo(1);
+        assertThat(reconciler.status().callsEnded()).isZero();
+
+        // back at its place: before the caller who came after it, and with the ticket it had
+        ready("bob");
+        assertThat(app.routing().offerNextCall("support")).isTrue();
+        assertThat(earlier.agentId()).contains("bob");
+        assertThat(later.status()).isEqualTo(CallStatus.WAITING);
+        app.callControl().confirm(new Actor("bob", false), earlier.id());
+        app.callEvents().handle(new CallEvent.CallAnswered(new CallId("in.1"), new DeviceId("PJSIP/1002"),
+                clock.instant()));
+        assertThat(earlier.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(earlier.ticketId()).contains(ticket);
+        assertThat(repositories.tickets).hasSize(1);
+    }
+
+    @Test
+    void aTalkingCallWhoseCallerWaitsButWhoseAgentLegIsStillThereIsLeftAlone() {
+        Call call = talking("alice", "in.1");
+        pbx.channels.addAll(List.of(waiting("in.1", OLD), agentLeg("in.1", "PJSIP/1001")));
+        clock.advance(OLD);
+
+        looksTwice();
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(reconciler.status().callersRequeued()).isZero();
+    }
+
     /** Two runs, as far apart as a drift must last to be repaired. */
     private void looksTwice() {
         reconciler.reconcile();
@@ -291,6 +343,19 @@ class DefaultCallReconcilerTest {
         app.callEvents().handle(new CallEvent.CallAnswered(new CallId(pbxCallId),
                 new DeviceId(agentId.equals("alice") ? "PJSIP/1001" : "PJSIP/1002"), clock.instant()));
         return call;
+    }
+
+    private void ready(String agentId) {
+        Actor actor = new Actor(agentId, false);
+        if (repositories.agents.get(agentId).status() == AgentStatus.LOGGED_OUT) {
+            app.agentService().logIn(actor, agentId);
+        }
+        app.agentService().chooseStatus(actor, agentId, AgentStatus.READY, null);
+    }
+
+    private static PbxChannel waiting(String call, Duration age) {
+        return new PbxChannel("PJSIP/trunk-w-" + call, new CallId(call), PbxChannel.Part.CALLER_WAITING, Optional.empty(),
+                "0101", "15880001", age, Optional.empty());
     }
 
     private Call arrives(String pbxCallId) {
