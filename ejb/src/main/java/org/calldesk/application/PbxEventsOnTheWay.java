@@ -29,9 +29,9 @@ import org.calldesk.connector.api.CallEvent;
  * <p>Every node receives every PBX event from its own adapter and queues it, so each node knows
  * all of them; but a copy queued here may be applied by another node (the broker keeps the first
  * copy of an event). Hence what is still on its way is confirmed against the committed rows
- * before it holds anything back ({@link #forget}, {@link #forgetApplied}), and an event not
- * applied after {@link #PATIENCE} is given up on with a warning (a message the broker lost: the
- * reconciler repairs what it said).
+ * before it holds anything back ({@link #arrivalRecorded}, {@link #forgetApplied}), and an event
+ * not applied {@link #PATIENCE} after the broker took it is no longer waited for (applied by
+ * another node, or a message that could not be applied: the reconciler repairs what it said).
  *
  * <p>Thread-safe; kept in memory, as the queue itself keeps the events across a restart of the node.
  */
@@ -40,8 +40,12 @@ public class PbxEventsOnTheWay {
 
     private static final Logger LOG = Logger.getLogger(PbxEventsOnTheWay.class.getName());
 
-    /** How long an event may be on its way before it is taken for lost. */
-    public static final Duration PATIENCE = Duration.ofMinutes(10);
+    /**
+     * How long after the broker took an event it is waited for: the queue applies what it holds
+     * within seconds once its consumer runs (a database outage is waited out in place for
+     * {@code PbxEventQueueConsumer.DATABASE_PATIENCE}, 2 min, as long).
+     */
+    public static final Duration PATIENCE = Duration.ofMinutes(2);
 
     /** One queued event of a call: its id (or {@code null}) and when it was queued. */
     private record Queued(String eventId, Instant queuedAt) {
@@ -85,6 +89,25 @@ public class PbxEventsOnTheWay {
         if (event instanceof CallEvent.CallArrived arrived
                 && (call.arrival == null || arrived.at().isBefore(call.arrival.at()))) {
             call.arrival = new Arrival(arrived.call().value(), arrived.dialledNumber(), arrived.at());
+        }
+    }
+
+    /**
+     * The broker took the event (the send returned): its patience counts from now, not from
+     * the start of a send that waited for the broker to come back.
+     */
+    public synchronized void sent(CallEvent event, String eventId) {
+        Objects.requireNonNull(event, "event is required");
+        OnTheWay call = event.callId().map(id -> byCall.get(id.value())).orElse(null);
+        if (call == null) {
+            return; // applied already
+        }
+        Instant now = clock.instant();
+        for (int i = call.events.size() - 1; i >= 0; i--) {
+            if (Objects.equals(call.events.get(i).eventId(), eventId)) {
+                call.events.set(i, new Queued(eventId, now));
+                return;
+            }
         }
     }
 
@@ -162,11 +185,6 @@ public class PbxEventsOnTheWay {
         }
     }
 
-    /** Forgets everything of the call. */
-    public synchronized void forget(String pbxCallId) {
-        byCall.remove(pbxCallId);
-    }
-
     /** How many events are on their way, for health and the logs. */
     public synchronized int size() {
         return byCall.values().stream().mapToInt(call -> call.events.size()).sum();
@@ -174,16 +192,22 @@ public class PbxEventsOnTheWay {
 
     private void giveUpOnOld() {
         Instant tooOld = clock.instant().minus(PATIENCE);
+        int before = 0;
+        int after = 0;
         Iterator<Map.Entry<String, OnTheWay>> calls = byCall.entrySet().iterator();
         while (calls.hasNext()) {
-            Map.Entry<String, OnTheWay> call = calls.next();
-            if (call.getValue().events.removeIf(queued -> queued.queuedAt().isBefore(tooOld))) {
-                LOG.warning(() -> "PBX events of call " + call.getKey() + " were queued more than " + PATIENCE.toMinutes()
-                        + " min ago and never applied; no longer waiting for them");
-                if (call.getValue().events.isEmpty()) {
-                    calls.remove();
-                }
+            OnTheWay call = calls.next().getValue();
+            before += call.events.size();
+            call.events.removeIf(queued -> queued.queuedAt().isBefore(tooOld));
+            after += call.events.size();
+            if (call.events.isEmpty()) {
+                calls.remove();
             }
+        }
+        int given = before - after;
+        if (given > 0) {
+            LOG.info(() -> given + " PBX events queued by this node were not applied here within " + PATIENCE.toSeconds()
+                    + " s (another node applied them, or they could not be applied); no longer waiting for them");
         }
     }
 }

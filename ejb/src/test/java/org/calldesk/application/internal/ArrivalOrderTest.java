@@ -124,6 +124,23 @@ class ArrivalOrderTest {
         assertThat(onTheWay.hasEventsFor("in.1")).isFalse();
     }
 
+    @Test
+    void thePatienceCountsFromWhenTheBrokerTookTheArrivalNotFromASendThatWaitedForIt() {
+        CallEvent.CallArrived earlier = arrival("in.1", "15880001", clock.instant());
+        CallEvent.CallArrived later = arrival("in.2", "15880001", clock.instant().plusMillis(500));
+        onTheWay.queued(earlier, "e1");
+        onTheWay.queued(later, "e2");
+        clock.advance(PbxEventsOnTheWay.PATIENCE.multipliedBy(2)); // the broker was down this long; the sends waited
+        onTheWay.sent(earlier, "e1");
+        onTheWay.sent(later, "e2");
+        apply(later, "e2");
+
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isZero();
+        apply(earlier, "e1");
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isEqualTo(1);
+        assertThat(call("in.1").agentId()).contains("alice");
+    }
+
     /** What the queue's consumer does: apply, then tell that the event is no longer on its way. */
     private void apply(CallEvent event, String eventId) {
         app.callEvents().handle(event);

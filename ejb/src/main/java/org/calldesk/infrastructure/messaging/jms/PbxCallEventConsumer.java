@@ -49,6 +49,7 @@ public class PbxCallEventConsumer implements CallEventListener {
             onTheWay.notQueued(event, eventId); // the adapter delivers it again
             throw e;
         }
+        onTheWay.sent(event, eventId);
         if (event instanceof CallEvent.PbxCallsListed) {
             reconciler.soon(); // the adapter (re)logged in
         }
