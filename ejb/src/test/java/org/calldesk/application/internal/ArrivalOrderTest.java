@@ -30,7 +30,9 @@ class ArrivalOrderTest {
 
     private final InMemoryRepositories repositories = new InMemoryRepositories();
     private final RecordingEvents events = new RecordingEvents();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T13:00:00Z"));
+    private static final Instant START = Instant.parse("2026-12-07T13:00:00Z");
+
+    private final MutableClock clock = new MutableClock(START);
     private final PbxEventsOnTheWay onTheWay = new PbxEventsOnTheWay(clock);
     private Wiring app;
 
@@ -51,10 +53,8 @@ class ArrivalOrderTest {
 
     @Test
     void aLaterCallerRecordedFirstDoesNotOvertakeAnEarlierOneStillOnTheQueue() {
-        CallEvent.CallArrived earlier = arrival("in.1", "15880001", clock.instant());
-        CallEvent.CallArrived later = arrival("in.2", "15880001", clock.instant().plusMillis(500));
-        onTheWay.queued(earlier, "e1");
-        onTheWay.queued(later, "e2");
+        CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
+        CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
 
         apply(later, "e2"); // a second session commits the later caller first
         assertThat(app.routing().offerWaitingCalls("support", 20)).as("offers while the earlier caller is on its way")
@@ -69,12 +69,9 @@ class ArrivalOrderTest {
 
     @Test
     void callsThatArrivedBeforeTheOneOnItsWayAreOfferedMeanwhile() {
-        CallEvent.CallArrived first = arrival("in.1", "15880001", clock.instant());
-        CallEvent.CallArrived second = arrival("in.2", "15880001", clock.instant().plusMillis(500));
-        CallEvent.CallArrived third = arrival("in.3", "15880001", clock.instant().plusMillis(1000));
-        onTheWay.queued(first, "e1");
-        onTheWay.queued(second, "e2");
-        onTheWay.queued(third, "e3");
+        CallEvent.CallArrived first = queued("in.1", "15880001", 0, "e1");
+        queued("in.2", "15880001", 500, "e2");
+        CallEvent.CallArrived third = queued("in.3", "15880001", 1000, "e3");
         apply(third, "e3");
         apply(first, "e1");
 
@@ -85,10 +82,8 @@ class ArrivalOrderTest {
 
     @Test
     void aCallerOfAnotherServiceOnItsWayHoldsNothingBack() {
-        CallEvent.CallArrived sales = arrival("in.1", "15880002", clock.instant());
-        CallEvent.CallArrived support = arrival("in.2", "15880001", clock.instant().plusMillis(500));
-        onTheWay.queued(sales, "e1");
-        onTheWay.queued(support, "e2");
+        queued("in.1", "15880002", 0, "e1");
+        CallEvent.CallArrived support = queued("in.2", "15880001", 500, "e2");
         apply(support, "e2");
 
         assertThat(app.routing().offerWaitingCalls("support", 20)).isEqualTo(1);
@@ -97,10 +92,8 @@ class ArrivalOrderTest {
 
     @Test
     void anArrivalAnotherNodeRecordedHoldsNothingBack() {
-        CallEvent.CallArrived earlier = arrival("in.1", "15880001", clock.instant());
-        CallEvent.CallArrived later = arrival("in.2", "15880001", clock.instant().plusMillis(500));
-        onTheWay.queued(earlier, "e1");
-        onTheWay.queued(later, "e2");
+        CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
+        CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
         app.callEvents().handle(earlier); // applied from another node's copy: this node is not told
         apply(later, "e2");
 
@@ -111,10 +104,8 @@ class ArrivalOrderTest {
 
     @Test
     void anArrivalNeverAppliedIsGivenUpOnAfterThePatience() {
-        CallEvent.CallArrived lost = arrival("in.1", "15880001", clock.instant());
-        CallEvent.CallArrived later = arrival("in.2", "15880001", clock.instant().plusMillis(500));
-        onTheWay.queued(lost, "e1");
-        onTheWay.queued(later, "e2");
+        queued("in.1", "15880001", 0, "e1");
+        CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
         apply(later, "e2");
         assertThat(app.routing().offerWaitingCalls("support", 20)).isZero();
 
@@ -126,10 +117,8 @@ class ArrivalOrderTest {
 
     @Test
     void thePatienceCountsFromWhenTheBrokerTookTheArrivalNotFromASendThatWaitedForIt() {
-        CallEvent.CallArrived earlier = arrival("in.1", "15880001", clock.instant());
-        CallEvent.CallArrived later = arrival("in.2", "15880001", clock.instant().plusMillis(500));
-        onTheWay.queued(earlier, "e1");
-        onTheWay.queued(later, "e2");
+        CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
+        CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
         clock.advance(PbxEventsOnTheWay.PATIENCE.multipliedBy(2)); // the broker was down this long; the sends waited
         onTheWay.sent(earlier, "e1");
         onTheWay.sent(later, "e2");
@@ -147,8 +136,12 @@ class ArrivalOrderTest {
         onTheWay.applied(event, eventId);
     }
 
-    private static CallEvent.CallArrived arrival(String pbxCallId, String dialled, Instant at) {
-        return new CallEvent.CallArrived(new CallId(pbxCallId), "0101", dialled, at);
+    /** A caller who reached the PBX {@code millis} after the start, whose arrival this node put on the queue. */
+    private CallEvent.CallArrived queued(String pbxCallId, String dialled, long millis, String eventId) {
+        CallEvent.CallArrived arrival = new CallEvent.CallArrived(new CallId(pbxCallId), "0101", dialled,
+                START.plusMillis(millis));
+        onTheWay.queued(arrival, eventId);
+        return arrival;
     }
 
     private Call call(String pbxCallId) {
