@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.RoutingService;
@@ -15,6 +17,7 @@ import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallRepository;
+import org.calldesk.domain.model.call.CallStatus;
 import org.calldesk.domain.model.service.Service;
 import org.calldesk.domain.model.service.ServiceRepository;
 
@@ -70,7 +73,8 @@ public class DefaultRoutingService implements RoutingService {
         if (service.isEmpty()) {
             return 0;
         }
-        List<Call> waiting = notOvertaking(serviceId, calls.oldestWaiting(serviceId, max));
+        List<PbxEventsOnTheWay.Arrival> onItsWay = onTheWay.arrivalsBefore(Instant.MAX); // before reading the rows
+        List<Call> waiting = notOvertaking(serviceId, calls.oldestWaiting(serviceId, max), onItsWay);
         if (waiting.isEmpty()) {
             return 0;
         }
@@ -91,18 +95,34 @@ public class DefaultRoutingService implements RoutingService {
     /**
      * The waiting calls (oldest first) that no earlier caller of the service, still on the way
      * to the rows, would be overtaken by.
+     *
+     * @param onItsWay the arrivals on their way, taken before the waiting calls were read: one
+     *                 recorded in between is not among these calls, but was on its way then
      */
-    private List<Call> notOvertaking(String serviceId, List<Call> waiting) {
+    private List<Call> notOvertaking(String serviceId, List<Call> waiting, List<PbxEventsOnTheWay.Arrival> onItsWay) {
         if (waiting.isEmpty()) {
             return waiting;
         }
-        for (PbxEventsOnTheWay.Arrival arrival : onTheWay.arrivalsBefore(waiting.get(waiting.size() - 1).startedAt())) {
-            if (calls.findByPbxCallId(arrival.pbxCallId()).isPresent()) {
-                onTheWay.arrivalRecorded(arrival.pbxCallId()); // another node recorded it
+        Instant latest = waiting.get(waiting.size() - 1).startedAt();
+        Set<String> read = waiting.stream().map(Call::pbxCallId).collect(Collectors.toSet());
+        for (PbxEventsOnTheWay.Arrival arrival : onItsWay) { // oldest first
+            if (!arrival.at().isBefore(latest)) {
+                break;
+            }
+            if (read.contains(arrival.pbxCallId())) {
+                onTheWay.arrivalRecorded(arrival.pbxCallId()); // another node recorded it; it is among these calls
                 continue;
             }
-            boolean ofThisService = services.findByDialledNumber(arrival.dialled()).filter(Service::callEnabled)
-                    .map(Service::id).filter(serviceId::equals).isPresent();
+            Optional<Call> recorded = calls.findByPbxCallId(arrival.pbxCallId());
+            if (recorded.isPresent() && recorded.get().status() != CallStatus.WAITING) {
+                onTheWay.arrivalRecorded(arrival.pbxCallId()); // recorded, and no longer waits
+                continue;
+            }
+            // not recorded yet, or recorded after these calls were read: they must not overtake it
+            boolean ofThisService = recorded.isPresent()
+                    ? recorded.get().serviceId().filter(serviceId::equals).isPresent()
+                    : services.findByDialledNumber(arrival.dialled()).filter(Service::callEnabled)
+                            .map(Service::id).filter(serviceId::equals).isPresent();
             if (ofThisService) {
                 List<Call> before = waiting.stream().filter(call -> call.startedAt().isBefore(arrival.at())).toList();
                 if (!arrival.pbxCallId().equals(LAST_HELD_FOR.getAndSet(arrival.pbxCallId()))) { // once a caller

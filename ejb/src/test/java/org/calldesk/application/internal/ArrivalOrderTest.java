@@ -14,6 +14,7 @@ import org.calldesk.connector.api.CallId;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallRepository;
 import org.calldesk.domain.model.call.CallStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +35,14 @@ class ArrivalOrderTest {
 
     private final MutableClock clock = new MutableClock(START);
     private final PbxEventsOnTheWay onTheWay = new PbxEventsOnTheWay(clock);
+    /** Runs once right after routing read the waiting calls: what another session commits meanwhile. */
+    private Runnable afterWaitingRead = () -> { };
     private Wiring app;
 
     @BeforeEach
     void setUp() {
-        app = Wiring.over(repositories.callRepository, repositories.agentRepository, repositories.serviceRepository,
+        app = Wiring.over(readingWaitingCallsThen(repositories.callRepository), repositories.agentRepository,
+                repositories.serviceRepository,
                 repositories.ticketRepository, new FakePbx(), events, events, clock, onTheWay);
         app.cti().createService(ADMIN, "support", new ServiceDefinition("Customer Support", "custom/abuse-warning",
                 Duration.ofSeconds(20), true, Set.of("15880001"), Set.of("15880001")));
@@ -128,6 +132,38 @@ class ArrivalOrderTest {
         apply(earlier, "e1");
         assertThat(app.routing().offerWaitingCalls("support", 20)).isEqualTo(1);
         assertThat(call("in.1").agentId()).contains("alice");
+    }
+
+    @Test
+    void anEarlierCallerRecordedJustAfterRoutingReadTheWaitingCallsIsNotOvertakenEither() {
+        CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
+        CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
+        apply(later, "e2");
+        afterWaitingRead = () -> apply(earlier, "e1"); // commits, and is no longer on its way, in between
+
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isZero();
+        assertThat(call("in.2").status()).isEqualTo(CallStatus.WAITING);
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isEqualTo(1);
+        assertThat(call("in.1").agentId()).contains("alice");
+    }
+
+    /** The calls, where reading the waiting calls runs {@link #afterWaitingRead} once, right after. */
+    private CallRepository readingWaitingCallsThen(CallRepository calls) {
+        return (CallRepository) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CallRepository.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(calls, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("oldestWaiting")) {
+                        Runnable then = afterWaitingRead;
+                        afterWaitingRead = () -> { };
+                        then.run();
+                    }
+                    return result;
+                });
     }
 
     /** What the queue's consumer does: apply, then tell that the event is no longer on its way. */
