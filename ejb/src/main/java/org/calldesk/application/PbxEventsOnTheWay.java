@@ -23,8 +23,8 @@ import org.calldesk.connector.api.CallEvent;
  * recorded before one who reached it earlier. Routing asks {@link #arrivalsBefore} so that it
  * does not offer the later caller while the earlier one is still on its way (the waiting calls'
  * order is their arrival at the PBX, whatever order their records are committed in); the
- * reconciler asks {@link #hasEventsFor} so that it never ends a call whose own events, its end
- * among them, still wait on the queue.
+ * reconciler asks {@link #hasEventsFor} so that it does not end a call whose own events, its end
+ * among them perhaps, still wait on the queue.
  *
  * <p>Every node receives every PBX event from its own adapter and queues it, so each node knows
  * all of them; but a copy queued here may be applied by another node (the broker keeps the first
@@ -33,7 +33,8 @@ import org.calldesk.connector.api.CallEvent;
  * not applied {@link #PATIENCE} after the broker took it is no longer waited for (applied by
  * another node, or a message that could not be applied: the reconciler repairs what it said).
  *
- * <p>Thread-safe; kept in memory, as the queue itself keeps the events across a restart of the node.
+ * <p>Thread-safe. Kept in memory: a node started again does not know what the process before it
+ * queued (the queue keeps those events, and applies them first).
  */
 @ApplicationScoped
 public class PbxEventsOnTheWay {

@@ -27,6 +27,7 @@ import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.EndCause;
 import org.calldesk.connector.api.PbxChannel;
 import org.calldesk.connector.api.PbxEventLink;
@@ -44,7 +45,8 @@ import org.calldesk.domain.model.call.CallStatus;
  * agent to the finish prompt, an offer withdrawn);</li>
  * <li>a connected call (Talking or on hold) whose caller waits in the queue's context on the PBX
  * again, with no agent leg (the agent's leg went and no event said so): the caller goes back to
- * routing at its place, by arrival, and its agent to the finish prompt;</li>
+ * routing at its place, by arrival, and its agent to the finish prompt; a Confirmed call whose
+ * caller waits so while no leg rings its agent goes back to routing too, its agent to Rest;</li>
  * <li>an agent leg the application placed whose call is over, or is not that agent's, is hung up
  * (it would keep the phone busy, or put a second call on it);</li>
  * <li>a caller waiting on the PBX that the application never recorded is recorded, at its arrival
@@ -181,8 +183,13 @@ public class DefaultCallReconciler implements CallReconciler {
             }
         });
         for (Call call : calls.activeStartedBefore(now.minus(MARGIN), MAX_CALLS)) {
-            if (isConnected(call) && waitingOnPbx.contains(call.pbxCallId()) && !agentLegOnPbx.contains(call.pbxCallId())) {
+            boolean callerWaitsAlone = waitingOnPbx.contains(call.pbxCallId()) && !agentLegOnPbx.contains(call.pbxCallId());
+            if (callerWaitsAlone && isConnected(call)) {
                 callerBackInQueue(call, found, repairs);
+                continue;
+            }
+            if (callerWaitsAlone && call.status() == CallStatus.CONNECTING) {
+                connectLost(call, found, repairs);
                 continue;
             }
             if (call.awaitsPbxCallId() || customerOnPbx.contains(call.pbxCallId())
@@ -226,6 +233,31 @@ public class DefaultCallReconciler implements CallReconciler {
                         + " place" + agent.map(a -> ", agent " + a + " to the finish prompt").orElse(""));
                 callersRequeued.incrementAndGet();
             }
+        });
+    }
+
+    /**
+     * A Confirmed call whose caller still waits in the queue on the PBX while no leg rings its
+     * agent (the connect request was lost: the node died, or the database went, between the
+     * Confirm and the PBX): as if the agent's phone had not taken it, the caller goes back to
+     * routing at its place and the agent to Rest.
+     */
+    private void connectLost(Call call, Set<String> found, Map<String, Runnable> repairs) {
+        Optional<String> device = call.agentId().flatMap(agents::find).map(agent -> agent.device());
+        if (device.isEmpty() || eventsOnTheWay(call.pbxCallId())) {
+            held += device.isEmpty() ? 0 : 1;
+            return;
+        }
+        String key = "connect " + call.id();
+        found.add(key);
+        String agent = call.agentId().orElseThrow();
+        repairs.put(key, () -> {
+            LOG.warning(() -> "reconciler: call " + call.id() + " (PBX " + call.pbxCallId() + ", CONNECTING) has its caller"
+                    + " waiting in the queue on the PBX and no leg to agent " + agent + "; back to routing at its place,"
+                    + " " + agent + " to Rest");
+            callEvents.handle(new CallEvent.ConnectFailed(new CallId(call.pbxCallId()), new DeviceId(device.get()),
+                    EndCause.FAILED, clock.instant()));
+            callersRequeued.incrementAndGet();
         });
     }
 

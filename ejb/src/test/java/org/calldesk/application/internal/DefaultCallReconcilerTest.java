@@ -313,6 +313,44 @@ class DefaultCallReconcilerTest {
     }
 
     @Test
+    void aConfirmedCallWhoseCallerStillWaitsWithNoLegToTheAgentGoesBackToRoutingItsAgentToRest() {
+        ready("alice");
+        Call call = arrives("in.1");
+        app.routing().offerNextCall("support");
+        app.callControl().confirm(new Actor("alice", false), call.id()); // the connect request is then lost
+        pbx.channels.add(waiting("in.1", OLD));
+        clock.advance(OLD);
+
+        reconciler.reconcile();
+        assertThat(call.status()).as("one look is not enough").isEqualTo(CallStatus.CONNECTING);
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
+        reconciler.reconcile();
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(repositories.agents.get("alice").status()).isEqualTo(AgentStatus.REST);
+        assertThat(warnings).filteredOn(r -> r.getMessage().contains("call " + call.id() + " (PBX in.1, CONNECTING) has its"
+                + " caller waiting in the queue on the PBX and no leg to agent alice")).hasSize(1);
+        assertThat(reconciler.status().callersRequeued()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmedCallWhoseLegRingsTheAgentIsLeftAlone() {
+        ready("alice");
+        Call call = arrives("in.1");
+        app.routing().offerNextCall("support");
+        app.callControl().confirm(new Actor("alice", false), call.id());
+        pbx.channels.addAll(List.of(waiting("in.1", OLD), agentLeg("in.1", "PJSIP/1001")));
+        clock.advance(OLD);
+
+        looksTwice();
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.CONNECTING);
+        assertThat(reconciler.status().callersRequeued()).isZero();
+    }
+
+    @Test
     void aTalkingCallWhoseCallerWaitsButWhoseAgentLegIsStillThereIsLeftAlone() {
         Call call = talking("alice", "in.1");
         pbx.channels.addAll(List.of(waiting("in.1", OLD), agentLeg("in.1", "PJSIP/1001")));
