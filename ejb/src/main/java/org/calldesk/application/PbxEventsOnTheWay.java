@@ -79,14 +79,21 @@ public class PbxEventsOnTheWay {
         this.clock = Objects.requireNonNull(clock, "clock is required");
     }
 
-    /** The event is about to be put on the queue. Events of no call are not tracked. */
+    /**
+     * The event is about to be put on the queue; it stays on its way until applied, also when the
+     * send fails (the adapter keeps it and delivers it again, in its order, while events of other
+     * calls delivered meanwhile may be applied before it). An event queued again (by its id) is
+     * counted once. Events of no call are not tracked.
+     */
     public synchronized void queued(CallEvent event, String eventId) {
         Objects.requireNonNull(event, "event is required");
         if (event.callId().isEmpty()) {
             return;
         }
         OnTheWay call = byCall.computeIfAbsent(event.callId().get().value(), id -> new OnTheWay());
-        call.events.add(new Queued(eventId, clock.instant()));
+        if (eventId == null || call.events.stream().noneMatch(queued -> eventId.equals(queued.eventId()))) {
+            call.events.add(new Queued(eventId, clock.instant()));
+        }
         if (event instanceof CallEvent.CallArrived arrived
                 && (call.arrival == null || arrived.at().isBefore(call.arrival.at()))) {
             call.arrival = new Arrival(arrived.call().value(), arrived.dialledNumber(), arrived.at());
@@ -110,11 +117,6 @@ public class PbxEventsOnTheWay {
                 return;
             }
         }
-    }
-
-    /** The event was not put on the queue after all (the send failed: it is delivered again later). */
-    public void notQueued(CallEvent event, String eventId) {
-        applied(event, eventId);
     }
 
     /** The event was applied (its transaction committed), or found applied already. */

@@ -166,6 +166,24 @@ class ArrivalOrderTest {
                 });
     }
 
+    @Test
+    void anEarlierCallerWhoseSendFailedIsNotOvertakenByALaterOneSentMeanwhile() {
+        // the broker went away: the earlier caller's send failed (the adapter keeps it and delivers
+        // it again later), while the later caller's send, under way on another thread, went through
+        CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
+        CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
+        onTheWay.sent(later, "e2");
+        apply(later, "e2");
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isZero();
+
+        onTheWay.queued(earlier, "e1"); // delivered again by the adapter
+        onTheWay.sent(earlier, "e1");
+        apply(earlier, "e1");
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isEqualTo(1);
+        assertThat(call("in.1").agentId()).contains("alice");
+        assertThat(onTheWay.hasEventsFor("in.1")).as("queued twice, applied once: no longer on its way").isFalse();
+    }
+
     /** What the queue's consumer does: apply, then tell that the event is no longer on its way. */
     private void apply(CallEvent event, String eventId) {
         app.callEvents().handle(event);

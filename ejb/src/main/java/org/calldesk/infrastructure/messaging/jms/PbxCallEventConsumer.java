@@ -42,13 +42,10 @@ public class PbxCallEventConsumer implements CallEventListener {
         if (!CallEventService.follows(event)) {
             return; // nothing would change: not worth a message and a transaction
         }
-        onTheWay.queued(event, eventId); // before the send: a consumer may apply it before the send returns
-        try {
-            sender.toPbxEventQueue(CallEventJson.write(event), CallEventJson.group(event), eventId);
-        } catch (RuntimeException e) {
-            onTheWay.notQueued(event, eventId); // the adapter delivers it again
-            throw e;
-        }
+        // before the send, as a consumer may apply it before the send returns; and kept if the send
+        // fails: the adapter delivers it again, and meanwhile later events of other calls may go
+        onTheWay.queued(event, eventId);
+        sender.toPbxEventQueue(CallEventJson.write(event), CallEventJson.group(event), eventId);
         onTheWay.sent(event, eventId);
         if (event instanceof CallEvent.PbxCallsListed) {
             reconciler.soon(); // the adapter (re)logged in
