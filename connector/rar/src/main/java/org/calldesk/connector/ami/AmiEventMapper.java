@@ -555,7 +555,8 @@ final class AmiEventMapper {
 
     /** When a listed channel arrived at the PBX, as its unique id says ({@link ChannelAge#arrival}); never after the listing. */
     private static Instant arrival(String uniqueId, Instant listedAt) {
-        return ChannelAge.of(uniqueId).map(age -> age.arrivalListedAt(listedAt)).orElse(listedAt);
+        Instant arrival = ChannelAge.of(uniqueId).map(ChannelAge::arrival).orElse(listedAt);
+        return arrival.isAfter(listedAt) ? listedAt : arrival;
     }
 
     private void reconcileKnown(TrackedCall call, Map<String, CoreShowChannelEvent> listing, Instant at,

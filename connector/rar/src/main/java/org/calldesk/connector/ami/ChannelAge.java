@@ -16,8 +16,6 @@ import java.util.Optional;
  */
 record ChannelAge(long epochSecond, long sequence) implements Comparable<ChannelAge> {
 
-    private static final long LAST_MILLISECOND = 999_000_000;
-
     private static final Comparator<ChannelAge> ORDER =
             Comparator.comparingLong(ChannelAge::epochSecond).thenComparingLong(ChannelAge::sequence);
 
@@ -48,25 +46,13 @@ record ChannelAge(long epochSecond, long sequence) implements Comparable<Channel
     }
 
     /**
-     * When the channel arrived, for ordering calls by it: the last millisecond of its creation
-     * second, and within it a nanosecond per step of the PBX's channel counter (modulo a
-     * million). The id says the second only; the end of it places the channel after the callers
-     * of that second whose arrival the application recorded live, to the millisecond: those are
-     * the ones that came first when the adapter missed the rest (its node died). The same unique
-     * id always gives the same instant, wherever the adapter reads it (a login's listing, the
+     * When the channel arrived, for ordering calls by it: its creation second, and within it a
+     * microsecond per step of the PBX's channel counter (modulo a million). The same unique id
+     * always gives the same instant, wherever the adapter reads it (a login's listing, the
      * reconciler's), so a call recorded from either is placed alike in the queue.
      */
     Instant arrival() {
-        return Instant.ofEpochSecond(epochSecond, LAST_MILLISECOND + sequence % 1_000_000);
-    }
-
-    /**
-     * As {@link #arrival}, for a channel listed at {@code listedAt}: never after it (callers who
-     * arrive after a listing are reported live, with later times).
-     */
-    Instant arrivalListedAt(Instant listedAt) {
-        Instant arrival = arrival();
-        return arrival.isAfter(listedAt) ? listedAt : arrival;
+        return Instant.ofEpochSecond(epochSecond, (sequence % 1_000_000) * 1_000);
     }
 
     @Override

@@ -516,10 +516,9 @@ class AmiEventMapperTest {
 
             Instant tenSecondsAgo = NOW.minusSeconds(10);
             assertThat(events).containsExactly(
-                    new CallArrived(new CallId("1740819585.7"), "0101", "15880001",
-                            NOW.minusSeconds(15).plusNanos(999_000_007)),
-                    new CallArrived(new CallId("1740819590.9"), "0102", "15880001", tenSecondsAgo.plusNanos(999_000_009)),
-                    new CallArrived(new CallId("1740819590.12"), "0103", "15880001", tenSecondsAgo.plusNanos(999_000_012)));
+                    new CallArrived(new CallId("1740819585.7"), "0101", "15880001", NOW.minusSeconds(15).plusNanos(7_000)),
+                    new CallArrived(new CallId("1740819590.9"), "0102", "15880001", tenSecondsAgo.plusNanos(9_000)),
+                    new CallArrived(new CallId("1740819590.12"), "0103", "15880001", tenSecondsAgo.plusNanos(12_000)));
         }
 
         @Test
