@@ -19,4 +19,13 @@ public interface CallEventService {
     default void handle(CallEvent event, String eventId) {
         handle(event);
     }
+
+    /**
+     * The PBX has the caller of a connected call (Talking or on hold) waiting in the queue's
+     * context again with no agent leg, which no event said (found by the reconciler): the call
+     * goes back to routing at its place (by arrival), its agent to the finish prompt.
+     *
+     * @return whether this changed the call (not when it is not connected, or unknown)
+     */
+    boolean callerBackInQueue(String pbxCallId);
 }

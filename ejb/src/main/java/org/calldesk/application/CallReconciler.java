@@ -23,8 +23,10 @@ public interface CallReconciler {
      * @param callsEnded    calls the PBX no longer had, ended (their agents to the finish prompt)
      * @param legsHungUp    agent legs the application placed that belonged to no open call of that agent, hung up
      * @param callersRecorded callers waiting on the PBX the application had never recorded, recorded and routed
+     * @param callersRequeued connected calls whose caller was back in the queue on the PBX with no agent leg,
+     *                        routed again (their agents to the finish prompt)
      */
     record Status(Optional<Instant> lastRun, String lastOutcome, long callsEnded, long legsHungUp,
-                  long callersRecorded) {
+                  long callersRecorded, long callersRequeued) {
     }
 }

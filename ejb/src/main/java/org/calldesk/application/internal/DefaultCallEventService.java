@@ -251,7 +251,28 @@ public class DefaultCallEventService implements CallEventService {
         return call;
     }
 
-    /** Inbound: the agent's phone answered and meets the caller; the call is connected and gets its one ticket. */
+    @Override
+    public boolean callerBackInQueue(String pbxCallId) {
+        Optional<Call> found = calls.findByPbxCallId(pbxCallId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Call call = found.get();
+        Optional<String> agentId = call.agentId();
+        if (!call.callerBackInQueue()) {
+            return false;
+        }
+        changes.call(call);
+        Instant now = clock.instant();
+        agentId.flatMap(agents::find).filter(agent -> agent.callEnded(call.id(), now)).ifPresent(changes::agent);
+        call.serviceId().ifPresent(routing::routeSoon);
+        return true;
+    }
+
+    /**
+     * Inbound: the agent's phone answered and meets the caller; the call is connected and gets its
+     * one ticket (a caller back in the queue after its conversation was lost keeps the ticket it had).
+     */
     private void agentLegAnswered(Call call, String device) {
         if (call.status() != CallStatus.CONNECTING) {
             return; // connected already (a repeated report), or not Confirmed through us

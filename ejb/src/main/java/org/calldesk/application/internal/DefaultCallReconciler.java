@@ -20,11 +20,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.CallEventService;
 import org.calldesk.application.CallReconciler;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
+import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.EndCause;
 import org.calldesk.connector.api.PbxChannel;
 import org.calldesk.connector.api.PbxEventLink;
@@ -40,6 +43,10 @@ import org.calldesk.domain.model.call.CallStatus;
  * <li>an open call whose customer has no channel on the PBX (a Dial up not yet dialling: whose
  * agent leg is gone too) ended while nobody watched: it ends, as the PBX would have reported (its
  * agent to the finish prompt, an offer withdrawn);</li>
+ * <li>a connected call (Talking or on hold) whose caller waits in the queue's context on the PBX
+ * again, with no agent leg (the agent's leg went and no event said so): the caller goes back to
+ * routing at its place, by arrival, and its agent to the finish prompt; a Confirmed call whose
+ * caller waits so while no leg rings its agent goes back to routing too, its agent to Rest;</li>
  * <li>an agent leg the application placed whose call is over, or is not that agent's, is hung up
  * (it would keep the phone busy, or put a second call on it);</li>
  * <li>a caller waiting on the PBX that the application never recorded is recorded, at its arrival
@@ -49,8 +56,11 @@ import org.calldesk.domain.model.call.CallStatus;
  * outage, or wait on the queue while the application starts), so a repair is made only when runs
  * have found the same drift for {@link #CONFIRMATION} at least, and only for channels and calls
  * older than {@link #MARGIN}; and none while the adapter's event session is down or events wait
- * in it to be delivered (a broker outage), when the application's view is known to lag. Each repair is logged once, at WARNING, with the
- * call's id, and counted in {@link #status()}.
+ * in it to be delivered (a broker outage), when the application's view is known to lag. Nor is a
+ * call ended while events of it this node queued are not applied yet ({@link PbxEventsOnTheWay}:
+ * they wait on the queue, its end among them perhaps), however long that lasts; the drift's
+ * confirmation starts again once they are applied. Each repair is logged once, at WARNING, with
+ * the call's id, and counted in {@link #status()}.
  *
  * <p>Runs one at a time (the timer every few seconds, and after each login of the adapter). Each
  * repair is applied in a transaction of its own, through {@link CallEventService} for the calls.
@@ -79,6 +89,12 @@ public class DefaultCallReconciler implements CallReconciler {
     @Inject
     CallEventService callEvents;
 
+    @Inject
+    PbxEventsOnTheWay onTheWay;
+
+    @Inject
+    AppliedPbxEvents applied;
+
     Clock clock = Clock.systemUTC();
 
     /** How long a drift must last, seen by two runs at least this far apart, before it is repaired. */
@@ -89,8 +105,11 @@ public class DefaultCallReconciler implements CallReconciler {
     private final AtomicLong callsEnded = new AtomicLong();
     private final AtomicLong legsHungUp = new AtomicLong();
     private final AtomicLong callersRecorded = new AtomicLong();
+    private final AtomicLong callersRequeued = new AtomicLong();
     private volatile Instant lastRun;
     private volatile String lastOutcome = "not run yet";
+    /** Calls of the current run left alone because events of theirs are not applied yet. */
+    private int held;
 
     @Override
     public synchronized void reconcile() {
@@ -115,6 +134,7 @@ public class DefaultCallReconciler implements CallReconciler {
         Set<String> found = new HashSet<>();
         Map<String, Runnable> repairs = new LinkedHashMap<>(); // in the order found: callers by arrival
         try {
+            held = 0;
             callsGone(channels, now, found, repairs);
             strayLegs(channels, found, repairs);
             unknownCallers(channels, now, found, repairs);
@@ -140,13 +160,14 @@ public class DefaultCallReconciler implements CallReconciler {
             }
         }
         suspects = stillSuspect;
-        lastOutcome = channels.size() + " PBX channels compared, " + repaired + " repaired";
+        lastOutcome = channels.size() + " PBX channels compared, " + repaired + " repaired"
+                + (held > 0 ? ", " + held + " calls left alone while their events wait on the queue" : "");
     }
 
     @Override
     public Status status() {
         return new Status(Optional.ofNullable(lastRun), lastOutcome, callsEnded.get(), legsHungUp.get(),
-                callersRecorded.get());
+                callersRecorded.get(), callersRequeued.get());
     }
 
     /** Open calls of which the PBX has no channel. */
@@ -154,12 +175,30 @@ public class DefaultCallReconciler implements CallReconciler {
         // the customer's side decides; an agent leg alone keeps only a Dial up that has not dialled the customer yet
         Set<String> customerOnPbx = new HashSet<>();
         Set<String> agentLegOnPbx = new HashSet<>();
-        channels.forEach(channel -> (channel.part() == PbxChannel.Part.AGENT_LEG ? agentLegOnPbx : customerOnPbx)
-                .add(channel.call().value()));
+        Set<String> waitingOnPbx = new HashSet<>();
+        channels.forEach(channel -> {
+            (channel.part() == PbxChannel.Part.AGENT_LEG ? agentLegOnPbx : customerOnPbx).add(channel.call().value());
+            if (channel.part() == PbxChannel.Part.CALLER_WAITING && channel.age().compareTo(MARGIN) >= 0) {
+                waitingOnPbx.add(channel.call().value());
+            }
+        });
         for (Call call : calls.activeStartedBefore(now.minus(MARGIN), MAX_CALLS)) {
+            boolean callerWaitsAlone = waitingOnPbx.contains(call.pbxCallId()) && !agentLegOnPbx.contains(call.pbxCallId());
+            if (callerWaitsAlone && isConnected(call)) {
+                callerBackInQueue(call, found, repairs);
+                continue;
+            }
+            if (callerWaitsAlone && call.status() == CallStatus.CONNECTING) {
+                connectLost(call, found, repairs);
+                continue;
+            }
             if (call.awaitsPbxCallId() || customerOnPbx.contains(call.pbxCallId())
                     || (call.status() == CallStatus.DIALING && agentLegOnPbx.contains(call.pbxCallId()))) {
                 continue;
+            }
+            if (eventsOnTheWay(call.pbxCallId())) {
+                held++;
+                continue; // what the PBX said of it is still on the queue: the rows lag, nothing to conclude
             }
             String key = "gone " + call.id();
             found.add(key);
@@ -171,6 +210,64 @@ public class DefaultCallReconciler implements CallReconciler {
                 callsEnded.incrementAndGet();
             });
         }
+    }
+
+    private static boolean isConnected(Call call) {
+        return call.status() == CallStatus.TALKING || call.status() == CallStatus.HOLDING;
+    }
+
+    /** A connected call whose caller waits in the queue's context on the PBX, with no agent leg. */
+    private void callerBackInQueue(Call call, Set<String> found, Map<String, Runnable> repairs) {
+        if (eventsOnTheWay(call.pbxCallId())) {
+            held++;
+            return;
+        }
+        String key = "requeue " + call.id();
+        found.add(key);
+        CallStatus status = call.status();
+        Optional<String> agent = call.agentId();
+        repairs.put(key, () -> {
+            if (callEvents.callerBackInQueue(call.pbxCallId())) {
+                LOG.warning(() -> "reconciler: call " + call.id() + " (PBX " + call.pbxCallId() + ", " + status
+                        + ") has its caller waiting in the queue on the PBX and no agent leg; back to routing at its"
+                        + " place" + agent.map(a -> ", agent " + a + " to the finish prompt").orElse(""));
+                callersRequeued.incrementAndGet();
+            }
+        });
+    }
+
+    /**
+     * A Confirmed call whose caller still waits in the queue on the PBX while no leg rings its
+     * agent (the connect request was lost: the node died, or the database went, between the
+     * Confirm and the PBX): as if the agent's phone had not taken it, the caller goes back to
+     * routing at its place and the agent to Rest.
+     */
+    private void connectLost(Call call, Set<String> found, Map<String, Runnable> repairs) {
+        Optional<String> device = call.agentId().flatMap(agents::find).map(agent -> agent.device());
+        if (device.isEmpty() || eventsOnTheWay(call.pbxCallId())) {
+            held += device.isEmpty() ? 0 : 1;
+            return;
+        }
+        String key = "connect " + call.id();
+        found.add(key);
+        String agent = call.agentId().orElseThrow();
+        repairs.put(key, () -> {
+            LOG.warning(() -> "reconciler: call " + call.id() + " (PBX " + call.pbxCallId() + ", CONNECTING) has its caller"
+                    + " waiting in the queue on the PBX and no leg to agent " + agent + "; back to routing at its place,"
+                    + " " + agent + " to Rest");
+            callEvents.handle(new CallEvent.ConnectFailed(new CallId(call.pbxCallId()), new DeviceId(device.get()),
+                    EndCause.FAILED, clock.instant()));
+            callersRequeued.incrementAndGet();
+        });
+    }
+
+    /** Whether events of the call that this node queued are not applied yet (by this node or another). */
+    private boolean eventsOnTheWay(String pbxCallId) {
+        if (!onTheWay.hasEventsFor(pbxCallId)) {
+            return false;
+        }
+        onTheWay.forgetApplied(pbxCallId, applied::applied);
+        return onTheWay.hasEventsFor(pbxCallId);
     }
 
     /** Agent legs the application placed for a call that is over, or that is not that agent's. */

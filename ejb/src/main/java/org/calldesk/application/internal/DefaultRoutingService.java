@@ -7,12 +7,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.logging.Logger;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.RoutingService;
 import org.calldesk.application.RoutingTrigger;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallRepository;
+import org.calldesk.domain.model.call.CallStatus;
 import org.calldesk.domain.model.service.Service;
 import org.calldesk.domain.model.service.ServiceRepository;
 
@@ -20,12 +25,22 @@ import org.calldesk.domain.model.service.ServiceRepository;
  * Offers are claims on two rows, the agent's and the call's, each guarded by its version: of
  * two transactions that offer the same call, or to the same agent, only one commits. The loser
  * changes nothing and the next round offers again with fresh data.
+ *
+ * <p>Waiting calls are offered in their order of arrival at the PBX ({@link Call#startedAt}, the
+ * PBX's time), whatever order their records were committed in: a caller of the service who
+ * reached the PBX earlier and whose arrival is still on its way to the rows
+ * ({@link PbxEventsOnTheWay}) is not overtaken; the calls after it wait until it is recorded
+ * (whose commit routes the service again).
  */
 @Stateless
 @Interceptors(DomainRules.class)
 public class DefaultRoutingService implements RoutingService {
 
+    private static final Logger LOG = Logger.getLogger(DefaultRoutingService.class.getName());
     private static final int MAX_EXPIRED_PER_SCAN = 100;
+    /** The caller whose arrival on its way last held routing back, to log that once. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> LAST_HELD_FOR =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     @Inject
     CallRepository calls;
@@ -42,6 +57,9 @@ public class DefaultRoutingService implements RoutingService {
     @Inject
     ChangeRecorder changes;
 
+    @Inject
+    PbxEventsOnTheWay onTheWay;
+
     Clock clock = Clock.systemUTC();
 
     @Override
@@ -55,7 +73,8 @@ public class DefaultRoutingService implements RoutingService {
         if (service.isEmpty()) {
             return 0;
         }
-        List<Call> waiting = calls.oldestWaiting(serviceId, max);
+        List<PbxEventsOnTheWay.Arrival> onItsWay = onTheWay.arrivalsBefore(Instant.MAX); // before reading the rows
+        List<Call> waiting = notOvertaking(serviceId, calls.oldestWaiting(serviceId, max), onItsWay);
         if (waiting.isEmpty()) {
             return 0;
         }
@@ -71,6 +90,50 @@ public class DefaultRoutingService implements RoutingService {
             changes.call(call);
         }
         return offers;
+    }
+
+    /**
+     * The waiting calls (oldest first) that no earlier caller of the service, still on the way
+     * to the rows, would be overtaken by.
+     *
+     * @param onItsWay the arrivals on their way, taken before the waiting calls were read: one
+     *                 recorded in between is not among these calls, but was on its way then
+     */
+    private List<Call> notOvertaking(String serviceId, List<Call> waiting, List<PbxEventsOnTheWay.Arrival> onItsWay) {
+        if (waiting.isEmpty()) {
+            return waiting;
+        }
+        Instant latest = waiting.get(waiting.size() - 1).startedAt();
+        Set<String> read = waiting.stream().map(Call::pbxCallId).collect(Collectors.toSet());
+        for (PbxEventsOnTheWay.Arrival arrival : onItsWay) { // oldest first
+            if (!arrival.at().isBefore(latest)) {
+                break;
+            }
+            if (read.contains(arrival.pbxCallId())) {
+                onTheWay.arrivalRecorded(arrival.pbxCallId()); // another node recorded it; it is among these calls
+                continue;
+            }
+            Optional<Call> recorded = calls.findByPbxCallId(arrival.pbxCallId());
+            if (recorded.isPresent() && recorded.get().status() != CallStatus.WAITING) {
+                onTheWay.arrivalRecorded(arrival.pbxCallId()); // recorded, and no longer waits
+                continue;
+            }
+            // not recorded yet, or recorded after these calls were read: they must not overtake it
+            boolean ofThisService = recorded.isPresent()
+                    ? recorded.get().serviceId().filter(serviceId::equals).isPresent()
+                    : services.findByDialledNumber(arrival.dialled()).filter(Service::callEnabled)
+                            .map(Service::id).filter(serviceId::equals).isPresent();
+            if (ofThisService) {
+                List<Call> before = waiting.stream().filter(call -> call.startedAt().isBefore(arrival.at())).toList();
+                if (!arrival.pbxCallId().equals(LAST_HELD_FOR.getAndSet(arrival.pbxCallId()))) { // once a caller
+                    LOG.info(() -> "service " + serviceId + ": caller " + arrival.pbxCallId() + " reached the PBX at "
+                            + arrival.at() + " but is not recorded yet; " + (waiting.size() - before.size())
+                            + " later recorded calls wait for it, so as not to overtake it");
+                }
+                return before;
+            }
+        }
+        return waiting;
     }
 
     @Override

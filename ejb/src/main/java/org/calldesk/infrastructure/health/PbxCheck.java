@@ -43,7 +43,8 @@ public class PbxCheck {
                 .with("reconcilerLastOutcome", status.lastOutcome())
                 .with("reconcilerCallsEnded", status.callsEnded())
                 .with("reconcilerLegsHungUp", status.legsHungUp())
-                .with("reconcilerCallersRecorded", status.callersRecorded());
+                .with("reconcilerCallersRecorded", status.callersRecorded())
+                .with("reconcilerCallersRequeued", status.callersRequeued());
     }
 
     public CheckResult check() {

@@ -13,8 +13,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.calldesk.application.Actor;
+import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
@@ -56,13 +58,16 @@ class DefaultCallReconcilerTest {
         }
     };
     private final Logger reconcilerLog = Logger.getLogger(DefaultCallReconciler.class.getName());
+    private final PbxEventsOnTheWay onTheWay = new PbxEventsOnTheWay(clock);
+    /** The ids of the events applied, by this node or another. */
+    private final Set<String> appliedIds = new java.util.HashSet<>();
     private Wiring app;
     private DefaultCallReconciler reconciler;
 
     @BeforeEach
     void setUp() {
         app = Wiring.over(repositories.callRepository, repositories.agentRepository, repositories.serviceRepository,
-                repositories.ticketRepository, pbx, events, events, clock);
+                repositories.ticketRepository, pbx, events, events, clock, onTheWay);
         app.cti().createService(ADMIN, "support", new ServiceDefinition("Customer Support", "custom/abuse-warning",
                 Duration.ofSeconds(20), true, Set.of("15880001"), Set.of("15880001")));
         List.of("alice:1001", "bob:1002").forEach(agent -> {
@@ -76,6 +81,23 @@ class DefaultCallReconcilerTest {
         reconciler.agents = repositories.agentRepository;
         reconciler.callEvents = app.callEvents();
         reconciler.clock = clock;
+        reconciler.onTheWay = onTheWay;
+        reconciler.applied = new AppliedPbxEvents() {
+            @Override
+            public boolean applied(String eventId) {
+                return appliedIds.contains(eventId);
+            }
+
+            @Override
+            public void record(String eventId, Instant at) {
+                appliedIds.add(eventId);
+            }
+
+            @Override
+            public int forgetBefore(Instant before) {
+                return 0;
+            }
+        };
         reconcilerLog.addHandler(logged);
     }
 
@@ -196,6 +218,151 @@ class DefaultCallReconcilerTest {
         assertThat(reconciler.status().lastOutcome()).isEqualTo("not compared: 12 PBX events wait to be delivered");
     }
 
+    @Test
+    void aCallWhoseEventsStillWaitOnTheQueueIsNotEndedWhileTheyWait() {
+        Call call = talking("alice", "in.1");
+        CallEvent.CallEnded end = new CallEvent.CallEnded(new CallId("in.1"),
+                org.calldesk.connector.api.EndCause.CUSTOMER_HANGUP, clock.instant());
+        onTheWay.queued(end, "e9"); // its end is on the queue; the queue's consumer is away
+        clock.advance(OLD);
+
+        for (int run = 0; run < 10; run++) { // well beyond the confirmation
+            reconciler.reconcile();
+            clock.advance(DefaultCallReconciler.CONFIRMATION);
+        }
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(reconciler.status().callsEnded()).isZero();
+        assertThat(reconciler.status().lastOutcome())
+                .isEqualTo("0 PBX channels compared, 0 repaired, 1 calls left alone while their events wait on the queue");
+        assertThat(warnings).isEmpty();
+
+        app.callEvents().handle(end); // the queue's consumer is back: the call ends as the PBX said
+        onTheWay.applied(end, "e9");
+        assertThat(call.endCause()).contains("CUSTOMER_HANGUP");
+        assertThat(repositories.agents.get("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
+    }
+
+    @Test
+    void theDriftIsConfirmedAnewOnceTheCallsEventsAreApplied() {
+        Call call = talking("alice", "in.1");
+        CallEvent.CallHeld held = new CallEvent.CallHeld(new CallId("in.1"), clock.instant());
+        onTheWay.queued(held, "e7");
+        clock.advance(OLD);
+        looksTwice();
+        app.callEvents().handle(held);
+        onTheWay.applied(held, "e7");
+
+        reconciler.reconcile();
+        assertThat(call.status()).as("the first look after its events were applied").isNotEqualTo(CallStatus.ENDED);
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
+        reconciler.reconcile();
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+    }
+
+    @Test
+    void eventsAnotherNodeAppliedDoNotHoldTheRepairBack() {
+        Call call = talking("alice", "in.1");
+        onTheWay.queued(new CallEvent.CallHeld(new CallId("in.1"), clock.instant()), "e7");
+        appliedIds.add("e7"); // the broker kept the other node's copy, which that node applied
+        clock.advance(OLD);
+
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.ENDED);
+        assertThat(onTheWay.hasEventsFor("in.1")).isFalse();
+    }
+
+    @Test
+    void aTalkingCallWhoseCallerIsBackInTheQueueWithNoAgentLegIsRoutedAgainAtItsPlaceLoggedOnce() {
+        Call earlier = talking("alice", "in.1");
+        clock.advance(Duration.ofSeconds(1));
+        Call later = arrives("in.2"); // waits: nobody else is Ready
+        String ticket = earlier.ticketId().orElseThrow();
+        // the PBX has the first caller in the waiting context again, its agent leg gone, and no event said so
+        pbx.channels.addAll(List.of(waiting("in.1", OLD), waiting("in.2", OLD)));
+        clock.advance(OLD);
+
+        reconciler.reconcile();
+        assertThat(earlier.status()).as("one look is not enough").isEqualTo(CallStatus.TALKING);
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
+        reconciler.reconcile();
+        looksTwice();
+
+        assertThat(earlier.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(earlier.agentId()).isEmpty();
+        assertThat(repositories.agents.get("alice").status()).as("alice to the finish prompt")
+                .isEqualTo(AgentStatus.AFTER_CALL);
+        assertThat(warnings).filteredOn(r -> r.getMessage().contains("call " + earlier.id() + " (PBX in.1, TALKING) has its"
+                + " caller waiting in the queue on the PBX and no agent leg")).hasSize(1);
+        assertThat(warnings).hasSize(1);
+        assertThat(reconciler.status().callersRequeued()).isEqualTo(1);
+        assertThat(reconciler.status().callsEnded()).isZero();
+
+        // back at its place: before the caller who came after it, and with the ticket it had
+        ready("bob");
+        assertThat(app.routing().offerNextCall("support")).isTrue();
+        assertThat(earlier.agentId()).contains("bob");
+        assertThat(later.status()).isEqualTo(CallStatus.WAITING);
+        app.callControl().confirm(new Actor("bob", false), earlier.id());
+        app.callEvents().handle(new CallEvent.CallAnswered(new CallId("in.1"), new DeviceId("PJSIP/1002"),
+                clock.instant()));
+        assertThat(earlier.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(earlier.ticketId()).contains(ticket);
+        assertThat(repositories.tickets).hasSize(1);
+    }
+
+    @Test
+    void aConfirmedCallWhoseCallerStillWaitsWithNoLegToTheAgentGoesBackToRoutingItsAgentToRest() {
+        ready("alice");
+        Call call = arrives("in.1");
+        app.routing().offerNextCall("support");
+        app.callControl().confirm(new Actor("alice", false), call.id()); // the connect request is then lost
+        pbx.channels.add(waiting("in.1", OLD));
+        clock.advance(OLD);
+
+        reconciler.reconcile();
+        assertThat(call.status()).as("one look is not enough").isEqualTo(CallStatus.CONNECTING);
+        clock.advance(DefaultCallReconciler.CONFIRMATION);
+        reconciler.reconcile();
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.WAITING);
+        assertThat(repositories.agents.get("alice").status()).isEqualTo(AgentStatus.REST);
+        assertThat(warnings).filteredOn(r -> r.getMessage().contains("call " + call.id() + " (PBX in.1, CONNECTING) has its"
+                + " caller waiting in the queue on the PBX and no leg to agent alice")).hasSize(1);
+        assertThat(reconciler.status().callersRequeued()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmedCallWhoseLegRingsTheAgentIsLeftAlone() {
+        ready("alice");
+        Call call = arrives("in.1");
+        app.routing().offerNextCall("support");
+        app.callControl().confirm(new Actor("alice", false), call.id());
+        pbx.channels.addAll(List.of(waiting("in.1", OLD), agentLeg("in.1", "PJSIP/1001")));
+        clock.advance(OLD);
+
+        looksTwice();
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.CONNECTING);
+        assertThat(reconciler.status().callersRequeued()).isZero();
+    }
+
+    @Test
+    void aTalkingCallWhoseCallerWaitsButWhoseAgentLegIsStillThereIsLeftAlone() {
+        Call call = talking("alice", "in.1");
+        pbx.channels.addAll(List.of(waiting("in.1", OLD), agentLeg("in.1", "PJSIP/1001")));
+        clock.advance(OLD);
+
+        looksTwice();
+        looksTwice();
+
+        assertThat(call.status()).isEqualTo(CallStatus.TALKING);
+        assertThat(reconciler.status().callersRequeued()).isZero();
+    }
+
     /** Two runs, as far apart as a drift must last to be repaired. */
     private void looksTwice() {
         reconciler.reconcile();
@@ -214,6 +381,19 @@ class DefaultCallReconcilerTest {
         app.callEvents().handle(new CallEvent.CallAnswered(new CallId(pbxCallId),
                 new DeviceId(agentId.equals("alice") ? "PJSIP/1001" : "PJSIP/1002"), clock.instant()));
         return call;
+    }
+
+    private void ready(String agentId) {
+        Actor actor = new Actor(agentId, false);
+        if (repositories.agents.get(agentId).status() == AgentStatus.LOGGED_OUT) {
+            app.agentService().logIn(actor, agentId);
+        }
+        app.agentService().chooseStatus(actor, agentId, AgentStatus.READY, null);
+    }
+
+    private static PbxChannel waiting(String call, Duration age) {
+        return new PbxChannel("PJSIP/trunk-w-" + call, new CallId(call), PbxChannel.Part.CALLER_WAITING, Optional.empty(),
+                "0101", "15880001", age, Optional.empty());
     }
 
     private Call arrives(String pbxCallId) {

@@ -2,6 +2,7 @@ package org.calldesk.application.internal;
 
 import java.time.Clock;
 import org.calldesk.application.ContactCenterEvents;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.application.RoutingTrigger;
 import org.calldesk.domain.model.agent.AgentRepository;
@@ -16,6 +17,12 @@ record Wiring(DefaultAgentService agentService, DefaultRoutingService routing, D
     static Wiring over(CallRepository calls, AgentRepository agents, ServiceRepository services,
                        TicketRepository tickets, PbxGateway pbx, ContactCenterEvents events, RoutingTrigger trigger,
                        Clock clock) {
+        return over(calls, agents, services, tickets, pbx, events, trigger, clock, new PbxEventsOnTheWay(clock));
+    }
+
+    static Wiring over(CallRepository calls, AgentRepository agents, ServiceRepository services,
+                       TicketRepository tickets, PbxGateway pbx, ContactCenterEvents events, RoutingTrigger trigger,
+                       Clock clock, PbxEventsOnTheWay onTheWay) {
         ChangeRecorder changes = new ChangeRecorder(agents, events);
 
         DefaultAgentService agentService = new DefaultAgentService();
@@ -31,6 +38,7 @@ record Wiring(DefaultAgentService agentService, DefaultRoutingService routing, D
         routing.services = services;
         routing.routing = trigger;
         routing.changes = changes;
+        routing.onTheWay = onTheWay;
         routing.clock = clock;
 
         OutboundDialSteps dialSteps = new OutboundDialSteps();

@@ -32,7 +32,7 @@ class PbxHealthCheckTest {
 
         @Override
         public Status status() {
-            return new Status(Optional.of(LAST_RUN), "12 PBX channels compared, 1 repaired", 1, 0, 0);
+            return new Status(Optional.of(LAST_RUN), "12 PBX channels compared, 1 repaired", 1, 0, 0, 2);
         }
     };
 
@@ -92,6 +92,7 @@ class PbxHealthCheckTest {
         assertThat(adapter.connectionsTaken).hasValue(1);
         assertThat(health.getData().orElseThrow())
                 .containsEntry("reconcilerLastRun", LAST_RUN.toString())
-                .containsEntry("reconcilerCallsEnded", 1L);
+                .containsEntry("reconcilerCallsEnded", 1L)
+                .containsEntry("reconcilerCallersRequeued", 2L);
     }
 }

@@ -244,6 +244,26 @@ public class Call {
         sequence++;
     }
 
+    /**
+     * The PBX has the caller of this connected call waiting in the queue's context again, and no
+     * agent leg: the conversation is over for the agent, and the caller goes back to routing with
+     * its place in the queue (which is by arrival). Its ticket and when it was first connected
+     * stay: a second connection goes on with the same ticket.
+     *
+     * @return whether this changed the call (not when it is not connected)
+     */
+    public boolean callerBackInQueue() {
+        if (status != CallStatus.TALKING && status != CallStatus.HOLDING) {
+            return false;
+        }
+        status = CallStatus.WAITING;
+        agentId = null;
+        offeredAt = null;
+        offerExpiresAt = null;
+        sequence++;
+        return true;
+    }
+
     /** Whether the offer is open and its time to Confirm has run out. */
     public boolean offerExpired(Instant now) {
         return status == CallStatus.OFFERED && offerExpiresAt != null && !now.isBefore(offerExpiresAt);

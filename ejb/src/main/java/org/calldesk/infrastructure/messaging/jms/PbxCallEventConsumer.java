@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.calldesk.application.FollowedEvents;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallEventListener;
 import org.calldesk.infrastructure.pbx.ReconcilerScheduler;
@@ -17,7 +18,8 @@ import org.calldesk.infrastructure.pbx.ReconcilerScheduler;
  *
  * <p>Several nodes connected to one PBX each receive every event: the adapter's event id goes
  * with the message as the broker's duplicate-detection id, so the queue keeps the first copy and
- * drops the others. No transaction: the send is persistent and synchronous on its own, and a copy
+ * drops the others. What is queued and not yet applied is told to {@link PbxEventsOnTheWay}, so
+ * that routing and the reconciler do not act on rows that lag behind the queue. No transaction: the send is persistent and synchronous on its own, and a copy
  * the broker drops must not roll anything back.
  *
  * <p>Which adapter drives it is said by each server's descriptor, not here.
@@ -32,12 +34,19 @@ public class PbxCallEventConsumer implements CallEventListener {
     @Inject
     ReconcilerScheduler reconciler;
 
+    @Inject
+    PbxEventsOnTheWay onTheWay;
+
     @Override
     public void onCallEvent(CallEvent event, String eventId) {
         if (!FollowedEvents.follows(event)) {
             return; // nothing would change: not worth a message and a transaction
         }
+        // before the send, as a consumer may apply it before the send returns; and kept if the send
+        // fails: the adapter delivers it again, and meanwhile later events of other calls may go
+        onTheWay.queued(event, eventId);
         sender.toPbxEventQueue(CallEventJson.write(event), CallEventJson.group(event), eventId);
+        onTheWay.sent(event, eventId);
         if (event instanceof CallEvent.PbxCallsListed) {
             reconciler.soon(); // the adapter (re)logged in
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.calldesk.application.CallEventService;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.infrastructure.persistence.migration.DatabaseMigration;
 import org.calldesk.infrastructure.persistence.migration.DatabaseWait;
@@ -33,6 +34,8 @@ import org.calldesk.infrastructure.persistence.migration.DatabaseWait;
  * and routed out of their order of arrival. The events of all sessions share one line: once the
  * database is back they are applied in the order they came, and not overtaken by newer ones.
  *
+ * <p>Once an event is applied, {@link PbxEventsOnTheWay} is told: it is no longer on its way.
+ *
  * <p>The queue it listens to is said by each packaging's descriptor.
  */
 @MessageDriven
@@ -53,6 +56,9 @@ public class PbxEventQueueConsumer implements MessageListener {
     @Inject
     DatabaseMigration database;
 
+    @Inject
+    PbxEventsOnTheWay onTheWay;
+
     @Override
     public void onMessage(Message message) {
         CallEvent event;
@@ -66,5 +72,6 @@ public class PbxEventQueueConsumer implements MessageListener {
         }
         new DatabaseWait(() -> database.failure().isEmpty(), database::reachable, Duration.ofMillis(250),
                 DATABASE_PATIENCE, WAITING).run("PBX event " + event, () -> callEvents.handle(event, eventId));
+        onTheWay.applied(event, eventId); // committed: the rows say it now
     }
 }
