@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.calldesk.connector.api.CallEvent;
+import org.calldesk.domain.model.call.QueuePlace;
 
 /**
  * The PBX events this node put on the PBX events queue that are not applied yet: what the
@@ -145,7 +147,10 @@ public class PbxEventsOnTheWay {
         }
     }
 
-    /** The callers who reached the PBX before {@code instant} and whose arrival is still on its way, oldest first. */
+    /**
+     * The callers who reached the PBX before {@code instant} and whose arrival is still on its way,
+     * in their order in the queue ({@link QueuePlace}).
+     */
     public synchronized List<Arrival> arrivalsBefore(Instant instant) {
         giveUpOnOld();
         List<Arrival> earlier = new ArrayList<>();
@@ -154,7 +159,7 @@ public class PbxEventsOnTheWay {
                 earlier.add(call.arrival);
             }
         }
-        earlier.sort((x, y) -> x.at().compareTo(y.at()));
+        earlier.sort(Comparator.comparingLong((Arrival arrival) -> QueuePlace.of(arrival.pbxCallId(), arrival.at())));
         return earlier;
     }
 

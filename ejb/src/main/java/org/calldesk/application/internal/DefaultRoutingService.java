@@ -18,6 +18,7 @@ import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallRepository;
 import org.calldesk.domain.model.call.CallStatus;
+import org.calldesk.domain.model.call.QueuePlace;
 import org.calldesk.domain.model.service.Service;
 import org.calldesk.domain.model.service.ServiceRepository;
 
@@ -26,8 +27,8 @@ import org.calldesk.domain.model.service.ServiceRepository;
  * two transactions that offer the same call, or to the same agent, only one commits. The loser
  * changes nothing and the next round offers again with fresh data.
  *
- * <p>Waiting calls are offered in their order of arrival at the PBX ({@link Call#startedAt}, the
- * PBX's time), whatever order their records were committed in: a caller of the service who
+ * <p>Waiting calls are offered in their order of arrival at the PBX ({@link Call#queuePlace}, as
+ * the PBX numbered its channels), whatever order their records were committed in: a caller of the service who
  * reached the PBX earlier and whose arrival is still on its way to the rows
  * ({@link PbxEventsOnTheWay}) is not overtaken; the calls after it wait until it is recorded
  * (whose commit routes the service again).
@@ -103,10 +104,11 @@ public class DefaultRoutingService implements RoutingService {
         if (waiting.isEmpty()) {
             return waiting;
         }
-        Instant latest = waiting.get(waiting.size() - 1).startedAt();
+        long latest = waiting.get(waiting.size() - 1).queuePlace();
         Set<String> read = waiting.stream().map(Call::pbxCallId).collect(Collectors.toSet());
         for (PbxEventsOnTheWay.Arrival arrival : onItsWay) { // oldest first
-            if (!arrival.at().isBefore(latest)) {
+            long place = QueuePlace.of(arrival.pbxCallId(), arrival.at());
+            if (place >= latest) {
                 break;
             }
             if (read.contains(arrival.pbxCallId())) {
@@ -124,7 +126,7 @@ public class DefaultRoutingService implements RoutingService {
                     : services.findByDialledNumber(arrival.dialled()).filter(Service::callEnabled)
                             .map(Service::id).filter(serviceId::equals).isPresent();
             if (ofThisService) {
-                List<Call> before = waiting.stream().filter(call -> call.startedAt().isBefore(arrival.at())).toList();
+                List<Call> before = waiting.stream().filter(call -> call.queuePlace() < place).toList();
                 if (!arrival.pbxCallId().equals(LAST_HELD_FOR.getAndSet(arrival.pbxCallId()))) { // once a caller
                     LOG.info(() -> "service " + serviceId + ": caller " + arrival.pbxCallId() + " reached the PBX at "
                             + arrival.at() + " but is not recorded yet; " + (waiting.size() - before.size())

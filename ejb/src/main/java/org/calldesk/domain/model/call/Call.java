@@ -58,6 +58,10 @@ public class Call {
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
+    /** The caller's place in the queue ({@link QueuePlace}); waiting calls are offered in its order. */
+    @Column(name = "queue_place", nullable = false)
+    private long queuePlace;
+
     @Column(name = "ended_at")
     private Instant endedAt;
 
@@ -123,6 +127,7 @@ public class Call {
         this.customerNumber = Objects.requireNonNull(customerNumber, "customerNumber is required");
         this.serviceNumber = serviceNumber;
         this.startedAt = Objects.requireNonNull(startedAt, "startedAt is required");
+        this.queuePlace = QueuePlace.of(pbxCallId, startedAt);
         this.sequence = 1;
     }
 
@@ -506,6 +511,11 @@ public class Call {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    /** The caller's place in the queue: waiting calls are offered in this order ({@link QueuePlace}). */
+    public long queuePlace() {
+        return queuePlace;
     }
 
     public Optional<Instant> endedAt() {

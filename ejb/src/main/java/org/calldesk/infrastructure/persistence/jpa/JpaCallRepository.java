@@ -48,7 +48,7 @@ public class JpaCallRepository implements CallRepository {
     @Override
     public List<Call> oldestWaiting(String serviceId, int max) {
         return em.createQuery("select c from Call c where c.status = :waiting and c.serviceId = :service "
-                        + "order by c.status, c.serviceId, c.startedAt, c.id", Call.class)
+                        + "order by c.status, c.serviceId, c.queuePlace, c.id", Call.class)
                 .setParameter("waiting", CallStatus.WAITING)
                 .setParameter("service", serviceId)
                 .setMaxResults(max)
