@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
-import org.calldesk.connector.api.CallEvent;
 import org.calldesk.domain.model.call.QueuePlace;
 
 /**
@@ -85,20 +84,20 @@ public class PbxEventsOnTheWay {
      * The event is about to be put on the queue; it stays on its way until applied, also when the
      * send fails (the adapter keeps it and delivers it again, in its order, while events of other
      * calls delivered meanwhile may be applied before it). An event queued again (by its id) is
-     * counted once. Events of no call are not tracked.
+     * counted once. Events of no call ({@code pbxCallId} null) are not tracked.
+     *
+     * @param arrival the caller's arrival, if the event says the caller reached the PBX; else null
      */
-    public synchronized void queued(CallEvent event, String eventId) {
-        Objects.requireNonNull(event, "event is required");
-        if (event.callId().isEmpty()) {
+    public synchronized void queued(String pbxCallId, String eventId, Arrival arrival) {
+        if (pbxCallId == null) {
             return;
         }
-        OnTheWay call = byCall.computeIfAbsent(event.callId().get().value(), id -> new OnTheWay());
+        OnTheWay call = byCall.computeIfAbsent(pbxCallId, id -> new OnTheWay());
         if (eventId == null || call.events.stream().noneMatch(queued -> eventId.equals(queued.eventId()))) {
             call.events.add(new Queued(eventId, clock.instant()));
         }
-        if (event instanceof CallEvent.CallArrived arrived
-                && (call.arrival == null || arrived.at().isBefore(call.arrival.at()))) {
-            call.arrival = new Arrival(arrived.call().value(), arrived.dialledNumber(), arrived.at());
+        if (arrival != null && (call.arrival == null || arrival.at().isBefore(call.arrival.at()))) {
+            call.arrival = arrival;
         }
     }
 
@@ -106,9 +105,8 @@ public class PbxEventsOnTheWay {
      * The broker took the event (the send returned): its patience counts from now, not from
      * the start of a send that waited for the broker to come back.
      */
-    public synchronized void sent(CallEvent event, String eventId) {
-        Objects.requireNonNull(event, "event is required");
-        OnTheWay call = event.callId().map(id -> byCall.get(id.value())).orElse(null);
+    public synchronized void sent(String pbxCallId, String eventId) {
+        OnTheWay call = pbxCallId == null ? null : byCall.get(pbxCallId);
         if (call == null) {
             return; // applied already
         }
@@ -121,14 +119,16 @@ public class PbxEventsOnTheWay {
         }
     }
 
-    /** The event was applied (its transaction committed), or found applied already. */
-    public synchronized void applied(CallEvent event, String eventId) {
-        Objects.requireNonNull(event, "event is required");
-        if (event.callId().isEmpty()) {
+    /**
+     * The event was applied (its transaction committed), or found applied already.
+     *
+     * @param arrival whether the event was the caller's arrival
+     */
+    public synchronized void applied(String pbxCallId, String eventId, boolean arrival) {
+        if (pbxCallId == null) {
             return;
         }
-        String callId = event.callId().get().value();
-        OnTheWay call = byCall.get(callId);
+        OnTheWay call = byCall.get(pbxCallId);
         if (call == null) {
             return; // queued by another node
         }
@@ -139,11 +139,11 @@ public class PbxEventsOnTheWay {
                 break;
             }
         }
-        if (event instanceof CallEvent.CallArrived) {
+        if (arrival) {
             call.arrival = null;
         }
         if (call.events.isEmpty()) {
-            byCall.remove(callId);
+            byCall.remove(pbxCallId);
         }
     }
 

@@ -9,6 +9,7 @@ import org.calldesk.application.Actor;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.application.PbxEventsOnTheWay;
+import org.calldesk.infrastructure.messaging.jms.EventsOnTheWay;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.domain.model.agent.AgentRole;
@@ -124,8 +125,8 @@ class ArrivalOrderTest {
         CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
         CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
         clock.advance(PbxEventsOnTheWay.PATIENCE.multipliedBy(2)); // the broker was down this long; the sends waited
-        onTheWay.sent(earlier, "e1");
-        onTheWay.sent(later, "e2");
+        EventsOnTheWay.sent(onTheWay, earlier, "e1");
+        EventsOnTheWay.sent(onTheWay, later, "e2");
         apply(later, "e2");
 
         assertThat(app.routing().offerWaitingCalls("support", 20)).isZero();
@@ -172,12 +173,12 @@ class ArrivalOrderTest {
         // it again later), while the later caller's send, under way on another thread, went through
         CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
         CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
-        onTheWay.sent(later, "e2");
+        EventsOnTheWay.sent(onTheWay, later, "e2");
         apply(later, "e2");
         assertThat(app.routing().offerWaitingCalls("support", 20)).isZero();
 
-        onTheWay.queued(earlier, "e1"); // delivered again by the adapter
-        onTheWay.sent(earlier, "e1");
+        EventsOnTheWay.queued(onTheWay, earlier, "e1"); // delivered again by the adapter
+        EventsOnTheWay.sent(onTheWay, earlier, "e1");
         apply(earlier, "e1");
         assertThat(app.routing().offerWaitingCalls("support", 20)).isEqualTo(1);
         assertThat(call("in.1").agentId()).contains("alice");
@@ -187,14 +188,14 @@ class ArrivalOrderTest {
     /** What the queue's consumer does: apply, then tell that the event is no longer on its way. */
     private void apply(CallEvent event, String eventId) {
         app.callEvents().handle(event);
-        onTheWay.applied(event, eventId);
+        EventsOnTheWay.applied(onTheWay, event, eventId);
     }
 
     /** A caller who reached the PBX {@code millis} after the start, whose arrival this node put on the queue. */
     private CallEvent.CallArrived queued(String pbxCallId, String dialled, long millis, String eventId) {
         CallEvent.CallArrived arrival = new CallEvent.CallArrived(new CallId(pbxCallId), "0101", dialled,
                 START.plusMillis(millis));
-        onTheWay.queued(arrival, eventId);
+        EventsOnTheWay.queued(onTheWay, arrival, eventId);
         return arrival;
     }
 

@@ -17,6 +17,7 @@ import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.application.PbxEventsOnTheWay;
+import org.calldesk.infrastructure.messaging.jms.EventsOnTheWay;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
@@ -223,7 +224,7 @@ class DefaultCallReconcilerTest {
         Call call = talking("alice", "in.1");
         CallEvent.CallEnded end = new CallEvent.CallEnded(new CallId("in.1"),
                 org.calldesk.connector.api.EndCause.CUSTOMER_HANGUP, clock.instant());
-        onTheWay.queued(end, "e9"); // its end is on the queue; the queue's consumer is away
+        EventsOnTheWay.queued(onTheWay, end, "e9"); // its end is on the queue; the queue's consumer is away
         clock.advance(OLD);
 
         for (int run = 0; run < 10; run++) { // well beyond the confirmation
@@ -238,7 +239,7 @@ class DefaultCallReconcilerTest {
         assertThat(warnings).isEmpty();
 
         app.callEvents().handle(end); // the queue's consumer is back: the call ends as the PBX said
-        onTheWay.applied(end, "e9");
+        EventsOnTheWay.applied(onTheWay, end, "e9");
         assertThat(call.endCause()).contains("CUSTOMER_HANGUP");
         assertThat(repositories.agents.get("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
     }
@@ -247,11 +248,11 @@ class DefaultCallReconcilerTest {
     void theDriftIsConfirmedAnewOnceTheCallsEventsAreApplied() {
         Call call = talking("alice", "in.1");
         CallEvent.CallHeld held = new CallEvent.CallHeld(new CallId("in.1"), clock.instant());
-        onTheWay.queued(held, "e7");
+        EventsOnTheWay.queued(onTheWay, held, "e7");
         clock.advance(OLD);
         looksTwice();
         app.callEvents().handle(held);
-        onTheWay.applied(held, "e7");
+        EventsOnTheWay.applied(onTheWay, held, "e7");
 
         reconciler.reconcile();
         assertThat(call.status()).as("the first look after its events were applied").isNotEqualTo(CallStatus.ENDED);
@@ -263,7 +264,7 @@ class DefaultCallReconcilerTest {
     @Test
     void eventsAnotherNodeAppliedDoNotHoldTheRepairBack() {
         Call call = talking("alice", "in.1");
-        onTheWay.queued(new CallEvent.CallHeld(new CallId("in.1"), clock.instant()), "e7");
+        EventsOnTheWay.queued(onTheWay, new CallEvent.CallHeld(new CallId("in.1"), clock.instant()), "e7");
         appliedIds.add("e7"); // the broker kept the other node's copy, which that node applied
         clock.advance(OLD);
 

@@ -44,9 +44,9 @@ public class PbxCallEventConsumer implements CallEventListener {
         }
         // before the send, as a consumer may apply it before the send returns; and kept if the send
         // fails: the adapter delivers it again, and meanwhile later events of other calls may go
-        onTheWay.queued(event, eventId);
+        EventsOnTheWay.queued(onTheWay, event, eventId);
         sender.toPbxEventQueue(CallEventJson.write(event), CallEventJson.group(event), eventId);
-        onTheWay.sent(event, eventId);
+        EventsOnTheWay.sent(onTheWay, event, eventId);
         if (event instanceof CallEvent.PbxCallsListed) {
             reconciler.soon(); // the adapter (re)logged in
         }

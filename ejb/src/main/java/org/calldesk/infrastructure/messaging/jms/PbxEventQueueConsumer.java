@@ -72,6 +72,6 @@ public class PbxEventQueueConsumer implements MessageListener {
         }
         new DatabaseWait(() -> database.failure().isEmpty(), database::reachable, Duration.ofMillis(250),
                 DATABASE_PATIENCE, WAITING).run("PBX event " + event, () -> callEvents.handle(event, eventId));
-        onTheWay.applied(event, eventId); // committed: the rows say it now
+        EventsOnTheWay.applied(onTheWay, event, eventId); // committed: the rows say it now
     }
 }
