@@ -679,6 +679,11 @@ final class AmiEventMapper {
     private void reconcileUnknown(CoreShowChannelEvent channel, Collection<CoreShowChannelEvent> listing, Instant at,
                                   List<CallEvent> out) {
         String uniqueId = channel.getUniqueid();
+        if (registry.leg(uniqueId) == null && !registry.recentlyGone(uniqueId)
+                && contexts.hold().equals(channel.getContext())) {
+            adoptHeld(channel, listing);
+            return;
+        }
         if (registry.leg(uniqueId) != null || registry.recentlyGone(uniqueId)
                 || !contexts.inbound().equals(channel.getContext()) || isOuterHalfOfWaitingCaller(channel, listing)) {
             return;
@@ -709,6 +714,41 @@ final class AmiEventMapper {
                 }
             }
         }
+    }
+
+    /**
+     * A customer on hold, listed by a PBX this adapter did not hear put them there (the node
+     * restarted): the call is taken back under control, so that Retrieve, transfer and Hang up
+     * work and the customer's hang-up ends it. Its agent's leg is the one waiting in the
+     * agent-wait context in the same call (the PBX gave it the customer's Linkedid when they were
+     * bridged). Nothing is reported: the application put the call on hold and knows it.
+     */
+    private void adoptHeld(CoreShowChannelEvent channel, Collection<CoreShowChannelEvent> listing) {
+        String linkedId = firstNonBlank(channel.getLinkedid(), channel.getUniqueid());
+        CallId id = new CallId(linkedId);
+        if (registry.call(id) != null) {
+            return;
+        }
+        CoreShowChannelEvent agentLeg = null;
+        for (CoreShowChannelEvent other : listing) {
+            if (other != channel && contexts.agentWait().equals(other.getContext())
+                    && linkedId.equals(firstNonBlank(other.getLinkedid(), other.getUniqueid()))
+                    && registry.leg(other.getUniqueid()) == null && deviceOf(other.getChannel()) != null) {
+                agentLeg = other;
+                break;
+            }
+        }
+        if (agentLeg == null) {
+            return; // no agent waits for this customer: the reconciler sees to the call
+        }
+        // the call's id is its oldest channel's: the customer's for a call that came in
+        Direction direction = linkedId.equals(channel.getUniqueid()) ? Direction.INBOUND : Direction.OUTBOUND;
+        TrackedCall call = registry.addCall(id, direction, Phase.HELD);
+        call.callerNumber = number(channel.getCallerIdNum());
+        call.customerNumber = firstNonBlank(channel.getExten(), channel.getExtension(), "");
+        registry.addLeg(call, channel.getUniqueid(), Role.CUSTOMER, null, channel.getChannel());
+        call.agent = registry.addLeg(call, agentLeg.getUniqueid(), Role.AGENT, deviceOf(agentLeg.getChannel()),
+                agentLeg.getChannel());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.calldesk.connector.api.CallEvent.CallAnswered;
 import org.calldesk.connector.api.CallEvent.CallArrived;
 import org.calldesk.connector.api.CallEvent.CallEnded;
 import org.calldesk.connector.api.CallEvent.CallHeld;
+import org.calldesk.connector.api.CallEvent.CallRetrieved;
 import org.calldesk.connector.api.CallEvent.PbxConnectionLost;
 import org.calldesk.connector.api.CallEvent.PbxConnectionRestored;
 import org.calldesk.connector.api.CallId;
@@ -54,6 +55,11 @@ class ResynchronisationIntegrationTest {
                 .phoneBehaviour(Behaviour.answerAfter(100)).customerBehaviour(Behaviour.answerAfter(100))
                 .build().start();
         link = new AmiLinkCutter(pbx.amiPort());
+        startAdapter();
+    }
+
+    /** An adapter as a node starts it: it knows nothing of the PBX's calls but what the PBX lists. */
+    private void startAdapter() throws Exception {
         adapter = new PbxResourceAdapter();
         adapter.setAmiPort(link.port());
         adapter.setAmiSecret("resync-secret");
@@ -233,5 +239,25 @@ class ResynchronisationIntegrationTest {
         assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(waiting)).cause())
                 .isEqualTo(EndCause.PBX_SHUTDOWN);
         await().atMost(PATIENCE).until(() -> endpoint.receivedOf(PbxConnectionLost.class).size() == 1);
+    }
+
+    @Test
+    void aCustomerOnHoldWhenTheAdapterRestartsIsUnderItsControlAgain() throws Exception {
+        CallId call = talkingCall("01022220010");
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.hold(call);
+        }
+        awaitEvent(CallHeld.class, held -> held.call().equals(call));
+
+        adapter.stop(); // the node went away; the PBX keeps the customer on hold and the agent waiting
+        startAdapter();
+
+        try (PbxConnection pbxConnection = connections.getConnection()) {
+            pbxConnection.retrieve(call);
+            awaitEvent(CallRetrieved.class, retrieved -> retrieved.call().equals(call));
+            pbxConnection.hangup(call);
+        }
+        assertThat(awaitEvent(CallEnded.class, ended -> ended.call().equals(call)).cause()).isEqualTo(EndCause.AGENT_HANGUP);
+        await().atMost(PATIENCE).until(() -> pbx.channels().isEmpty());
     }
 }
