@@ -506,11 +506,11 @@ class CallControlTest {
 
     @Test
     void reportsTheCustomerHangingUpDuringTheCallWithHangupRequest() throws Exception {
-        // long enough for the agent's leg to be bridged first, even on a busy machine
-        pbx.setCustomerBehaviour("01055556666", Behaviour.answerAfter(0).hangingUpAfter(1500));
         ChannelInfo customer = pbx.inboundCall("01055556666", "15880001");
         ami.await(MusicOnHoldStartEvent.class, e -> e.getChannel().equals(customer.name()));
-        String agent = connectAgent(customer, "PJSIP/1001");
+        String agent = connectAgent(customer, "PJSIP/1001"); // returns once the agent's leg is bridged
+
+        assertThat(pbx.hangupChannel(customer.name(), 16)).isTrue(); // the customer puts the phone down
 
         HangupRequestEvent request = ami.await(HangupRequestEvent.class, e -> e.getChannel().equals(customer.name()));
         assertThat(request.getCause()).isEqualTo(16);
