@@ -67,6 +67,7 @@ public class PbxEventsOnTheWay {
     private static final class OnTheWay {
         final List<Queued> events = new ArrayList<>(2);
         Arrival arrival;
+        boolean heldRoutingBack;
     }
 
     private final Map<String, OnTheWay> byCall = new HashMap<>();
@@ -169,6 +170,19 @@ public class PbxEventsOnTheWay {
         if (call != null) {
             call.arrival = null;
         }
+    }
+
+    /**
+     * Routing waits for this caller's arrival: true the first time it is told, so that the wait is
+     * logged once per caller.
+     */
+    public synchronized boolean holdsRoutingBack(String pbxCallId) {
+        OnTheWay call = byCall.get(pbxCallId);
+        if (call == null || call.heldRoutingBack) {
+            return false;
+        }
+        call.heldRoutingBack = true;
+        return true;
     }
 
     /** Whether events of this call are still on their way. */

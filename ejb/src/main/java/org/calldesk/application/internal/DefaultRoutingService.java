@@ -39,9 +39,6 @@ public class DefaultRoutingService implements RoutingService {
 
     private static final Logger LOG = Logger.getLogger(DefaultRoutingService.class.getName());
     private static final int MAX_EXPIRED_PER_SCAN = 100;
-    /** The caller whose arrival on its way last held routing back, to log that once. */
-    private static final java.util.concurrent.atomic.AtomicReference<String> LAST_HELD_FOR =
-            new java.util.concurrent.atomic.AtomicReference<>();
 
     @Inject
     CallRepository calls;
@@ -127,7 +124,7 @@ public class DefaultRoutingService implements RoutingService {
                             .map(Service::id).filter(serviceId::equals).isPresent();
             if (ofThisService) {
                 List<Call> before = waiting.stream().filter(call -> call.queuePlace() < place).toList();
-                if (!arrival.pbxCallId().equals(LAST_HELD_FOR.getAndSet(arrival.pbxCallId()))) { // once a caller
+                if (onTheWay.holdsRoutingBack(arrival.pbxCallId())) { // logged once a caller
                     LOG.info(() -> "service " + serviceId + ": caller " + arrival.pbxCallId() + " reached the PBX at "
                             + arrival.at() + " but is not recorded yet; " + (waiting.size() - before.size())
                             + " later recorded calls wait for it, so as not to overtake it");
