@@ -39,14 +39,14 @@ public record Actor(String loginId, boolean admin, boolean integration) {
     /** @throws RequestRefused FORBIDDEN unless this actor may act for the agent */
     public void requireMayActFor(String agentId, String what) {
         if (!mayActFor(agentId)) {
-            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, "NOT_YOURS",
+            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, RefusalCode.NOT_YOURS,
                     loginId + " may not " + what + " of agent " + agentId);
         }
     }
 
     public void requireAdmin(String what) {
         if (!admin) {
-            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, "ADMIN_ONLY", "only an admin may " + what);
+            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, RefusalCode.ADMIN_ONLY, "only an admin may " + what);
         }
     }
 }

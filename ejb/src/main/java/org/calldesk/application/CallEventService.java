@@ -1,23 +1,23 @@
 package org.calldesk.application;
 
-import org.calldesk.connector.api.CallEvent;
+import org.calldesk.application.pbx.PbxReport;
 
 /** Brings the contact center's state in line with what the PBX reported. */
 public interface CallEventService {
 
     /**
-     * Apply one PBX event. Events may come twice or late; applying one that changes nothing is
+     * Apply one PBX report. Events may come twice or late; applying one that changes nothing is
      * harmless.
      */
-    void handle(CallEvent event);
+    void handle(PbxReport report);
 
     /**
-     * Apply one PBX event once. With an id (the same on every application node for this report
+     * Apply one PBX report once. With an id (the same on every application node for this report
      * of the PBX), a copy already applied, or being applied by another node at the same moment,
-     * is skipped; without one, as {@link #handle(CallEvent)}.
+     * is skipped; without one, as {@link #handle(PbxReport)}.
      */
-    default void handle(CallEvent event, String eventId) {
-        handle(event);
+    default void handle(PbxReport report, String eventId) {
+        handle(report);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.calldesk.application;
 
-import org.calldesk.connector.api.CallEvent;
+import org.calldesk.application.pbx.PbxReport;
 
 /**
  * Which PBX events the contact center follows at all. Kept out of {@link CallEventService}: a
@@ -16,7 +16,7 @@ public final class FollowedEvents {
      * device states, which a call's own events already tell) are not worth queueing, as
      * applying them changes nothing. Under load they were four in ten of the PBX's events.
      */
-    public static boolean follows(CallEvent event) {
-        return !(event instanceof CallEvent.DeviceStateChanged);
+    public static boolean follows(PbxReport report) {
+        return !(report instanceof PbxReport.DeviceStateChanged);
     }
 }

@@ -1,12 +1,14 @@
 package org.calldesk.application;
 
 import jakarta.ejb.ApplicationException;
+import java.util.Locale;
 import java.util.Objects;
+import org.calldesk.application.pbx.PbxRefusal;
 
 /**
  * A request the contact center refused, with the kind of refusal (which the REST API turns into
- * the HTTP status of a problem detail), a stable code clients can branch on, and a message an
- * agent can act on. It rolls the transaction back, so a refused request changes nothing.
+ * the HTTP status of a problem detail), a stable {@link RefusalCode} clients can branch on, and a
+ * message an agent can act on. It rolls the transaction back, so a refused request changes nothing.
  */
 @ApplicationException(rollback = true)
 public class RequestRefused extends RuntimeException {
@@ -28,46 +30,55 @@ public class RequestRefused extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
+    private final RefusalCode code;
 
-    public RequestRefused(Kind kind, String code, String message) {
+    public RequestRefused(Kind kind, RefusalCode code, String message) {
         this(kind, code, message, null);
     }
 
-    public RequestRefused(Kind kind, String code, String message, Throwable cause) {
+    public RequestRefused(Kind kind, RefusalCode code, String message, Throwable cause) {
         super(Objects.requireNonNull(message, "message is required"), cause);
         this.kind = Objects.requireNonNull(kind, "kind is required");
         this.code = Objects.requireNonNull(code, "code is required");
     }
 
+    /**
+     * @param what what was looked for, one of the things {@link RefusalCode} has an {@code UNKNOWN_}
+     *             code for ("agent", "call", "service", "sending number", "ticket", "API key")
+     */
     public static RequestRefused notFound(String what, String id) {
-        return new RequestRefused(Kind.NOT_FOUND, "UNKNOWN_" + what.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'),
+        return new RequestRefused(Kind.NOT_FOUND,
+                RefusalCode.valueOf("UNKNOWN_" + what.toUpperCase(Locale.ROOT).replace(' ', '_')),
                 "no " + what + " '" + id + "'");
     }
 
     public static RequestRefused badInput(String message) {
-        return new RequestRefused(Kind.BAD_INPUT, "BAD_INPUT", message);
+        return new RequestRefused(Kind.BAD_INPUT, RefusalCode.BAD_INPUT, message);
     }
 
     /** The PBX did not carry out a request: why, in the kind and code an agent or client can act on. */
-    public static RequestRefused byPbx(org.calldesk.connector.api.PbxException e) {
-        if (e instanceof org.calldesk.connector.api.PbxException.PbxUnreachable) {
-            return new RequestRefused(Kind.PBX_UNAVAILABLE, "PBX_DOWN", "the PBX is not reachable: " + e.getMessage(), e);
-        }
-        if (e instanceof org.calldesk.connector.api.PbxException.DeviceUnavailable) {
-            return new RequestRefused(Kind.CONFLICT, "PHONE_UNAVAILABLE", e.getMessage(), e);
-        }
-        if (e instanceof org.calldesk.connector.api.PbxException.UnknownCall) {
-            return new RequestRefused(Kind.CONFLICT, "CALL_GONE", e.getMessage(), e);
-        }
-        return new RequestRefused(Kind.PBX_REFUSED, "PBX_REFUSED", e.getMessage(), e);
+    public static RequestRefused byPbx(PbxRefusal refusal) {
+        return switch (refusal.reason()) {
+            case PBX_UNREACHABLE -> new RequestRefused(Kind.PBX_UNAVAILABLE, RefusalCode.PBX_DOWN,
+                    "the PBX is not reachable: " + refusal.getMessage(), refusal);
+            case PHONE_UNAVAILABLE -> new RequestRefused(Kind.CONFLICT, RefusalCode.PHONE_UNAVAILABLE,
+                    refusal.getMessage(), refusal);
+            case UNKNOWN_CALL -> new RequestRefused(Kind.CONFLICT, RefusalCode.CALL_GONE, refusal.getMessage(), refusal);
+            case REFUSED -> new RequestRefused(Kind.PBX_REFUSED, RefusalCode.PBX_REFUSED, refusal.getMessage(), refusal);
+        };
     }
 
     public Kind kind() {
         return kind;
     }
 
-    public String code() {
+    /** Why, as code can branch on it. */
+    public RefusalCode refusal() {
         return code;
+    }
+
+    /** Why, as the wire says it: the {@link RefusalCode}'s name. */
+    public String code() {
+        return code.name();
     }
 }

@@ -3,11 +3,10 @@ package org.calldesk.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.calldesk.connector.api.CallEvent;
-import org.calldesk.connector.api.CallId;
-import org.calldesk.connector.api.DeviceId;
-import org.calldesk.connector.api.DeviceState;
-import org.calldesk.connector.api.EndCause;
+import org.calldesk.application.pbx.CallEndCause;
+import org.calldesk.application.pbx.PbxCallId;
+import org.calldesk.application.pbx.PbxReport;
+import org.calldesk.application.pbx.PhoneState;
 import org.junit.jupiter.api.Test;
 
 class FollowedEventsTest {
@@ -16,14 +15,14 @@ class FollowedEventsTest {
 
     @Test
     void theCallsOwnEventsAreFollowed() {
-        assertThat(FollowedEvents.follows(new CallEvent.CallArrived(new CallId("pbx-1"), "0101234", "15880001", AT)))
+        assertThat(FollowedEvents.follows(new PbxReport.CallArrived(new PbxCallId("pbx-1"), "0101234", "15880001", AT)))
                 .isTrue();
-        assertThat(FollowedEvents.follows(new CallEvent.CallEnded(new CallId("pbx-1"), EndCause.CUSTOMER_HANGUP, AT))).isTrue();
+        assertThat(FollowedEvents.follows(new PbxReport.CallEnded(new PbxCallId("pbx-1"), CallEndCause.CUSTOMER_HANGUP,
+                AT))).isTrue();
     }
 
     @Test
     void aPhonesDeviceStateIsNotWorthQueueing() {
-        assertThat(FollowedEvents.follows(new CallEvent.DeviceStateChanged(new DeviceId("PJSIP/1001"),
-                DeviceState.IN_USE, AT))).isFalse();
+        assertThat(FollowedEvents.follows(new PbxReport.DeviceStateChanged("PJSIP/1001", PhoneState.IN_USE, AT))).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package org.calldesk.application.internal;
 
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.domain.model.service.Service;
 
@@ -13,7 +14,7 @@ final class CustomerNumbers {
     static String require(String number) {
         if (number == null || !Service.PHONE_NUMBER.matcher(number).matches()) {
             String shown = number == null || number.length() <= 40 ? number : number.substring(0, 40) + "...";
-            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, "BAD_CUSTOMER_NUMBER",
+            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, RefusalCode.BAD_CUSTOMER_NUMBER,
                     "the customer number must be 3 to 20 digits, not '" + shown + "'");
         }
         return number;

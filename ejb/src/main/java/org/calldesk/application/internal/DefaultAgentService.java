@@ -8,12 +8,12 @@ import java.util.List;
 import org.calldesk.application.Actor;
 import org.calldesk.application.AgentService;
 import org.calldesk.application.PbxGateway;
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.RoutingTrigger;
+import org.calldesk.application.pbx.PhoneState;
 import org.calldesk.application.view.AgentView;
 import org.calldesk.application.view.StatusChangeView;
-import org.calldesk.connector.api.DeviceState;
-import org.calldesk.connector.api.PbxException;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.agent.AgentStatus;
@@ -41,19 +41,14 @@ public class DefaultAgentService implements AgentService {
     public AgentView logIn(Actor actor, String agentId) {
         actor.requireMayActFor(agentId, "log in to CTI");
         Agent agent = agents.find(agentId).orElseThrow(() -> new RequestRefused(RequestRefused.Kind.NOT_FOUND,
-                "NOT_REGISTERED", agentId + " is not registered in CTI Agent Management"));
+                RefusalCode.NOT_REGISTERED, agentId + " is not registered in CTI Agent Management"));
         if (agent.status() != AgentStatus.LOGGED_OUT) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "ALREADY_LOGGED_IN",
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.ALREADY_LOGGED_IN,
                     agent.name() + " is already logged in to CTI, maybe elsewhere; log out there first");
         }
-        DeviceState phone;
-        try {
-            phone = pbx.deviceState(agent.device());
-        } catch (PbxException e) {
-            throw RequestRefused.byPbx(e);
-        }
+        PhoneState phone = PbxAsk.ask(pbx, gateway -> gateway.deviceState(agent.device()));
         if (!phone.isAvailable()) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "PHONE_UNAVAILABLE", "phone " + agent.device()
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.PHONE_UNAVAILABLE, "phone " + agent.device()
                     + " is not available (" + phone + "): check that it is switched on, registered and idle");
         }
         agent.logIn(clock.instant());

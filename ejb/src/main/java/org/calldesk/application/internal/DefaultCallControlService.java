@@ -13,10 +13,11 @@ import java.util.Optional;
 import org.calldesk.application.Actor;
 import org.calldesk.application.CallControlService;
 import org.calldesk.application.PbxGateway;
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.RoutingTrigger;
+import org.calldesk.application.pbx.PbxRefusal;
 import org.calldesk.application.view.CallView;
-import org.calldesk.connector.api.PbxException;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.agent.AgentStatus;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Each action changes the call and its agents first and claims the call's row ({@link
  * CallRepository#claim()}) before asking the PBX, so of two concurrent requests on one call only
- * one reaches the PBX; a PBX refusal rolls everything back.
+ * one reaches the PBX; a PBX refusal rolls everything back ({@link #claimThenAsk}).
  */
 @Stateless
 @Interceptors(DomainRules.class)
@@ -87,12 +88,7 @@ public class DefaultCallControlService implements CallControlService {
             throw notOffered(call);
         }
         call.confirmOffer(agentId, clock.instant());
-        calls.claim();
-        try {
-            pbx.connect(call.pbxCallId(), agent.device(), ringTimeout());
-        } catch (PbxException e) {
-            throw RequestRefused.byPbx(e);
-        }
+        claimThenAsk(pbx -> pbx.connect(call.pbxCallId(), agent.device(), ringTimeout()));
         changes.call(call);
         return CallView.of(call);
     }
@@ -126,10 +122,10 @@ public class DefaultCallControlService implements CallControlService {
         try {
             pbxCallId = pbx.originate(dialling.device(), request.customerNumber(), request.sendingNumber(),
                     ringTimeout());
-        } catch (PbxException | RuntimeException e) {
+        } catch (PbxRefusal | RuntimeException e) {
             dialSteps.dialFailed(dialling.callId(), e.getMessage());
-            if (e instanceof PbxException pbxException) {
-                throw RequestRefused.byPbx(pbxException);
+            if (e instanceof PbxRefusal refusal) {
+                throw RequestRefused.byPbx(refusal);
             }
             throw (RuntimeException) e;
         }
@@ -148,7 +144,7 @@ public class DefaultCallControlService implements CallControlService {
     /** A version conflict with a concurrent change of the same rows, as a flush or the commit reports it. */
     private static boolean isConcurrentChange(Throwable failure) {
         return Causes.any(failure, cause -> cause instanceof jakarta.persistence.OptimisticLockException
-                || cause instanceof RequestRefused refused && "CONCURRENT_CHANGE".equals(refused.code()));
+                || cause instanceof RequestRefused refused && refused.refusal() == RefusalCode.CONCURRENT_CHANGE);
     }
 
     @Override
@@ -158,12 +154,7 @@ public class DefaultCallControlService implements CallControlService {
         Instant now = clock.instant();
         if (call.hold()) {
             agent.hold(call.id(), now);
-            calls.claim();
-            try {
-                pbx.hold(call.pbxCallId());
-            } catch (PbxException e) {
-                throw RequestRefused.byPbx(e);
-            }
+            claimThenAsk(pbx -> pbx.hold(call.pbxCallId()));
             changes.call(call);
             changes.agent(agent);
         }
@@ -177,12 +168,7 @@ public class DefaultCallControlService implements CallControlService {
         Instant now = clock.instant();
         if (call.retrieve()) {
             agent.retrieve(call.id(), now);
-            calls.claim();
-            try {
-                pbx.retrieve(call.pbxCallId());
-            } catch (PbxException e) {
-                throw RequestRefused.byPbx(e);
-            }
+            claimThenAsk(pbx -> pbx.retrieve(call.pbxCallId()));
             changes.call(call);
             changes.agent(agent);
         }
@@ -200,17 +186,12 @@ public class DefaultCallControlService implements CallControlService {
         Instant now = clock.instant();
         if (call.status() != CallStatus.TALKING || call.isHandledBy(targetAgent.id())) {
             throw new RequestRefused(RequestRefused.Kind.CONFLICT,
-                    call.status() == CallStatus.CONNECTING ? "CALL_CONNECTING" : "CALL_STATUS", "call " + callId
+                    call.status() == CallStatus.CONNECTING ? RefusalCode.CALL_CONNECTING : RefusalCode.CALL_STATUS, "call " + callId
                     + " cannot be transferred to " + targetAgent.name() + " while " + call.status());
         }
         targetAgent.joinConsultation(call.id(), now);
         call.startConsultation(targetAgent.id());
-        calls.claim();
-        try {
-            pbx.consult(call.pbxCallId(), targetAgent.device(), ringTimeout());
-        } catch (PbxException e) {
-            throw RequestRefused.byPbx(e);
-        }
+        claimThenAsk(pbx -> pbx.consult(call.pbxCallId(), targetAgent.device(), ringTimeout()));
         changes.call(call);
         changes.agent(targetAgent);
         return CallView.of(call);
@@ -221,18 +202,13 @@ public class DefaultCallControlService implements CallControlService {
         Call call = ownCall(actor, callId, "connect the transfer");
         Agent from = agent(call.agentId().orElseThrow());
         Agent to = agent(call.consultAgentId().orElseThrow(() -> new RequestRefused(RequestRefused.Kind.CONFLICT,
-                "NO_TRANSFER_TRY", "there is no transfer try on call " + callId)));
+                RefusalCode.NO_TRANSFER_TRY, "there is no transfer try on call " + callId)));
         Instant now = clock.instant();
         call.completeTransfer();
         from.callEnded(call.id(), now);
         Optional<Ticket> ticket = call.ticketId().flatMap(tickets::find);
         ticket.ifPresent(t -> t.reassign(to.id(), actor.loginId(), now));
-        calls.claim();
-        try {
-            pbx.completeTransfer(call.pbxCallId());
-        } catch (PbxException e) {
-            throw RequestRefused.byPbx(e);
-        }
+        claimThenAsk(pbx -> pbx.completeTransfer(call.pbxCallId()));
         changes.call(call);
         changes.agent(from);
         ticket.ifPresent(changes::ticket);
@@ -243,16 +219,11 @@ public class DefaultCallControlService implements CallControlService {
     public CallView transferCancel(Actor actor, String callId) {
         Call call = ownCall(actor, callId, "cancel the transfer");
         String targetId = call.consultAgentId().orElseThrow(() -> new RequestRefused(RequestRefused.Kind.CONFLICT,
-                "NO_TRANSFER_TRY", "there is no transfer try on call " + callId));
+                RefusalCode.NO_TRANSFER_TRY, "there is no transfer try on call " + callId));
         Instant now = clock.instant();
         call.endConsultation();
         Optional<Agent> target = agents.find(targetId).filter(agent -> agent.leaveConsultation(call.id(), now));
-        calls.claim();
-        try {
-            pbx.cancelConsult(call.pbxCallId());
-        } catch (PbxException e) {
-            throw RequestRefused.byPbx(e);
-        }
+        claimThenAsk(pbx -> pbx.cancelConsult(call.pbxCallId()));
         changes.call(call);
         target.ifPresent(changes::agent);
         return CallView.of(call);
@@ -266,12 +237,7 @@ public class DefaultCallControlService implements CallControlService {
         Instant now = clock.instant();
         call.disconnect(actor.loginId(), now);
         leaveEndedCall(call, now);
-        calls.claim();
-        try {
-            pbx.announceAndHangup(call.pbxCallId(), service.announcement());
-        } catch (PbxException e) {
-            throw RequestRefused.byPbx(e);
-        }
+        claimThenAsk(pbx -> pbx.announceAndHangup(call.pbxCallId(), service.announcement()));
         changes.call(call);
         return CallView.of(call);
     }
@@ -294,12 +260,7 @@ public class DefaultCallControlService implements CallControlService {
         } else {
             leaveEndedCall(call, now);
         }
-        calls.claim();
-        try {
-            pbx.hangup(call.pbxCallId());
-        } catch (PbxException e) {
-            throw RequestRefused.byPbx(e);
-        }
+        claimThenAsk(pbx -> pbx.hangup(call.pbxCallId()));
         changes.call(call);
         return CallView.of(call);
     }
@@ -318,7 +279,7 @@ public class DefaultCallControlService implements CallControlService {
     private Call ownCall(Actor actor, String callId, String what) {
         Call call = call(callId);
         String agentId = call.agentId().orElseThrow(() -> new RequestRefused(RequestRefused.Kind.CONFLICT,
-                "CALL_NOT_CONNECTED", "call " + callId + " has no agent"));
+                RefusalCode.CALL_NOT_CONNECTED, "call " + callId + " has no agent"));
         actor.requireMayActFor(agentId, what);
         return call;
     }
@@ -332,8 +293,13 @@ public class DefaultCallControlService implements CallControlService {
     }
 
     private static RequestRefused notOffered(Call call) {
-        return new RequestRefused(RequestRefused.Kind.CONFLICT, "CALL_NOT_OFFERED",
+        return new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.CALL_NOT_OFFERED,
                 "call " + call.id() + " is not offered (" + call.status() + ")");
+    }
+
+    /** The one way an action here asks the PBX: the call's row claimed first, a refusal made the request's. */
+    private void claimThenAsk(PbxAsk.Action action) {
+        PbxAsk.claimThenAsk(calls::claim, pbx, action);
     }
 
     private Duration ringTimeout() {

@@ -20,7 +20,9 @@ import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.CallEventService;
 import org.calldesk.application.FollowedEvents;
 import org.calldesk.application.RoutingTrigger;
-import org.calldesk.connector.api.CallEvent;
+import org.calldesk.application.pbx.CallEndCause;
+import org.calldesk.application.pbx.PbxCallId;
+import org.calldesk.application.pbx.PbxReport;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.agent.AgentStatus;
@@ -90,18 +92,18 @@ public class DefaultCallEventService implements CallEventService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void handle(CallEvent event) {
+    public void handle(PbxReport event) {
         handle(event, null);
     }
 
     /**
-     * As {@link #handle(CallEvent)}, once per id: several nodes each queue a copy of every PBX
+     * As {@link #handle(PbxReport)}, once per id: several nodes each queue a copy of every PBX
      * event, the broker keeps the first, and a copy that slips past it (two copies sent at the
      * same moment) is recognised here by its id, which is recorded with the event's changes.
      */
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each attempt in a transaction of its own
-    public void handle(CallEvent event, String eventId) {
+    public void handle(PbxReport event, String eventId) {
         if (context == null) { // not in a container (unit tests): no transactions to retry
             applyOnce(event, eventId);
             return;
@@ -127,7 +129,7 @@ public class DefaultCallEventService implements CallEventService {
 
     /** Applies one event, unless its id says it was applied already, in a transaction of its own; see {@link #handle}. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void applyOnce(CallEvent event, String eventId) {
+    public void applyOnce(PbxReport event, String eventId) {
         if (eventId != null) {
             if (applied.applied(eventId)) {
                 LOG.fine(() -> "PBX event " + eventId + " was applied already; skipping this copy");
@@ -144,32 +146,32 @@ public class DefaultCallEventService implements CallEventService {
     }
 
     /** Applies one event, in the caller's transaction. */
-    void apply(CallEvent event) {
+    void apply(PbxReport event) {
         if (!FollowedEvents.follows(event)) {
             return;
         }
-        if (event instanceof CallEvent.CallArrived arrived) {
+        if (event instanceof PbxReport.CallArrived arrived) {
             callArrived(arrived);
-        } else if (event instanceof CallEvent.CallRinging ringing) {
+        } else if (event instanceof PbxReport.CallRinging ringing) {
             findCall(ringing.call().value(), ringing.party());
-        } else if (event instanceof CallEvent.CallAnswered answered) {
-            findCall(answered.call().value(), answered.agentDevice().value())
-                    .ifPresent(call -> answered(call, answered.agentDevice().value()));
-        } else if (event instanceof CallEvent.ConnectFailed failed) {
+        } else if (event instanceof PbxReport.CallAnswered answered) {
+            findCall(answered.call().value(), answered.agentDevice())
+                    .ifPresent(call -> answered(call, answered.agentDevice()));
+        } else if (event instanceof PbxReport.ConnectFailed failed) {
             findCall(failed.call().value(), null).ifPresent(call -> connectFailed(call, failed));
-        } else if (event instanceof CallEvent.CallHeld held) {
+        } else if (event instanceof PbxReport.CallHeld held) {
             findCall(held.call().value(), null).ifPresent(call -> held(call, held.at()));
-        } else if (event instanceof CallEvent.CallRetrieved retrieved) {
+        } else if (event instanceof PbxReport.CallRetrieved retrieved) {
             findCall(retrieved.call().value(), null).ifPresent(call -> retrieved(call, retrieved.at()));
-        } else if (event instanceof CallEvent.ConsultFailed failed) {
+        } else if (event instanceof PbxReport.ConsultFailed failed) {
             findCall(failed.call().value(), null).ifPresent(this::consultFailed);
-        } else if (event instanceof CallEvent.CallRequeued requeued) {
+        } else if (event instanceof PbxReport.CallRequeued requeued) {
             findCall(requeued.call().value(), null).ifPresent(this::requeued);
-        } else if (event instanceof CallEvent.CallTransferred transferred) {
+        } else if (event instanceof PbxReport.CallTransferred transferred) {
             findCall(transferred.call().value(), null).ifPresent(this::transferred);
-        } else if (event instanceof CallEvent.CallEnded ended) {
+        } else if (event instanceof PbxReport.CallEnded ended) {
             findCall(ended.call().value(), null).ifPresent(call -> callEnded(call, ended));
-        } else if (event instanceof CallEvent.PbxCallsListed listed) {
+        } else if (event instanceof PbxReport.PbxCallsListed listed) {
             endCallsThePbxNoLongerHas(listed);
         } else {
             LOG.fine(() -> "nothing to change for " + event);
@@ -181,7 +183,7 @@ public class DefaultCallEventService implements CallEventService {
                 || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException);
     }
 
-    private void callArrived(CallEvent.CallArrived arrived) {
+    private void callArrived(PbxReport.CallArrived arrived) {
         if (calls.findByPbxCallId(arrived.call().value()).isPresent()) {
             return; // reported twice
         }
@@ -307,8 +309,8 @@ public class DefaultCallEventService implements CallEventService {
      * queue (it keeps its place, which is by arrival) and the agent to Rest, as for an offer not
      * answered. No ticket was made. Logged, as the agent's phone may need looking at.
      */
-    private void connectFailed(Call call, CallEvent.ConnectFailed failed) {
-        String device = failed.agentDevice().value();
+    private void connectFailed(Call call, PbxReport.ConnectFailed failed) {
+        String device = failed.agentDevice();
         settled(call, device);
         Optional<Agent> agent = call.agentId().flatMap(agents::find).filter(a -> a.device().equals(device));
         if (call.status() != CallStatus.CONNECTING || agent.isEmpty()) {
@@ -424,20 +426,19 @@ public class DefaultCallEventService implements CallEventService {
      * watched (the application or its PBX session was down). Only calls older than the listing by
      * a margin are ended, so a call being placed just as the PBX listed its channels is left be.
      */
-    private void endCallsThePbxNoLongerHas(CallEvent.PbxCallsListed listed) {
+    private void endCallsThePbxNoLongerHas(PbxReport.PbxCallsListed listed) {
         java.util.Set<String> onPbx = new java.util.HashSet<>();
         listed.calls().forEach(id -> onPbx.add(id.value()));
         for (Call call : calls.activeStartedBefore(listed.at().minus(LISTING_MARGIN), 1000)) {
             if (!call.awaitsPbxCallId() && !onPbx.contains(call.pbxCallId())) {
                 LOG.warning(() -> "call " + call.id() + " (PBX " + call.pbxCallId() + ") is gone from the PBX"
                         + " listed at the adapter's login; ending it");
-                callEnded(call, new CallEvent.CallEnded(new org.calldesk.connector.api.CallId(call.pbxCallId()),
-                        org.calldesk.connector.api.EndCause.FAILED, listed.at()));
+                callEnded(call, new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.FAILED, listed.at()));
             }
         }
     }
 
-    private void callEnded(Call call, CallEvent.CallEnded ended) {
+    private void callEnded(Call call, PbxReport.CallEnded ended) {
         CallStatus before = call.status();
         if (!call.endReported(ended.cause().name(), ended.at())) {
             return; // reported twice, or ended by Hang up or Disconnect already

@@ -25,13 +25,12 @@ import org.calldesk.application.CallEventService;
 import org.calldesk.application.CallReconciler;
 import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.PbxGateway;
-import org.calldesk.connector.api.CallEvent;
-import org.calldesk.connector.api.CallId;
-import org.calldesk.connector.api.DeviceId;
-import org.calldesk.connector.api.EndCause;
-import org.calldesk.connector.api.PbxChannel;
-import org.calldesk.connector.api.PbxEventLink;
-import org.calldesk.connector.api.PbxException;
+import org.calldesk.application.pbx.CallEndCause;
+import org.calldesk.application.pbx.ChannelOnPbx;
+import org.calldesk.application.pbx.EventLink;
+import org.calldesk.application.pbx.PbxCallId;
+import org.calldesk.application.pbx.PbxRefusal;
+import org.calldesk.application.pbx.PbxReport;
 import org.calldesk.domain.model.agent.AgentRepository;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallRepository;
@@ -115,7 +114,7 @@ public class DefaultCallReconciler implements CallReconciler {
     public synchronized void reconcile() {
         Instant now = clock.instant();
         lastRun = now;
-        PbxEventLink events = pbx.eventLink();
+        EventLink events = pbx.eventLink();
         if (!events.up() || events.waiting() > 0) {
             // the application's view lags behind the PBX by what has not reached it: nothing to conclude
             suspects = Map.of();
@@ -123,10 +122,10 @@ public class DefaultCallReconciler implements CallReconciler {
                     : events.detail());
             return;
         }
-        List<PbxChannel> channels;
+        List<ChannelOnPbx> channels;
         try {
             channels = pbx.channels();
-        } catch (PbxException | RuntimeException e) {
+        } catch (PbxRefusal | RuntimeException e) {
             lastOutcome = "could not list the PBX's channels: " + e.getMessage();
             LOG.log(Level.FINE, "reconciler: {0}", lastOutcome);
             return;
@@ -171,14 +170,14 @@ public class DefaultCallReconciler implements CallReconciler {
     }
 
     /** Open calls of which the PBX has no channel. */
-    private void callsGone(List<PbxChannel> channels, Instant now, Set<String> found, Map<String, Runnable> repairs) {
+    private void callsGone(List<ChannelOnPbx> channels, Instant now, Set<String> found, Map<String, Runnable> repairs) {
         // the customer's side decides; an agent leg alone keeps only a Dial up that has not dialled the customer yet
         Set<String> customerOnPbx = new HashSet<>();
         Set<String> agentLegOnPbx = new HashSet<>();
         Set<String> waitingOnPbx = new HashSet<>();
         channels.forEach(channel -> {
-            (channel.part() == PbxChannel.Part.AGENT_LEG ? agentLegOnPbx : customerOnPbx).add(channel.call().value());
-            if (channel.part() == PbxChannel.Part.CALLER_WAITING && channel.age().compareTo(MARGIN) >= 0) {
+            (channel.part() == ChannelOnPbx.Part.AGENT_LEG ? agentLegOnPbx : customerOnPbx).add(channel.call().value());
+            if (channel.part() == ChannelOnPbx.Part.CALLER_WAITING && channel.age().compareTo(MARGIN) >= 0) {
                 waitingOnPbx.add(channel.call().value());
             }
         });
@@ -206,7 +205,7 @@ public class DefaultCallReconciler implements CallReconciler {
                 LOG.warning(() -> "reconciler: call " + call.id() + " (PBX " + call.pbxCallId() + ", " + call.status()
                         + ") is gone from the PBX; ending it" + call.agentId().map(a -> ", agent " + a
                         + " to the finish prompt").orElse(""));
-                callEvents.handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.FAILED, now));
+                callEvents.handle(new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.FAILED, now));
                 callsEnded.incrementAndGet();
             });
         }
@@ -255,8 +254,8 @@ public class DefaultCallReconciler implements CallReconciler {
             LOG.warning(() -> "reconciler: call " + call.id() + " (PBX " + call.pbxCallId() + ", CONNECTING) has its caller"
                     + " waiting in the queue on the PBX and no leg to agent " + agent + "; back to routing at its place,"
                     + " " + agent + " to Rest");
-            callEvents.handle(new CallEvent.ConnectFailed(new CallId(call.pbxCallId()), new DeviceId(device.get()),
-                    EndCause.FAILED, clock.instant()));
+            callEvents.handle(new PbxReport.ConnectFailed(new PbxCallId(call.pbxCallId()), device.get(),
+                    CallEndCause.FAILED, clock.instant()));
             callersRequeued.incrementAndGet();
         });
     }
@@ -271,15 +270,15 @@ public class DefaultCallReconciler implements CallReconciler {
     }
 
     /** Agent legs the application placed for a call that is over, or that is not that agent's. */
-    private void strayLegs(List<PbxChannel> channels, Set<String> found, Map<String, Runnable> repairs) {
-        for (PbxChannel leg : channels) {
-            if (leg.part() != PbxChannel.Part.AGENT_LEG || leg.age().compareTo(MARGIN) < 0) {
+    private void strayLegs(List<ChannelOnPbx> channels, Set<String> found, Map<String, Runnable> repairs) {
+        for (ChannelOnPbx leg : channels) {
+            if (leg.part() != ChannelOnPbx.Part.AGENT_LEG || leg.age().compareTo(MARGIN) < 0) {
                 continue;
             }
             Optional<Call> call = calls.findByPbxCallId(leg.call().value());
             boolean over = call.isEmpty() || call.get().status() == CallStatus.ENDED;
             boolean notTheAgents = !over && leg.device()
-                    .flatMap(device -> agents.findByDevice(device.value()))
+                    .flatMap(device -> agents.findByDevice(device))
                     .filter(agent -> !call.get().isHandledBy(agent.id()))
                     .isPresent();
             if (!over && !notTheAgents) {
@@ -293,7 +292,7 @@ public class DefaultCallReconciler implements CallReconciler {
                         + (over ? " after the call ended" : " but the call is not its agent's") + "; hanging it up");
                 try {
                     pbx.hangupChannel(leg.name());
-                } catch (PbxException e) {
+                } catch (PbxRefusal e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
                 legsHungUp.incrementAndGet();
@@ -302,11 +301,11 @@ public class DefaultCallReconciler implements CallReconciler {
     }
 
     /** Callers waiting on the PBX that the application never recorded. */
-    private void unknownCallers(List<PbxChannel> channels, Instant now, Set<String> found, Map<String, Runnable> repairs) {
-        List<PbxChannel> byArrival = new java.util.ArrayList<>(channels);
-        byArrival.sort(java.util.Comparator.comparing((PbxChannel c) -> c.arrival().orElse(now.minus(c.age()))));
-        for (PbxChannel caller : byArrival) {
-            if (caller.part() != PbxChannel.Part.CALLER_WAITING || caller.age().compareTo(MARGIN) < 0
+    private void unknownCallers(List<ChannelOnPbx> channels, Instant now, Set<String> found, Map<String, Runnable> repairs) {
+        List<ChannelOnPbx> byArrival = new java.util.ArrayList<>(channels);
+        byArrival.sort(java.util.Comparator.comparing((ChannelOnPbx c) -> c.arrival().orElse(now.minus(c.age()))));
+        for (ChannelOnPbx caller : byArrival) {
+            if (caller.part() != ChannelOnPbx.Part.CALLER_WAITING || caller.age().compareTo(MARGIN) < 0
                     || calls.findByPbxCallId(caller.call().value()).isPresent()) {
                 continue;
             }
@@ -316,7 +315,7 @@ public class DefaultCallReconciler implements CallReconciler {
             repairs.put(key, () -> {
                 LOG.warning(() -> "reconciler: caller " + caller.callerNumber() + " (PBX " + caller.call().value()
                         + ") waits on the PBX since " + arrived + " but was never recorded; recording it for routing");
-                callEvents.handle(new CallEvent.CallArrived(caller.call(), caller.callerNumber(), caller.dialled(), arrived));
+                callEvents.handle(new PbxReport.CallArrived(caller.call(), caller.callerNumber(), caller.dialled(), arrived));
                 callersRecorded.incrementAndGet();
             });
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.calldesk.application.Actor;
 import org.calldesk.application.CtiManagementService;
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.view.AgentView;
 import org.calldesk.application.view.ServiceView;
@@ -48,7 +49,7 @@ public class DefaultCtiManagementService implements CtiManagementService {
         actor.requireAdmin("create services");
         requireDefinition(definition);
         if (services.find(id).isPresent()) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "SERVICE_EXISTS", "service '" + id + "' exists");
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.SERVICE_EXISTS, "service '" + id + "' exists");
         }
         Service service = new Service(id, definition.name(), definition.announcement(), definition.offerTimeout());
         apply(service, definition);
@@ -104,7 +105,7 @@ public class DefaultCtiManagementService implements CtiManagementService {
         actor.requireAdmin("register CTI agents");
         requireRegistration(registration);
         if (agents.find(loginId).isPresent()) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "AGENT_EXISTS", loginId + " is registered already");
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.AGENT_EXISTS, loginId + " is registered already");
         }
         requireUnique(loginId, registration);
         Agent agent = new Agent(loginId, registration.name(), registration.agentNumber(), registration.device(),
@@ -138,7 +139,7 @@ public class DefaultCtiManagementService implements CtiManagementService {
         service.enableCalls(definition.callEnabled());
         for (String number : definition.dialledNumbers()) {
             services.findByDialledNumber(number).filter(other -> !other.id().equals(service.id())).ifPresent(other -> {
-                throw new RequestRefused(RequestRefused.Kind.CONFLICT, "NUMBER_TAKEN",
+                throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.NUMBER_TAKEN,
                         number + " already reaches " + other.name());
             });
             service.addDialledNumber(number);
@@ -149,12 +150,12 @@ public class DefaultCtiManagementService implements CtiManagementService {
     private void requireUnique(String loginId, AgentRegistration registration) {
         agents.findByAgentNumber(registration.agentNumber()).filter(other -> !other.id().equals(loginId))
                 .ifPresent(other -> {
-                    throw new RequestRefused(RequestRefused.Kind.CONFLICT, "AGENT_NUMBER_TAKEN",
+                    throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.AGENT_NUMBER_TAKEN,
                             "agent number " + registration.agentNumber() + " belongs to " + other.id());
                 });
         agents.findByDevice(registration.device()).filter(other -> !other.id().equals(loginId))
                 .ifPresent(other -> {
-                    throw new RequestRefused(RequestRefused.Kind.CONFLICT, "DEVICE_TAKEN",
+                    throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.DEVICE_TAKEN,
                             "phone " + registration.device() + " belongs to " + other.id());
                 });
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Predicate;
 import org.calldesk.application.Actor;
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
 import org.calldesk.application.view.TicketView;
@@ -83,7 +84,7 @@ public class DefaultTicketService implements TicketService {
         if (request.assigneeId() != null) {
             actor.requireMayActFor(request.assigneeId(), "assign a ticket to");
         } else if (!actor.mayChangeAnyTicket()) {
-            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, "NOT_YOURS",
+            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, RefusalCode.NOT_YOURS,
                     actor.loginId() + " may create tickets for themselves only");
         }
         java.time.Instant now = clock.instant();
@@ -105,7 +106,7 @@ public class DefaultTicketService implements TicketService {
     private Ticket change(Actor actor, String ticketId, String what, Predicate<Ticket> change) {
         Ticket ticket = find(ticketId);
         if (!actor.mayChangeAnyTicket() && !ticket.assigneeId().map(actor.loginId()::equals).orElse(false)) {
-            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, "NOT_YOURS",
+            throw new RequestRefused(RequestRefused.Kind.FORBIDDEN, RefusalCode.NOT_YOURS,
                     actor.loginId() + " may not " + what + " ticket " + ticketId + ", which is not theirs");
         }
         if (change.test(ticket)) {

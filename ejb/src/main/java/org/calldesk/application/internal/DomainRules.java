@@ -3,6 +3,7 @@ package org.calldesk.application.internal;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.OptimisticLockException;
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.domain.shared.TransitionRefused;
 
@@ -20,11 +21,11 @@ public class DomainRules {
         try {
             return invocation.proceed();
         } catch (TransitionRefused e) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, e.code(), e.getMessage(), e);
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.valueOf(e.code()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, "BAD_INPUT", e.getMessage(), e);
+            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, RefusalCode.BAD_INPUT, e.getMessage(), e);
         } catch (OptimisticLockException e) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "CONCURRENT_CHANGE",
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.CONCURRENT_CHANGE,
                     "changed by someone else at the same time; try again", e);
         }
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.calldesk.application.CallControlService.DialRequest;
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRepository;
@@ -55,18 +56,18 @@ public class OutboundDialSteps {
         Service service = services.find(String.valueOf(request.serviceId()))
                 .orElseThrow(() -> RequestRefused.notFound("service", String.valueOf(request.serviceId())));
         if (!service.callEnabled()) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, "CALLS_DISABLED",
+            throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.CALLS_DISABLED,
                     "the call function is switched off for " + service.name());
         }
         if (request.sendingNumber() == null || !service.offersSendingNumber(request.sendingNumber())) {
-            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, "UNKNOWN_SENDING_NUMBER", "'"
+            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, RefusalCode.UNKNOWN_SENDING_NUMBER, "'"
                     + request.sendingNumber() + "' is not a sending number of " + service.name() + " "
                     + service.sendingNumbers());
         }
         Agent agent = agents.find(request.agentId())
                 .orElseThrow(() -> RequestRefused.notFound("agent", request.agentId()));
         if (!agent.serves(service.id())) {
-            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, "NOT_IN_SERVICE",
+            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, RefusalCode.NOT_IN_SERVICE,
                     agent.name() + " does not serve " + service.name());
         }
         Instant now = clock.instant();

@@ -5,16 +5,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import org.calldesk.application.PbxGateway;
-import org.calldesk.connector.api.CallId;
-import org.calldesk.connector.api.DeviceId;
-import org.calldesk.connector.api.DeviceState;
-import org.calldesk.connector.api.PbxChannel;
+import org.calldesk.application.pbx.ChannelOnPbx;
+import org.calldesk.application.pbx.EventLink;
+import org.calldesk.application.pbx.PbxRefusal;
+import org.calldesk.application.pbx.PhoneState;
 import org.calldesk.connector.api.PbxConnection;
 import org.calldesk.connector.api.PbxConnectionFactory;
-import org.calldesk.connector.api.PbxEventLink;
 import org.calldesk.connector.api.PbxException;
 
-/** Call control through the PBX connector: one pooled connection per request, always given back. */
+/**
+ * Call control through the PBX connector: one pooled connection per request, always given back.
+ * What goes to the connector and comes back is translated by {@link PbxTranslation}; a {@link
+ * PbxException} leaves here as the application's {@link PbxRefusal}.
+ */
 @ApplicationScoped
 public class ConnectorPbxGateway implements PbxGateway {
 
@@ -25,99 +28,101 @@ public class ConnectorPbxGateway implements PbxGateway {
         T on(PbxConnection connection) throws PbxException;
     }
 
-    private <T> T call(Request<T> request) throws PbxException {
+    private <T> T call(Request<T> request) throws PbxRefusal {
         try (PbxConnection connection = connectionFactory.getConnection()) {
             return request.on(connection);
+        } catch (PbxException e) {
+            throw PbxTranslation.refusal(e);
         }
     }
 
     @Override
     public String originate(String agentDevice, String customerNumber, String sendingNumber, Duration timeout)
-            throws PbxException {
-        return call(c -> c.originate(new DeviceId(agentDevice), customerNumber, sendingNumber, timeout)).value();
+            throws PbxRefusal {
+        return call(c -> c.originate(PbxTranslation.device(agentDevice), customerNumber, sendingNumber, timeout)).value();
     }
 
     @Override
-    public void connect(String pbxCallId, String agentDevice, Duration ringTimeout) throws PbxException {
+    public void connect(String pbxCallId, String agentDevice, Duration ringTimeout) throws PbxRefusal {
         call(c -> {
-            c.connect(new CallId(pbxCallId), new DeviceId(agentDevice), ringTimeout);
+            c.connect(PbxTranslation.callId(pbxCallId), PbxTranslation.device(agentDevice), ringTimeout);
             return null;
         });
     }
 
     @Override
-    public void hold(String pbxCallId) throws PbxException {
+    public void hold(String pbxCallId) throws PbxRefusal {
         call(c -> {
-            c.hold(new CallId(pbxCallId));
+            c.hold(PbxTranslation.callId(pbxCallId));
             return null;
         });
     }
 
     @Override
-    public void retrieve(String pbxCallId) throws PbxException {
+    public void retrieve(String pbxCallId) throws PbxRefusal {
         call(c -> {
-            c.retrieve(new CallId(pbxCallId));
+            c.retrieve(PbxTranslation.callId(pbxCallId));
             return null;
         });
     }
 
     @Override
-    public void consult(String pbxCallId, String targetDevice, Duration ringTimeout) throws PbxException {
+    public void consult(String pbxCallId, String targetDevice, Duration ringTimeout) throws PbxRefusal {
         call(c -> {
-            c.consult(new CallId(pbxCallId), new DeviceId(targetDevice), ringTimeout);
+            c.consult(PbxTranslation.callId(pbxCallId), PbxTranslation.device(targetDevice), ringTimeout);
             return null;
         });
     }
 
     @Override
-    public void completeTransfer(String pbxCallId) throws PbxException {
+    public void completeTransfer(String pbxCallId) throws PbxRefusal {
         call(c -> {
-            c.completeTransfer(new CallId(pbxCallId));
+            c.completeTransfer(PbxTranslation.callId(pbxCallId));
             return null;
         });
     }
 
     @Override
-    public void cancelConsult(String pbxCallId) throws PbxException {
+    public void cancelConsult(String pbxCallId) throws PbxRefusal {
         call(c -> {
-            c.cancelConsult(new CallId(pbxCallId));
+            c.cancelConsult(PbxTranslation.callId(pbxCallId));
             return null;
         });
     }
 
     @Override
-    public void announceAndHangup(String pbxCallId, String announcement) throws PbxException {
+    public void announceAndHangup(String pbxCallId, String announcement) throws PbxRefusal {
         call(c -> {
-            c.announceAndHangup(new CallId(pbxCallId), announcement);
+            c.announceAndHangup(PbxTranslation.callId(pbxCallId), announcement);
             return null;
         });
     }
 
     @Override
-    public void hangup(String pbxCallId) throws PbxException {
+    public void hangup(String pbxCallId) throws PbxRefusal {
         call(c -> {
-            c.hangup(new CallId(pbxCallId));
+            c.hangup(PbxTranslation.callId(pbxCallId));
             return null;
         });
     }
 
     @Override
-    public DeviceState deviceState(String device) throws PbxException {
-        return call(c -> c.deviceState(new DeviceId(device)));
+    public PhoneState deviceState(String device) throws PbxRefusal {
+        return PbxTranslation.phoneState(call(c -> c.deviceState(PbxTranslation.device(device))));
     }
 
     @Override
-    public PbxEventLink eventLink() {
-        return connectionFactory.eventLink();
+    public EventLink eventLink() {
+        return PbxTranslation.eventLink(connectionFactory.eventLink());
     }
 
     @Override
-    public List<PbxChannel> channels() throws PbxException {
-        return call(PbxConnection::channels);
+    public List<ChannelOnPbx> channels() throws PbxRefusal {
+        return call(PbxConnection::channels).stream().map(PbxTranslation::channel).toList();
     }
 
     @Override
-    public void hangupChannel(String channelName) throws PbxException {
+    public void hangupChannel(String channelName) throws PbxRefusal {
         call(c -> {
             c.hangupChannel(channelName);
             return null;

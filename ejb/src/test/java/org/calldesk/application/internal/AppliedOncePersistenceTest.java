@@ -9,9 +9,8 @@ import java.util.Set;
 import org.calldesk.application.Actor;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
-import org.calldesk.connector.api.CallEvent;
-import org.calldesk.connector.api.CallId;
-import org.calldesk.connector.api.DeviceId;
+import org.calldesk.application.pbx.PbxCallId;
+import org.calldesk.application.pbx.PbxReport;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.call.CallStatus;
@@ -30,7 +29,7 @@ class AppliedOncePersistenceTest {
 
     private static final Actor ADMIN = new Actor("admin", true);
     private static final Actor ALICE = new Actor("alice", false);
-    private static final CallId CALL = new CallId("9.1");
+    private static final PbxCallId CALL = new PbxCallId("9.1");
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
@@ -46,17 +45,17 @@ class AppliedOncePersistenceTest {
                     "PJSIP/1001", AgentRole.AGENT, Set.of("support"))));
             app.inTransaction(w -> w.agentService().logIn(ALICE, "alice"));
             app.inTransaction(w -> w.agentService().chooseStatus(ALICE, "alice", AgentStatus.READY, null));
-            handle(app, new CallEvent.CallArrived(CALL, "0101", "15880001", clock.instant()), "pbx#1#CallArrived");
-            handle(app, new CallEvent.CallArrived(CALL, "0101", "15880001", clock.instant()), "pbx#1#CallArrived");
+            handle(app, new PbxReport.CallArrived(CALL, "0101", "15880001", clock.instant()), "pbx#1#CallArrived");
+            handle(app, new PbxReport.CallArrived(CALL, "0101", "15880001", clock.instant()), "pbx#1#CallArrived");
             String callId = app.read(em -> new JpaCallRepository(em).findByPbxCallId(CALL.value()).orElseThrow().id());
             app.inTransaction(w -> w.routing().offerNextCall("support"));
             app.inTransaction(w -> w.callControl().confirm(ALICE, callId));
-            handle(app, new CallEvent.CallAnswered(CALL, new DeviceId("PJSIP/1001"), clock.instant()),
+            handle(app, new PbxReport.CallAnswered(CALL, "PJSIP/1001", clock.instant()),
                     "pbx#5#CallAnswered");
 
-            handle(app, new CallEvent.CallHeld(CALL, clock.instant()), "pbx#7#CallHeld");
-            handle(app, new CallEvent.CallRetrieved(CALL, clock.instant()), "pbx#9#CallRetrieved");
-            handle(app, new CallEvent.CallHeld(CALL, clock.instant()), "pbx#7#CallHeld");
+            handle(app, new PbxReport.CallHeld(CALL, clock.instant()), "pbx#7#CallHeld");
+            handle(app, new PbxReport.CallRetrieved(CALL, clock.instant()), "pbx#9#CallRetrieved");
+            handle(app, new PbxReport.CallHeld(CALL, clock.instant()), "pbx#7#CallHeld");
 
             assertThat(status(app, callId)).as("the late copy of the hold changed nothing").isEqualTo(CallStatus.TALKING);
             boolean holdApplied = app.read(em -> new JpaAppliedPbxEvents(em).applied("pbx#7#CallHeld"));
@@ -64,7 +63,7 @@ class AppliedOncePersistenceTest {
             assertThat(holdApplied).isTrue();
             assertThat(String.valueOf(rows)).isEqualTo("4");
 
-            handle(app, new CallEvent.CallHeld(CALL, clock.instant()), null);
+            handle(app, new PbxReport.CallHeld(CALL, clock.instant()), null);
             assertThat(status(app, callId)).as("without an id the same event applies again").isEqualTo(CallStatus.HOLDING);
 
             int forgotten = app.inTransaction(w -> w.callEvents().applied.forgetBefore(clock.instant().plusSeconds(1)));
@@ -72,7 +71,7 @@ class AppliedOncePersistenceTest {
         }
     }
 
-    private static void handle(JpaHarness app, CallEvent event, String eventId) {
+    private static void handle(JpaHarness app, PbxReport event, String eventId) {
         app.inTransaction(w -> {
             w.callEvents().handle(event, eventId);
             return null;

@@ -10,6 +10,7 @@ import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.infrastructure.messaging.jms.EventsOnTheWay;
+import org.calldesk.infrastructure.pbx.PbxTranslation;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.domain.model.agent.AgentRole;
@@ -99,7 +100,7 @@ class ArrivalOrderTest {
     void anArrivalAnotherNodeRecordedHoldsNothingBack() {
         CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
         CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
-        app.callEvents().handle(earlier); // applied from another node's copy: this node is not told
+        app.callEvents().handle(PbxTranslation.report(earlier)); // applied from another node's copy: this node is not told
         apply(later, "e2");
 
         assertThat(app.routing().offerWaitingCalls("support", 20)).isEqualTo(1);
@@ -187,7 +188,7 @@ class ArrivalOrderTest {
 
     /** What the queue's consumer does: apply, then tell that the event is no longer on its way. */
     private void apply(CallEvent event, String eventId) {
-        app.callEvents().handle(event);
+        app.callEvents().handle(PbxTranslation.report(event));
         EventsOnTheWay.applied(onTheWay, event, eventId);
     }
 

@@ -12,15 +12,14 @@ import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
+import org.calldesk.application.pbx.CallEndCause;
+import org.calldesk.application.pbx.PbxCallId;
+import org.calldesk.application.pbx.PbxRefusal;
+import org.calldesk.application.pbx.PbxReport;
+import org.calldesk.application.pbx.PhoneState;
 import org.calldesk.application.view.AgentView;
 import org.calldesk.application.view.CallView;
 import org.calldesk.application.view.TicketView;
-import org.calldesk.connector.api.CallEvent;
-import org.calldesk.connector.api.CallId;
-import org.calldesk.connector.api.DeviceId;
-import org.calldesk.connector.api.DeviceState;
-import org.calldesk.connector.api.EndCause;
-import org.calldesk.connector.api.PbxException;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
@@ -103,9 +102,9 @@ class CallFlowTest {
         assertRefused(() -> app.agentService().logIn(ALICE, "alice"), RequestRefused.Kind.CONFLICT, "ALREADY_LOGGED_IN");
         assertRefused(() -> app.agentService().logIn(new Actor("zed", false), "zed"), RequestRefused.Kind.NOT_FOUND,
                 "NOT_REGISTERED");
-        pbx.deviceState = DeviceState.UNAVAILABLE;
+        pbx.deviceState = PhoneState.UNAVAILABLE;
         assertRefused(() -> app.agentService().logIn(BOB, "bob"), RequestRefused.Kind.CONFLICT, "PHONE_UNAVAILABLE");
-        pbx.failure = new PbxException.PbxUnreachable("connection refused", null);
+        pbx.failure = new PbxRefusal(PbxRefusal.Reason.PBX_UNREACHABLE, "connection refused", null);
         assertRefused(() -> app.agentService().logIn(BOB, "bob"), RequestRefused.Kind.PBX_UNAVAILABLE, "PBX_DOWN");
         assertThat(agent("bob").status()).isEqualTo(AgentStatus.LOGGED_OUT);
     }
@@ -177,7 +176,7 @@ class CallFlowTest {
         clock.advance(Duration.ofMinutes(1));
         Call justArrived = arrives("0103", "15880001");
 
-        app.callEvents().handle(new CallEvent.PbxCallsListed(Set.of(), clock.instant()));
+        app.callEvents().handle(new PbxReport.PbxCallsListed(Set.of(), clock.instant()));
 
         assertThat(talking.status()).isEqualTo(CallStatus.ENDED);
         assertThat(talking.endCause()).contains("FAILED");
@@ -191,7 +190,7 @@ class CallFlowTest {
         Call talking = talking("bob");
         clock.advance(Duration.ofMinutes(1));
 
-        app.callEvents().handle(new CallEvent.PbxCallsListed(Set.of(new CallId(talking.pbxCallId())), clock.instant()));
+        app.callEvents().handle(new PbxReport.PbxCallsListed(Set.of(new PbxCallId(talking.pbxCallId())), clock.instant()));
 
         assertThat(talking.status()).isEqualTo(CallStatus.TALKING);
         assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
@@ -248,7 +247,7 @@ class CallFlowTest {
         ready("alice");
         Call call = arrives("0101", "15880001");
         app.routing().offerNextCall("support");
-        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+        app.callEvents().handle(new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.CUSTOMER_HANGUP,
                 clock.instant()));
         assertThat(call.status()).isEqualTo(CallStatus.ENDED);
         assertThat(call.endCause()).contains("ABANDONED");
@@ -259,7 +258,7 @@ class CallFlowTest {
     @Test
     void aCallerWhoHangsUpWhileWaitingAbandons() {
         Call call = arrives("0101", "15880001");
-        CallEvent.CallEnded ended = new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+        PbxReport.CallEnded ended = new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.CUSTOMER_HANGUP,
                 clock.instant());
         app.callEvents().handle(ended);
         app.callEvents().handle(ended);
@@ -284,7 +283,7 @@ class CallFlowTest {
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.DIALING);
         assertThat(pbx.requests()).containsExactly("originate PJSIP/1001 01099998888 0215880001");
 
-        CallEvent.CallAnswered answered = new CallEvent.CallAnswered(new CallId("out.1"), new DeviceId("PJSIP/1001"),
+        PbxReport.CallAnswered answered = new PbxReport.CallAnswered(new PbxCallId("out.1"), "PJSIP/1001",
                 clock.instant());
         app.callEvents().handle(answered);
         app.callEvents().handle(answered);
@@ -299,7 +298,7 @@ class CallFlowTest {
         app.agentService().logIn(ALICE, "alice");
         app.agentService().chooseStatus(ALICE, "alice", AgentStatus.BUSINESS, BusinessReason.REPORT);
         CallView call = app.callControl().dial(ALICE, new DialRequest("alice", "sales", "01099998888", "15880002"));
-        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.BUSY, clock.instant()));
+        app.callEvents().handle(new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.BUSY, clock.instant()));
         assertThat(repositories.calls.get(call.id()).endCause()).contains("BUSY");
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.BUSINESS);
         assertThat(agent("alice").businessReason()).contains(BusinessReason.REPORT);
@@ -313,7 +312,7 @@ class CallFlowTest {
         CallView call = app.callControl().dial(ALICE, new DialRequest("alice", "sales", "01099998888", "15880002"));
 
         app.callControl().hangUp(ALICE, call.id());
-        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.AGENT_HANGUP,
+        app.callEvents().handle(new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.AGENT_HANGUP,
                 clock.instant()));
 
         assertThat(repositories.calls.get(call.id()).endCause()).contains("AGENT_HANGUP");
@@ -338,7 +337,7 @@ class CallFlowTest {
     @Test
     void aDialUpThePbxRefusesEndsAndTheAgentGoesBack() {
         app.agentService().logIn(ALICE, "alice");
-        pbx.failure = new PbxException.ActionRefused("Originate", "no route");
+        pbx.failure = new PbxRefusal(PbxRefusal.Reason.REFUSED, "the PBX refused Originate: no route", null);
         assertRefused(() -> app.callControl().dial(ALICE, new DialRequest("alice", "support", "0109999", "15880001")),
                 RequestRefused.Kind.PBX_REFUSED, "PBX_REFUSED");
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.REST);
@@ -350,7 +349,7 @@ class CallFlowTest {
         app.agentService().logIn(ALICE, "alice");
         OutboundDialSteps.Dialling dialling = app.callControl().dialSteps
                 .startDialling(new DialRequest("alice", "support", "0109999", "15880001"));
-        app.callEvents().handle(new CallEvent.CallRinging(new CallId("out.77"), "PJSIP/1001", clock.instant()));
+        app.callEvents().handle(new PbxReport.CallRinging(new PbxCallId("out.77"), "PJSIP/1001", clock.instant()));
         Call call = repositories.calls.get(dialling.callId());
         assertThat(call.pbxCallId()).isEqualTo("out.77");
         assertThat(app.callControl().dialSteps.dialPlaced(call.id(), "out.77").pbxCallId()).isEqualTo("out.77");
@@ -362,7 +361,7 @@ class CallFlowTest {
         app.callControl().hold(ALICE, call.id());
         assertThat(call.status()).isEqualTo(CallStatus.HOLDING);
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.HOLDING);
-        app.callEvents().handle(new CallEvent.CallHeld(new CallId(call.pbxCallId()), clock.instant()));
+        app.callEvents().handle(new PbxReport.CallHeld(new PbxCallId(call.pbxCallId()), clock.instant()));
         assertThat(call.sequence()).as("arrived, offered, connecting, talking, holding").isEqualTo(5);
         app.callControl().retrieve(ALICE, call.id());
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.TALKING);
@@ -379,12 +378,12 @@ class CallFlowTest {
         clock.advance(Duration.ofMillis(5));
         app.callControl().retrieve(ALICE, call.id());
 
-        app.callEvents().handle(new CallEvent.CallHeld(new CallId(call.pbxCallId()), pbxReportedTheHold));
+        app.callEvents().handle(new PbxReport.CallHeld(new PbxCallId(call.pbxCallId()), pbxReportedTheHold));
         assertThat(call.status()).isEqualTo(CallStatus.TALKING);
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.TALKING);
 
         clock.advance(Duration.ofSeconds(1));
-        app.callEvents().handle(new CallEvent.CallHeld(new CallId(call.pbxCallId()), clock.instant()));
+        app.callEvents().handle(new PbxReport.CallHeld(new PbxCallId(call.pbxCallId()), clock.instant()));
         assertThat(call.status()).as("a hold the phone made itself, later").isEqualTo(CallStatus.HOLDING);
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.HOLDING);
     }
@@ -400,7 +399,7 @@ class CallFlowTest {
         clock.advance(Duration.ofMillis(5));
         app.callControl().hold(ALICE, call.id());
 
-        app.callEvents().handle(new CallEvent.CallRetrieved(new CallId(call.pbxCallId()), pbxReportedTheRetrieve));
+        app.callEvents().handle(new PbxReport.CallRetrieved(new PbxCallId(call.pbxCallId()), pbxReportedTheRetrieve));
         assertThat(call.status()).isEqualTo(CallStatus.HOLDING);
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.HOLDING);
     }
@@ -412,7 +411,7 @@ class CallFlowTest {
         app.callControl().transferTry(ALICE, call.id(), "1002");
         assertThat(call.status()).isEqualTo(CallStatus.CONSULTING);
         assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
-        app.callEvents().handle(new CallEvent.CallHeld(new CallId(call.pbxCallId()), clock.instant()));
+        app.callEvents().handle(new PbxReport.CallHeld(new PbxCallId(call.pbxCallId()), clock.instant()));
         assertThat(call.status()).isEqualTo(CallStatus.CONSULTING);
 
         app.callControl().transferConnect(ALICE, call.id());
@@ -422,7 +421,7 @@ class CallFlowTest {
         assertThat(repositories.tickets.get(call.ticketId().orElseThrow()).assigneeId()).contains("bob");
         assertThat(pbx.requests()).endsWith("consult in.1 PJSIP/1002", "completeTransfer in.1");
 
-        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+        app.callEvents().handle(new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.CUSTOMER_HANGUP,
                 clock.instant()));
         assertThat(agent("bob").status()).isEqualTo(AgentStatus.AFTER_CALL);
     }
@@ -432,12 +431,12 @@ class CallFlowTest {
         Call call = talking("alice");
         ready("bob");
         app.callControl().transferTry(ALICE, call.id(), "bob");
-        CallId pbxCall = new CallId(call.pbxCallId());
-        app.callEvents().handle(new CallEvent.CallHeld(pbxCall, clock.instant()));
+        PbxCallId pbxCall = new PbxCallId(call.pbxCallId());
+        app.callEvents().handle(new PbxReport.CallHeld(pbxCall, clock.instant()));
 
         // alice puts her phone down; the dialplan bridges the held customer with bob's leg
-        app.callEvents().handle(new CallEvent.CallTransferred(pbxCall, new DeviceId("PJSIP/1001"),
-                new DeviceId("PJSIP/1002"), clock.instant()));
+        app.callEvents().handle(new PbxReport.CallTransferred(pbxCall, "PJSIP/1001",
+                "PJSIP/1002", clock.instant()));
 
         assertThat(call.status()).isEqualTo(CallStatus.TALKING);
         assertThat(call.agentId()).contains("bob");
@@ -452,12 +451,12 @@ class CallFlowTest {
         String ticketId = call.ticketId().orElseThrow();
         ready("bob");
         app.callControl().transferTry(ALICE, call.id(), "bob");
-        CallId pbxCall = new CallId(call.pbxCallId());
+        PbxCallId pbxCall = new PbxCallId(call.pbxCallId());
 
         // alice hung up, bob's phone rang out: the adapter reports the failed try, then the caller waiting again
-        app.callEvents().handle(new CallEvent.ConsultFailed(pbxCall, new DeviceId("PJSIP/1002"), EndCause.NO_ANSWER,
+        app.callEvents().handle(new PbxReport.ConsultFailed(pbxCall, "PJSIP/1002", CallEndCause.NO_ANSWER,
                 clock.instant()));
-        app.callEvents().handle(new CallEvent.CallRequeued(pbxCall, clock.instant()));
+        app.callEvents().handle(new PbxReport.CallRequeued(pbxCall, clock.instant()));
 
         assertThat(call.status()).isEqualTo(CallStatus.WAITING);
         assertThat(call.agentId()).isEmpty();
@@ -505,7 +504,7 @@ class CallFlowTest {
         assertThat(agent("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
         assertThat(pbx.requests()).endsWith("announceAndHangup in.1 custom/abuse-warning");
         long sequence = call.sequence();
-        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.AGENT_HANGUP,
+        app.callEvents().handle(new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.AGENT_HANGUP,
                 clock.instant()));
         assertThat(call.sequence()).isEqualTo(sequence);
     }
@@ -522,7 +521,7 @@ class CallFlowTest {
     @Test
     void cancelOnTheFinishPromptLeadsToBusinessTicketToProcessTheTicket() {
         Call call = talking("alice");
-        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+        app.callEvents().handle(new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.CUSTOMER_HANGUP,
                 clock.instant()));
         AgentView alice = app.agentService().finishCall(ALICE, "alice", false);
         assertThat(alice.status()).isEqualTo(AgentStatus.BUSINESS);
@@ -591,8 +590,8 @@ class CallFlowTest {
         app.callControl().confirm(BOB, first.id());
         events.toRoute.clear();
 
-        app.callEvents().handle(new CallEvent.ConnectFailed(new CallId(first.pbxCallId()), new DeviceId("PJSIP/1002"),
-                EndCause.BUSY, clock.instant()));
+        app.callEvents().handle(new PbxReport.ConnectFailed(new PbxCallId(first.pbxCallId()), "PJSIP/1002",
+                CallEndCause.BUSY, clock.instant()));
 
         assertThat(first.status()).isEqualTo(CallStatus.WAITING);
         assertThat(first.agentId()).isEmpty();
@@ -608,8 +607,8 @@ class CallFlowTest {
     @Test
     void aLateConnectFailureOfAnEarlierAttemptChangesNothing() {
         Call call = talking("bob");
-        app.callEvents().handle(new CallEvent.ConnectFailed(new CallId(call.pbxCallId()), new DeviceId("PJSIP/1002"),
-                EndCause.NO_ANSWER, clock.instant()));
+        app.callEvents().handle(new PbxReport.ConnectFailed(new PbxCallId(call.pbxCallId()), "PJSIP/1002",
+                CallEndCause.NO_ANSWER, clock.instant()));
         assertThat(call.status()).isEqualTo(CallStatus.TALKING);
         assertThat(agent("bob").status()).isEqualTo(AgentStatus.TALKING);
     }
@@ -635,7 +634,7 @@ class CallFlowTest {
         app.routing().offerNextCall("support");
         app.callControl().confirm(BOB, call.id());
 
-        app.callEvents().handle(new CallEvent.CallEnded(new CallId(call.pbxCallId()), EndCause.CUSTOMER_HANGUP,
+        app.callEvents().handle(new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.CUSTOMER_HANGUP,
                 clock.instant()));
 
         assertThat(call.status()).isEqualTo(CallStatus.ENDED);
@@ -654,13 +653,13 @@ class CallFlowTest {
     }
 
     private void agentLegAnswered(Call call, String device) {
-        app.callEvents().handle(new CallEvent.CallAnswered(new CallId(call.pbxCallId()), new DeviceId(device),
+        app.callEvents().handle(new PbxReport.CallAnswered(new PbxCallId(call.pbxCallId()), device,
                 clock.instant()));
     }
 
     private Call arrives(String caller, String dialled) {
         String pbxCallId = "in." + (++pbxCalls);
-        app.callEvents().handle(new CallEvent.CallArrived(new CallId(pbxCallId), caller, dialled, clock.instant()));
+        app.callEvents().handle(new PbxReport.CallArrived(new PbxCallId(pbxCallId), caller, dialled, clock.instant()));
         return repositories.callRepository.findByPbxCallId(pbxCallId).orElseThrow();
     }
 

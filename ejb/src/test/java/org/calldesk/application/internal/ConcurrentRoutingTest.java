@@ -25,14 +25,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.calldesk.connector.api.DeviceId;
 import java.time.Instant;
 import org.calldesk.application.Actor;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.application.RequestRefused;
-import org.calldesk.connector.api.CallEvent;
-import org.calldesk.connector.api.CallId;
+import org.calldesk.application.pbx.PbxCallId;
+import org.calldesk.application.pbx.PbxReport;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
@@ -79,7 +78,7 @@ class ConcurrentRoutingTest {
             // the PBX reports the agent's leg answered, the same report many times at once
             race(() -> {
                 harness.inTransaction(w -> {
-                    w.callEvents().handle(new CallEvent.CallAnswered(new CallId("1.1"), new DeviceId("PJSIP/2000"),
+                    w.callEvents().handle(new PbxReport.CallAnswered(new PbxCallId("1.1"), "PJSIP/2000",
                             Instant.now()));
                     return null;
                 });
@@ -281,7 +280,7 @@ class ConcurrentRoutingTest {
 
     private static String arrive(JpaHarness harness, String pbxCallId) {
         harness.inTransaction(w -> {
-            w.callEvents().handle(new CallEvent.CallArrived(new CallId(pbxCallId), "0101", "15880001",
+            w.callEvents().handle(new PbxReport.CallArrived(new PbxCallId(pbxCallId), "0101", "15880001",
                     java.time.Instant.now()));
             return null;
         });

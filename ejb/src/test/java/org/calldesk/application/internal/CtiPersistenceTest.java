@@ -11,16 +11,15 @@ import java.util.Set;
 import org.calldesk.application.Actor;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
-import org.calldesk.connector.api.CallEvent;
-import org.calldesk.connector.api.CallId;
-import org.calldesk.domain.model.call.CallStatus;
-import org.calldesk.connector.api.DeviceId;
-import org.calldesk.connector.api.EndCause;
+import org.calldesk.application.pbx.CallEndCause;
+import org.calldesk.application.pbx.PbxCallId;
+import org.calldesk.application.pbx.PbxReport;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.agent.AgentStatusChange;
 import org.calldesk.domain.model.agent.BusinessReason;
 import org.calldesk.domain.model.call.Call;
+import org.calldesk.domain.model.call.CallStatus;
 import org.calldesk.domain.model.service.Service;
 import org.calldesk.domain.model.ticket.Ticket;
 import org.calldesk.domain.model.ticket.TicketStatus;
@@ -54,13 +53,13 @@ class CtiPersistenceTest {
             clock.advance(Duration.ofSeconds(3));
             app.inTransaction(w -> w.agentService().chooseStatus(ALICE, "alice", AgentStatus.READY, null));
             app.inTransaction(w -> {
-                w.callEvents().handle(new CallEvent.CallArrived(new CallId("9.1"), "0101", "15880001", clock.instant()));
+                w.callEvents().handle(new PbxReport.CallArrived(new PbxCallId("9.1"), "0101", "15880001", clock.instant()));
                 return null;
             });
             String callId = app.read(em -> new JpaCallRepository(em).findByPbxCallId("9.1").orElseThrow().id());
             app.inTransaction(w -> w.routing().offerNextCall("support"));
             app.inTransaction(w -> {
-                w.callEvents().handle(new CallEvent.CallAnswered(new CallId("9.1"), new DeviceId("PJSIP/1001"),
+                w.callEvents().handle(new PbxReport.CallAnswered(new PbxCallId("9.1"), "PJSIP/1001",
                         clock.instant()));
                 return null;
             });
@@ -68,12 +67,12 @@ class CtiPersistenceTest {
             assertThat(beforeConfirm).as("an answer reported before any Confirm connects nothing").isEqualTo(CallStatus.OFFERED);
             app.inTransaction(w -> w.callControl().confirm(ALICE, callId));
             app.inTransaction(w -> {
-                w.callEvents().handle(new CallEvent.CallAnswered(new CallId("9.1"), new DeviceId("PJSIP/1001"),
+                w.callEvents().handle(new PbxReport.CallAnswered(new PbxCallId("9.1"), "PJSIP/1001",
                         clock.instant()));
                 return null;
             });
             app.inTransaction(w -> {
-                w.callEvents().handle(new CallEvent.CallEnded(new CallId("9.1"), EndCause.CUSTOMER_HANGUP, clock.instant()));
+                w.callEvents().handle(new PbxReport.CallEnded(new PbxCallId("9.1"), CallEndCause.CUSTOMER_HANGUP, clock.instant()));
                 return null;
             });
             app.inTransaction(w -> w.agentService().finishCall(ALICE, "alice", false));

@@ -17,16 +17,20 @@ import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService.ServiceDefinition;
 import org.calldesk.application.PbxEventsOnTheWay;
-import org.calldesk.infrastructure.messaging.jms.EventsOnTheWay;
+import org.calldesk.application.pbx.CallEndCause;
+import org.calldesk.application.pbx.ChannelOnPbx;
+import org.calldesk.application.pbx.EventLink;
+import org.calldesk.application.pbx.PbxCallId;
+import org.calldesk.application.pbx.PbxReport;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
-import org.calldesk.connector.api.DeviceId;
-import org.calldesk.connector.api.PbxChannel;
-import org.calldesk.connector.api.PbxEventLink;
+import org.calldesk.connector.api.EndCause;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.call.CallStatus;
+import org.calldesk.infrastructure.messaging.jms.EventsOnTheWay;
+import org.calldesk.infrastructure.pbx.PbxTranslation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,9 +133,9 @@ class DefaultCallReconcilerTest {
     @Test
     void theAgentLegLeftOnThePbxAfterItsCallEndedIsHungUpOnce() {
         Call call = talking("alice", "in.1");
-        app.callEvents().handle(new CallEvent.CallEnded(new CallId("in.1"),
-                org.calldesk.connector.api.EndCause.CUSTOMER_HANGUP, clock.instant()));
-        PbxChannel leg = agentLeg("in.1", "PJSIP/1001");
+        app.callEvents().handle(new PbxReport.CallEnded(new PbxCallId("in.1"),
+                CallEndCause.CUSTOMER_HANGUP, clock.instant()));
+        ChannelOnPbx leg = agentLeg("in.1", "PJSIP/1001");
         pbx.channels.add(leg);
         clock.advance(OLD);
 
@@ -148,7 +152,7 @@ class DefaultCallReconcilerTest {
     void anAgentLegOnAnotherAgentsPhoneThanTheCallsIsHungUp() {
         talking("alice", "in.1");
         pbx.channels.add(customer("in.1"));
-        PbxChannel onBobsPhone = agentLeg("in.1", "PJSIP/1002");
+        ChannelOnPbx onBobsPhone = agentLeg("in.1", "PJSIP/1002");
         pbx.channels.addAll(List.of(agentLeg("in.1", "PJSIP/1001"), onBobsPhone));
         clock.advance(OLD);
 
@@ -160,7 +164,7 @@ class DefaultCallReconcilerTest {
     @Test
     void aCallerWaitingOnThePbxThatWasNeverRecordedIsRecordedAtItsArrivalAndRouted() {
         Instant arrival = clock.instant().minusSeconds(20);
-        pbx.channels.add(new PbxChannel("PJSIP/trunk-00000009", new CallId("1796720380.9"), PbxChannel.Part.CALLER_WAITING,
+        pbx.channels.add(new ChannelOnPbx("PJSIP/trunk-00000009", new PbxCallId("1796720380.9"), ChannelOnPbx.Part.CALLER_WAITING,
                 Optional.empty(), "0109", "15880001", Duration.ofSeconds(20), Optional.of(arrival)));
 
         looksTwice();
@@ -211,7 +215,7 @@ class DefaultCallReconcilerTest {
     void nothingIsRepairedWhilePbxEventsWaitToBeDelivered() {
         Call call = talking("alice", "in.1");
         clock.advance(OLD);
-        pbx.eventLink = new PbxEventLink(true, "event session logged in", 12); // the broker is down
+        pbx.eventLink = new EventLink(true, "event session logged in", 12); // the broker is down
 
         looksTwice();
 
@@ -222,8 +226,7 @@ class DefaultCallReconcilerTest {
     @Test
     void aCallWhoseEventsStillWaitOnTheQueueIsNotEndedWhileTheyWait() {
         Call call = talking("alice", "in.1");
-        CallEvent.CallEnded end = new CallEvent.CallEnded(new CallId("in.1"),
-                org.calldesk.connector.api.EndCause.CUSTOMER_HANGUP, clock.instant());
+        CallEvent.CallEnded end = new CallEvent.CallEnded(new CallId("in.1"), EndCause.CUSTOMER_HANGUP, clock.instant());
         EventsOnTheWay.queued(onTheWay, end, "e9"); // its end is on the queue; the queue's consumer is away
         clock.advance(OLD);
 
@@ -238,7 +241,7 @@ class DefaultCallReconcilerTest {
                 .isEqualTo("0 PBX channels compared, 0 repaired, 1 calls left alone while their events wait on the queue");
         assertThat(warnings).isEmpty();
 
-        app.callEvents().handle(end); // the queue's consumer is back: the call ends as the PBX said
+        app.callEvents().handle(PbxTranslation.report(end)); // the queue's consumer is back: the call ends as the PBX said
         EventsOnTheWay.applied(onTheWay, end, "e9");
         assertThat(call.endCause()).contains("CUSTOMER_HANGUP");
         assertThat(repositories.agents.get("alice").status()).isEqualTo(AgentStatus.AFTER_CALL);
@@ -251,7 +254,7 @@ class DefaultCallReconcilerTest {
         EventsOnTheWay.queued(onTheWay, held, "e7");
         clock.advance(OLD);
         looksTwice();
-        app.callEvents().handle(held);
+        app.callEvents().handle(PbxTranslation.report(held));
         EventsOnTheWay.applied(onTheWay, held, "e7");
 
         reconciler.reconcile();
@@ -306,7 +309,7 @@ class DefaultCallReconcilerTest {
         assertThat(earlier.agentId()).contains("bob");
         assertThat(later.status()).isEqualTo(CallStatus.WAITING);
         app.callControl().confirm(new Actor("bob", false), earlier.id());
-        app.callEvents().handle(new CallEvent.CallAnswered(new CallId("in.1"), new DeviceId("PJSIP/1002"),
+        app.callEvents().handle(new PbxReport.CallAnswered(new PbxCallId("in.1"), "PJSIP/1002",
                 clock.instant()));
         assertThat(earlier.status()).isEqualTo(CallStatus.TALKING);
         assertThat(earlier.ticketId()).contains(ticket);
@@ -379,8 +382,8 @@ class DefaultCallReconcilerTest {
         app.routing().offerNextCall("support");
         app.callControl().confirm(actor, call.id());
         // Talking once the agent's phone answered the leg Confirm placed
-        app.callEvents().handle(new CallEvent.CallAnswered(new CallId(pbxCallId),
-                new DeviceId(agentId.equals("alice") ? "PJSIP/1001" : "PJSIP/1002"), clock.instant()));
+        app.callEvents().handle(new PbxReport.CallAnswered(new PbxCallId(pbxCallId),
+                agentId.equals("alice") ? "PJSIP/1001" : "PJSIP/1002", clock.instant()));
         return call;
     }
 
@@ -392,23 +395,23 @@ class DefaultCallReconcilerTest {
         app.agentService().chooseStatus(actor, agentId, AgentStatus.READY, null);
     }
 
-    private static PbxChannel waiting(String call, Duration age) {
-        return new PbxChannel("PJSIP/trunk-w-" + call, new CallId(call), PbxChannel.Part.CALLER_WAITING, Optional.empty(),
+    private static ChannelOnPbx waiting(String call, Duration age) {
+        return new ChannelOnPbx("PJSIP/trunk-w-" + call, new PbxCallId(call), ChannelOnPbx.Part.CALLER_WAITING, Optional.empty(),
                 "0101", "15880001", age, Optional.empty());
     }
 
     private Call arrives(String pbxCallId) {
-        app.callEvents().handle(new CallEvent.CallArrived(new CallId(pbxCallId), "0101", "15880001", clock.instant()));
+        app.callEvents().handle(new PbxReport.CallArrived(new PbxCallId(pbxCallId), "0101", "15880001", clock.instant()));
         return repositories.callRepository.findByPbxCallId(pbxCallId).orElseThrow();
     }
 
-    private static PbxChannel customer(String call) {
-        return new PbxChannel("PJSIP/trunk-" + call, new CallId(call), PbxChannel.Part.OTHER, Optional.empty(), "0101",
+    private static ChannelOnPbx customer(String call) {
+        return new ChannelOnPbx("PJSIP/trunk-" + call, new PbxCallId(call), ChannelOnPbx.Part.OTHER, Optional.empty(), "0101",
                 "15880001", OLD, Optional.empty());
     }
 
-    private static PbxChannel agentLeg(String call, String device) {
-        return new PbxChannel(device + "-" + call, new CallId(call), PbxChannel.Part.AGENT_LEG,
-                Optional.of(new DeviceId(device)), "", "", OLD, Optional.empty());
+    private static ChannelOnPbx agentLeg(String call, String device) {
+        return new ChannelOnPbx(device + "-" + call, new PbxCallId(call), ChannelOnPbx.Part.AGENT_LEG,
+                Optional.of(device), "", "", OLD, Optional.empty());
     }
 }

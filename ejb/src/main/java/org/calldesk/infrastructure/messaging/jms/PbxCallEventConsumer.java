@@ -8,13 +8,15 @@ import org.calldesk.application.FollowedEvents;
 import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallEventListener;
+import org.calldesk.infrastructure.pbx.PbxTranslation;
 import org.calldesk.infrastructure.pbx.ReconcilerScheduler;
 
 /**
  * Receives the PBX's events from the resource adapter and puts each on the durable PBX events
  * queue, one message group per call, before the adapter is told it was taken. From there on
  * nothing the PBX said is lost if the application is busy or restarts. Events of kinds the
- * contact center does not follow ({@link FollowedEvents#follows}) are not queued.
+ * contact center does not follow ({@link FollowedEvents#follows}) are not queued. The queue keeps
+ * the connector's event as it came ({@link CallEventJson}); its consumer translates it.
  *
  * <p>Several nodes connected to one PBX each receive every event: the adapter's event id goes
  * with the message as the broker's duplicate-detection id, so the queue keeps the first copy and
@@ -39,7 +41,7 @@ public class PbxCallEventConsumer implements CallEventListener {
 
     @Override
     public void onCallEvent(CallEvent event, String eventId) {
-        if (!FollowedEvents.follows(event)) {
+        if (!FollowedEvents.follows(PbxTranslation.report(event))) {
             return; // nothing would change: not worth a message and a transaction
         }
         // before the send, as a consumer may apply it before the send returns; and kept if the send

@@ -12,13 +12,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.calldesk.application.CallEventService;
 import org.calldesk.application.PbxEventsOnTheWay;
+import org.calldesk.application.pbx.PbxReport;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.infrastructure.persistence.migration.DatabaseMigration;
 import org.calldesk.infrastructure.persistence.migration.DatabaseWait;
+import org.calldesk.infrastructure.pbx.PbxTranslation;
 
 /**
  * Applies the PBX events from the durable queue to the domain, each once by the id the PBX
  * adapter gave it (the broker's duplicate-detection id, see {@link JmsSender#toPbxEventQueue}).
+ * The connector's event read from the queue is handed on as the application's report ({@link
+ * PbxTranslation#report}).
  *
  * <p>No transaction spans the delivery: the event is applied in a transaction of its own that
  * needs the database alone ({@link CallEventService#handle}), and the message is acknowledged
@@ -62,16 +66,18 @@ public class PbxEventQueueConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         CallEvent event;
+        PbxReport report;
         String eventId;
         try {
             event = CallEventJson.read(message.getBody(String.class));
+            report = PbxTranslation.report(event);
             eventId = message.getStringProperty(JmsSender.DUPLICATE_ID);
         } catch (IllegalArgumentException | JMSException e) {
             LOG.log(Level.SEVERE, "dropping an unreadable message from the PBX events queue: {0}", e.getMessage());
             return;
         }
         new DatabaseWait(() -> database.failure().isEmpty(), database::reachable, Duration.ofMillis(250),
-                DATABASE_PATIENCE, WAITING).run("PBX event " + event, () -> callEvents.handle(event, eventId));
+                DATABASE_PATIENCE, WAITING).run("PBX event " + event, () -> callEvents.handle(report, eventId));
         EventsOnTheWay.applied(onTheWay, event, eventId); // committed: the rows say it now
     }
 }

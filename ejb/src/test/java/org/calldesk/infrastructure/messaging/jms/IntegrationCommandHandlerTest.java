@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.calldesk.application.CallControlService;
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
 import org.calldesk.application.view.CallView;
@@ -83,7 +84,7 @@ class IntegrationCommandHandlerTest {
 
     @Test
     void aRefusalIsRepliedWithItsCode() {
-        refusal = new RequestRefused(RequestRefused.Kind.CONFLICT, "STATUS_TRANSITION_REFUSED", "agent1 is talking");
+        refusal = new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.STATUS_TRANSITION_REFUSED, "agent1 is talking");
 
         IntegrationCommandHandler.Outcome outcome = handler.handle(
                 "{\"command\":\"dial\",\"agentId\":\"agent1\",\"serviceId\":\"support\",\"customerNumber\":\"0109\"}");

@@ -105,15 +105,15 @@ public class CtiAgentManagement implements Serializable {
     }
 
     private static String fieldFor(RequestRefused refused) {
-        switch (refused.code()) {
-            case "AGENT_EXISTS":
+        switch (refused.refusal()) {
+            case AGENT_EXISTS:
                 return "agentForm:loginId";
-            case "AGENT_NUMBER_TAKEN":
+            case AGENT_NUMBER_TAKEN:
                 return "agentForm:agentNumber";
-            case "DEVICE_TAKEN":
-            case "AGENT_LOGGED_IN":
+            case DEVICE_TAKEN:
+            case AGENT_LOGGED_IN:
                 return "agentForm:device";
-            case "UNKNOWN_SERVICE":
+            case UNKNOWN_SERVICE:
                 return "agentForm:services";
             default:
                 String message = refused.getMessage();

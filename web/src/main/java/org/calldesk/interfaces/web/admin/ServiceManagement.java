@@ -112,10 +112,10 @@ public class ServiceManagement implements Serializable {
     }
 
     private static String fieldFor(RequestRefused refused) {
-        switch (refused.code()) {
-            case "SERVICE_EXISTS":
+        switch (refused.refusal()) {
+            case SERVICE_EXISTS:
                 return "serviceForm:id";
-            case "NUMBER_TAKEN":
+            case NUMBER_TAKEN:
                 return "serviceForm:dialledNumbers";
             default:
                 String message = refused.getMessage().toLowerCase(java.util.Locale.ROOT);

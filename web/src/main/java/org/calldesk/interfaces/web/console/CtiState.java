@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.calldesk.application.CallService;
 import org.calldesk.application.CtiManagementService;
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.view.AgentView;
 import org.calldesk.application.view.CallView;
@@ -103,7 +104,7 @@ public class CtiState implements Serializable {
     /** The id of the agent's call, refused when there is none (the call ended meanwhile). */
     String currentCallId() {
         return callId().orElseThrow(() -> new RequestRefused(RequestRefused.Kind.CONFLICT,
-                "NO_CALL", "there is no call right now"));
+                RefusalCode.NO_CALL, "there is no call right now"));
     }
 
     /** The ticket of the agent's call, if it has one yet. */

@@ -109,14 +109,14 @@ public class DialUp implements Serializable {
 
     /** Where a refusal is shown: beside the field that needs fixing, or at the dialog's foot. */
     static String fieldFor(RequestRefused refused) {
-        switch (refused.code()) {
-            case "BAD_CUSTOMER_NUMBER":
+        switch (refused.refusal()) {
+            case BAD_CUSTOMER_NUMBER:
                 return "dial:customerNumber";
-            case "UNKNOWN_SENDING_NUMBER":
+            case UNKNOWN_SENDING_NUMBER:
                 return "dial:sendingNumber";
-            case "NOT_IN_SERVICE":
-            case "CALLS_DISABLED":
-            case "UNKNOWN_SERVICE":
+            case NOT_IN_SERVICE:
+            case CALLS_DISABLED:
+            case UNKNOWN_SERVICE:
                 return "dial:service";
             default:
                 return "dial:dialMessage";

@@ -12,6 +12,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import org.calldesk.application.RefusalCode;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ConsoleViewModelsTest {
         assertThat(DialUp.fieldFor(refused("CALLS_DISABLED"))).isEqualTo("dial:service");
         assertThat(DialUp.fieldFor(refused("NOT_IN_SERVICE"))).isEqualTo("dial:service");
         assertThat(DialUp.fieldFor(refused("UNKNOWN_SERVICE"))).isEqualTo("dial:service");
-        assertThat(DialUp.fieldFor(refused("AGENT_BUSY"))).isEqualTo("dial:dialMessage");
+        assertThat(DialUp.fieldFor(refused("AGENT_NOT_READY"))).isEqualTo("dial:dialMessage");
     }
 
     @Test
@@ -63,6 +64,6 @@ class ConsoleViewModelsTest {
     }
 
     private static RequestRefused refused(String code) {
-        return new RequestRefused(RequestRefused.Kind.CONFLICT, code, "refused");
+        return new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.valueOf(code), "refused");
     }
 }
