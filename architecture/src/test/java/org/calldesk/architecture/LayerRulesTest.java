@@ -12,7 +12,6 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.LocationProvider;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,14 +23,6 @@ import java.util.jar.JarFile;
  * The layer rules of the house, over the main classes of our modules (the connector API and
  * adapter, the EJB module, the web module, the simulator, the demo CRM, the launcher and the
  * bench). Each rule fails the build when it is broken.
- *
- * <p>One rule the house wants does not hold yet (issue 15, "ports with the application's own
- * types"): {@link #applicationKnowsNoAdapterType}. It is a {@link FreezingArchRule}: the
- * violations of today are recorded in
- * {@code src/test/resources/archunit_store} (committed), a violation that is not recorded there
- * fails the build, and a recorded one that goes away is struck from the store, so its count can
- * only go down. Commit the store when it shrinks; never add to it by hand (see
- * {@code archunit.properties}).
  */
 @AnalyzeClasses(
         packages = "org.calldesk",
@@ -94,17 +85,20 @@ class LayerRulesTest {
                     "Interfaces")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Read models", "Infrastructure",
                     "Wire contract", "Interfaces")
-            // the application's use of the connector API is frozen below (applicationKnowsNoAdapterType)
-            .whereLayer("Connector API").mayOnlyBeAccessedByLayers("PBX adapter", "Application", "Infrastructure")
+            // the application speaks to the PBX through its own port types (application.pbx)
+            .whereLayer("Connector API").mayOnlyBeAccessedByLayers("PBX adapter", "Infrastructure")
             .whereLayer("PBX adapter").mayNotBeAccessedByAnyLayer()
             .whereLayer("Tools").mayNotBeAccessedByAnyLayer();
 
-    /** Frozen: the PBX port still speaks connector types (issue 15, "half-built ports"). */
+    /**
+     * The PBX port speaks the application's own types ({@code application.pbx}); the connector's
+     * are translated in {@code infrastructure.pbx}.
+     */
     @ArchTest
-    static final ArchRule applicationKnowsNoAdapterType = FreezingArchRule.freeze(noClasses()
+    static final ArchRule applicationKnowsNoAdapterType = noClasses()
             .that().resideInAPackage(APPLICATION)
             .should().dependOnClassesThat().resideInAnyPackage(CONNECTOR, INFRASTRUCTURE, INTERFACES)
-            .because("the application's ports take and give the application's own types"));
+            .because("the application's ports take and give the application's own types");
 
     /**
      * Views and REST get read models from the services ({@code application.view}); only the wire

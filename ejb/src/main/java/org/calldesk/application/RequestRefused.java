@@ -63,8 +63,10 @@ public class RequestRefused extends RuntimeException {
                     "the PBX is not reachable: " + refusal.getMessage(), refusal);
             case PHONE_UNAVAILABLE -> new RequestRefused(Kind.CONFLICT, RefusalCode.PHONE_UNAVAILABLE,
                     refusal.getMessage(), refusal);
-            case UNKNOWN_CALL -> new RequestRefused(Kind.CONFLICT, RefusalCode.CALL_GONE, refusal.getMessage(), refusal);
-            case REFUSED -> new RequestRefused(Kind.PBX_REFUSED, RefusalCode.PBX_REFUSED, refusal.getMessage(), refusal);
+            case UNKNOWN_CALL -> new RequestRefused(Kind.CONFLICT, RefusalCode.CALL_GONE, refusal.getMessage(),
+                    refusal);
+            case REFUSED -> new RequestRefused(Kind.PBX_REFUSED, RefusalCode.PBX_REFUSED, refusal.getMessage(),
+                    refusal);
         };
     }
 

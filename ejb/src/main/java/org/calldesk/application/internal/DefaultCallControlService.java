@@ -88,7 +88,7 @@ public class DefaultCallControlService implements CallControlService {
             throw notOffered(call);
         }
         call.confirmOffer(agentId, clock.instant());
-        claimThenAsk(pbx -> pbx.connect(call.pbxCallId(), agent.device(), ringTimeout()));
+        claimThenAsk(gateway -> gateway.connect(call.pbxCallId(), agent.device(), ringTimeout()));
         changes.call(call);
         return CallView.of(call);
     }
@@ -154,7 +154,7 @@ public class DefaultCallControlService implements CallControlService {
         Instant now = clock.instant();
         if (call.hold()) {
             agent.hold(call.id(), now);
-            claimThenAsk(pbx -> pbx.hold(call.pbxCallId()));
+            claimThenAsk(gateway -> gateway.hold(call.pbxCallId()));
             changes.call(call);
             changes.agent(agent);
         }
@@ -168,7 +168,7 @@ public class DefaultCallControlService implements CallControlService {
         Instant now = clock.instant();
         if (call.retrieve()) {
             agent.retrieve(call.id(), now);
-            claimThenAsk(pbx -> pbx.retrieve(call.pbxCallId()));
+            claimThenAsk(gateway -> gateway.retrieve(call.pbxCallId()));
             changes.call(call);
             changes.agent(agent);
         }
@@ -186,12 +186,12 @@ public class DefaultCallControlService implements CallControlService {
         Instant now = clock.instant();
         if (call.status() != CallStatus.TALKING || call.isHandledBy(targetAgent.id())) {
             throw new RequestRefused(RequestRefused.Kind.CONFLICT,
-                    call.status() == CallStatus.CONNECTING ? RefusalCode.CALL_CONNECTING : RefusalCode.CALL_STATUS, "call " + callId
-                    + " cannot be transferred to " + targetAgent.name() + " while " + call.status());
+                    call.status() == CallStatus.CONNECTING ? RefusalCode.CALL_CONNECTING : RefusalCode.CALL_STATUS,
+                    "call " + callId + " cannot be transferred to " + targetAgent.name() + " while " + call.status());
         }
         targetAgent.joinConsultation(call.id(), now);
         call.startConsultation(targetAgent.id());
-        claimThenAsk(pbx -> pbx.consult(call.pbxCallId(), targetAgent.device(), ringTimeout()));
+        claimThenAsk(gateway -> gateway.consult(call.pbxCallId(), targetAgent.device(), ringTimeout()));
         changes.call(call);
         changes.agent(targetAgent);
         return CallView.of(call);
@@ -208,7 +208,7 @@ public class DefaultCallControlService implements CallControlService {
         from.callEnded(call.id(), now);
         Optional<Ticket> ticket = call.ticketId().flatMap(tickets::find);
         ticket.ifPresent(t -> t.reassign(to.id(), actor.loginId(), now));
-        claimThenAsk(pbx -> pbx.completeTransfer(call.pbxCallId()));
+        claimThenAsk(gateway -> gateway.completeTransfer(call.pbxCallId()));
         changes.call(call);
         changes.agent(from);
         ticket.ifPresent(changes::ticket);
@@ -223,7 +223,7 @@ public class DefaultCallControlService implements CallControlService {
         Instant now = clock.instant();
         call.endConsultation();
         Optional<Agent> target = agents.find(targetId).filter(agent -> agent.leaveConsultation(call.id(), now));
-        claimThenAsk(pbx -> pbx.cancelConsult(call.pbxCallId()));
+        claimThenAsk(gateway -> gateway.cancelConsult(call.pbxCallId()));
         changes.call(call);
         target.ifPresent(changes::agent);
         return CallView.of(call);
@@ -237,7 +237,7 @@ public class DefaultCallControlService implements CallControlService {
         Instant now = clock.instant();
         call.disconnect(actor.loginId(), now);
         leaveEndedCall(call, now);
-        claimThenAsk(pbx -> pbx.announceAndHangup(call.pbxCallId(), service.announcement()));
+        claimThenAsk(gateway -> gateway.announceAndHangup(call.pbxCallId(), service.announcement()));
         changes.call(call);
         return CallView.of(call);
     }
@@ -260,7 +260,7 @@ public class DefaultCallControlService implements CallControlService {
         } else {
             leaveEndedCall(call, now);
         }
-        claimThenAsk(pbx -> pbx.hangup(call.pbxCallId()));
+        claimThenAsk(gateway -> gateway.hangup(call.pbxCallId()));
         changes.call(call);
         return CallView.of(call);
     }

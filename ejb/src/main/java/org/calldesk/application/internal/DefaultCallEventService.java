@@ -433,7 +433,8 @@ public class DefaultCallEventService implements CallEventService {
             if (!call.awaitsPbxCallId() && !onPbx.contains(call.pbxCallId())) {
                 LOG.warning(() -> "call " + call.id() + " (PBX " + call.pbxCallId() + ") is gone from the PBX"
                         + " listed at the adapter's login; ending it");
-                callEnded(call, new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.FAILED, listed.at()));
+                callEnded(call, new PbxReport.CallEnded(new PbxCallId(call.pbxCallId()), CallEndCause.FAILED,
+                        listed.at()));
             }
         }
     }

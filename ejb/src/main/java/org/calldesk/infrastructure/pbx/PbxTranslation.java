@@ -56,8 +56,8 @@ public final class PbxTranslation {
         } else if (event instanceof CallEvent.PbxConnectionLost e) {
             return new PbxReport.PbxConnectionLost(e.reason(), e.at());
         } else if (event instanceof CallEvent.PbxCallsListed e) {
-            return new PbxReport.PbxCallsListed(e.calls().stream().map(PbxTranslation::call).collect(Collectors.toSet()),
-                    e.at());
+            return new PbxReport.PbxCallsListed(
+                    e.calls().stream().map(PbxTranslation::call).collect(Collectors.toSet()), e.at());
         } else if (event instanceof CallEvent.PbxConnectionRestored e) {
             return new PbxReport.PbxConnectionRestored(e.at());
         }
