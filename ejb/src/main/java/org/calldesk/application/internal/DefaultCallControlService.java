@@ -299,7 +299,7 @@ public class DefaultCallControlService implements CallControlService {
 
     /** The one way an action here asks the PBX: the call's row claimed first, a refusal made the request's. */
     private void claimThenAsk(PbxAsk.Action action) {
-        PbxAsk.claimThenAsk(calls::claim, pbx, action);
+        PbxAsk.claimThenAsk(calls, pbx, action);
     }
 
     private Duration ringTimeout() {

@@ -3,6 +3,7 @@ package org.calldesk.application.internal;
 import org.calldesk.application.PbxGateway;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.pbx.PbxRefusal;
+import org.calldesk.domain.model.call.CallRepository;
 
 /**
  * Asks the PBX on behalf of a request, and makes a refusal of the PBX the request's own
@@ -37,14 +38,13 @@ final class PbxAsk {
     }
 
     /**
-     * Writes the changes made so far and holds the call's row ({@code CallRepository#claim}),
+     * Writes the changes made so far and holds the call's row ({@link CallRepository#claim}),
      * then asks the PBX.
      *
-     * @param claim what claims the row, {@code calls::claim}
      * @throws RequestRefused if the PBX did not carry the request out
      */
-    static void claimThenAsk(Runnable claim, PbxGateway pbx, Action action) {
-        claim.run();
+    static void claimThenAsk(CallRepository calls, PbxGateway pbx, Action action) {
+        calls.claim();
         ask(pbx, gateway -> {
             action.on(gateway);
             return null;
