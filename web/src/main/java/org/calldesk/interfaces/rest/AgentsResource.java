@@ -78,10 +78,9 @@ public class AgentsResource {
     @Operation(operationId = "registerAgent", summary = "Register an account's CTI information (admin)")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentBody.class)))
-    public Response register(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AgentRegistrationRequest.class))) JsonObject body,
-            @Context UriInfo uri) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "AgentRegistration")))
+    public Response register(JsonObject body, @Context UriInfo uri) {
         AgentRegistrationRequest request = Requests.read(body, AgentRegistrationRequest::newAgent);
         AgentView agent = cti.registerAgent(Requests.actor(security), request.loginId(), registration(request));
         return Response.created(uri.getAbsolutePathBuilder().path(request.loginId()).build()).entity(body(agent))
@@ -93,9 +92,9 @@ public class AgentsResource {
     @Operation(operationId = "changeAgent", summary = "Change an agent's CTI information (admin)")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentBody.class)))
-    public AgentBody change(@PathParam("id") String id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = AgentRegistrationRequest.class))) JsonObject body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "AgentRegistration")))
+    public AgentBody change(@PathParam("id") String id, JsonObject body) {
         return body(cti.changeAgent(Requests.actor(security), id,
                 registration(Requests.read(body, AgentRegistrationRequest::change))));
     }
@@ -121,9 +120,9 @@ public class AgentsResource {
             + "EDUCATION, REPORT, MEETING, TICKET, CHAT or MONITOR)")
     @APIResponse(responseCode = "200", description = "The agent in the status chosen",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentBody.class)))
-    public AgentBody chooseStatus(@PathParam("id") String id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StatusRequest.class))) JsonObject body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "StatusChoice")))
+    public AgentBody chooseStatus(@PathParam("id") String id, JsonObject body) {
         StatusRequest request = Requests.read(body, StatusRequest::from);
         AgentStatus status = Requests.enumValue(AgentStatus.class, "status", request.status());
         BusinessReason reason = Requests.enumValue(BusinessReason.class, "businessReason", request.businessReason());

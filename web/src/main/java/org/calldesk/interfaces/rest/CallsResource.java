@@ -67,10 +67,9 @@ public class CallsResource {
             summary = "Dial up: call a customer with one of the service's sending numbers; the agent is Dialing")
     @APIResponse(responseCode = "201", description = "Dialing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallBody.class)))
-    public Response dial(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DialRequest.class))) JsonObject body,
-            @Context UriInfo uri) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "Dial")))
+    public Response dial(JsonObject body, @Context UriInfo uri) {
         DialRequest request = Requests.read(body, DialRequest::from);
         CallView call = control.dial(Requests.actor(security), new CallControlService.DialRequest(
                 request.agentId() == null ? security.getUserPrincipal().getName() : request.agentId(),
@@ -113,9 +112,9 @@ public class CallsResource {
             + "agent number)")
     @APIResponse(responseCode = "200", description = "The target agent is ringing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallBody.class)))
-    public CallBody transferTry(@PathParam("id") String id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TransferRequest.class))) JsonObject body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "Transfer")))
+    public CallBody transferTry(@PathParam("id") String id, JsonObject body) {
         return WireBodies.call(control.transferTry(Requests.actor(security), id,
                 Requests.read(body, TransferRequest::from).target()));
     }

@@ -55,10 +55,9 @@ public class IntegrationKeysResource {
     @APIResponse(responseCode = "201", description = "Created, with the key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IntegrationKeyBody.class)))
-    public Response create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = IntegrationKeyRequest.class))) JsonObject body,
-            @Context UriInfo uri) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "NewIntegrationKey")))
+    public Response create(JsonObject body, @Context UriInfo uri) {
         IssuedKey issued = access.create(Requests.actor(security), Requests.read(body, IntegrationKeyRequest::from).name());
         return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id()).build())
                 .entity(WireBodies.integrationKey(issued.key()).withKey(issued.secret())).build();

@@ -5,6 +5,7 @@ import org.calldesk.contract.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -31,6 +32,7 @@ public class ProblemResponsesFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        successIsOk(responses);
         for (Map.Entry<String, String> error : new java.util.TreeMap<>(ERRORS).entrySet()) {
             if (!responses.hasAPIResponse(error.getKey())) {
                 responses.addAPIResponse(error.getKey(), OASFactory.createAPIResponse()
@@ -40,5 +42,23 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         return operation;
+    }
+
+    /**
+     * The answer the scanner infers from a method's return type is its "default"; JAX-RS answers such a
+     * method with 200, and every other answer is declared, so it is the 200 (or, beside a declared
+     * success, nothing more).
+     */
+    private static void successIsOk(APIResponses responses) {
+        APIResponse inferred = responses.getDefaultValue();
+        if (inferred == null) {
+            return;
+        }
+        responses.removeAPIResponse(APIResponses.DEFAULT);
+        boolean declared = responses.getAPIResponses() != null
+                && responses.getAPIResponses().keySet().stream().anyMatch(code -> code.startsWith("2"));
+        if (!declared) {
+            responses.addAPIResponse("200", inferred.description("OK"));
+        }
     }
 }

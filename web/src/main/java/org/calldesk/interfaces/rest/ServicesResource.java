@@ -65,10 +65,9 @@ public class ServicesResource {
     @Operation(operationId = "createService", summary = "Create a service (admin)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceBody.class)))
-    public Response create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ServiceRequest.class))) JsonObject body,
-            @Context UriInfo uri) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ServiceDefinition")))
+    public Response create(JsonObject body, @Context UriInfo uri) {
         ServiceRequest request = Requests.read(body, ServiceRequest::newService);
         ServiceView service = cti.createService(Requests.actor(security), request.id(), definition(request));
         return Response.created(uri.getAbsolutePathBuilder().path(request.id()).build())
@@ -80,9 +79,9 @@ public class ServicesResource {
     @Operation(operationId = "changeService", summary = "Change a service (admin)")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceBody.class)))
-    public ServiceBody change(@PathParam("id") String id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ServiceRequest.class))) JsonObject body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ServiceDefinition")))
+    public ServiceBody change(@PathParam("id") String id, JsonObject body) {
         return WireBodies.service(cti.changeService(Requests.actor(security), id,
                 definition(Requests.read(body, ServiceRequest::change))));
     }
@@ -104,9 +103,9 @@ public class ServicesResource {
     @Operation(operationId = "addSendingNumber", summary = "Add a sending number (admin)")
     @APIResponse(responseCode = "200", description = "The service with the number",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceBody.class)))
-    public ServiceBody addSendingNumber(@PathParam("id") String id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SendingNumberRequest.class))) JsonObject body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "SendingNumber")))
+    public ServiceBody addSendingNumber(@PathParam("id") String id, JsonObject body) {
         return WireBodies.service(cti.addSendingNumber(Requests.actor(security), id,
                 Requests.read(body, SendingNumberRequest::from).number()));
     }

@@ -61,10 +61,9 @@ public class TicketsResource {
             + "optional assigneeId and text, the first comment)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketBody.class)))
-    public Response create(
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = NewTicketRequest.class))) JsonObject body,
-            @Context UriInfo uri) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "NewTicket")))
+    public Response create(JsonObject body, @Context UriInfo uri) {
         NewTicketRequest request = Requests.read(body, NewTicketRequest::from);
         TicketView ticket = tickets.create(Requests.actor(security), new TicketService.NewTicket(
                 request.serviceId(), request.customerNumber(), request.assigneeId(), request.text()));
@@ -105,9 +104,9 @@ public class TicketsResource {
     @Operation(operationId = "commentTicket", summary = "Add a comment (body: text)")
     @APIResponse(responseCode = "201", description = "The ticket with the comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketBody.class)))
-    public Response comment(@PathParam("id") String id,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CommentRequest.class))) JsonObject body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "Comment")))
+    public Response comment(@PathParam("id") String id, JsonObject body) {
         TicketView ticket = tickets.comment(Requests.actor(security), id, Requests.read(body, CommentRequest::from).text());
         return Response.status(Response.Status.CREATED).entity(WireBodies.ticket(ticket)).build();
     }
