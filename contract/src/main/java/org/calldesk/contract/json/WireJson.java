@@ -32,6 +32,11 @@ public final class WireJson {
         return PROVIDER.createObjectBuilder();
     }
 
+    /** A builder that starts with the fields of an object. */
+    public static JsonObjectBuilder object(JsonObject start) {
+        return PROVIDER.createObjectBuilder(start);
+    }
+
     /** The JSON object of a text that holds one; a {@link jakarta.json.JsonException} otherwise. */
     public static JsonObject parseObject(String text) {
         try (JsonReader reader = PROVIDER.createReader(new StringReader(text))) {

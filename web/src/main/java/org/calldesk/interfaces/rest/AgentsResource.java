@@ -77,7 +77,7 @@ public class AgentsResource {
     @POST
     @Operation(operationId = "registerAgent", summary = "Register an account's CTI information (admin)")
     @APIResponse(responseCode = "201", description = "Registered",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Agent")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "AgentRegistration")))
     public Response register(JsonObject body, @Context UriInfo uri) {
@@ -91,7 +91,7 @@ public class AgentsResource {
     @Path("{id}")
     @Operation(operationId = "changeAgent", summary = "Change an agent's CTI information (admin)")
     @APIResponse(responseCode = "200", description = "Changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Agent")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "AgentRegistration")))
     public AgentBody change(@PathParam("id") String id, JsonObject body) {
@@ -119,7 +119,7 @@ public class AgentsResource {
     @Operation(operationId = "chooseAgentStatus", summary = "Choose REST, READY or BUSINESS (with businessReason "
             + "EDUCATION, REPORT, MEETING, TICKET, CHAT or MONITOR)")
     @APIResponse(responseCode = "200", description = "The agent in the status chosen",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Agent")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "StatusChoice")))
     public AgentBody chooseStatus(@PathParam("id") String id, JsonObject body) {

@@ -66,7 +66,7 @@ public class CallsResource {
     @Operation(operationId = "dial",
             summary = "Dial up: call a customer with one of the service's sending numbers; the agent is Dialing")
     @APIResponse(responseCode = "201", description = "Dialing",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Call")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "Dial")))
     public Response dial(JsonObject body, @Context UriInfo uri) {
@@ -111,7 +111,7 @@ public class CallsResource {
     @Operation(operationId = "transferCall", summary = "Transfer try: hold the customer and ring the target agent (body: target = login id or "
             + "agent number)")
     @APIResponse(responseCode = "200", description = "The target agent is ringing",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Call")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "Transfer")))
     public CallBody transferTry(@PathParam("id") String id, JsonObject body) {

@@ -54,7 +54,7 @@ public class IntegrationKeysResource {
             summary = "Create an API key (body: name); the answer's 'key' is shown this once")
     @APIResponse(responseCode = "201", description = "Created, with the key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = IntegrationKeyBody.class)))
+                    schema = @Schema(ref = "IntegrationKey")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "NewIntegrationKey")))
     public Response create(JsonObject body, @Context UriInfo uri) {

@@ -64,7 +64,7 @@ public class ServicesResource {
     @POST
     @Operation(operationId = "createService", summary = "Create a service (admin)")
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Service")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ServiceDefinition")))
     public Response create(JsonObject body, @Context UriInfo uri) {
@@ -78,7 +78,7 @@ public class ServicesResource {
     @Path("{id}")
     @Operation(operationId = "changeService", summary = "Change a service (admin)")
     @APIResponse(responseCode = "200", description = "Changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Service")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ServiceDefinition")))
     public ServiceBody change(@PathParam("id") String id, JsonObject body) {
@@ -102,7 +102,7 @@ public class ServicesResource {
     @Path("{id}/sending-numbers")
     @Operation(operationId = "addSendingNumber", summary = "Add a sending number (admin)")
     @APIResponse(responseCode = "200", description = "The service with the number",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Service")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "SendingNumber")))
     public ServiceBody addSendingNumber(@PathParam("id") String id, JsonObject body) {

@@ -60,7 +60,7 @@ public class TicketsResource {
     @Operation(operationId = "createTicket", summary = "A ticket without a call (body: serviceId, customerNumber, "
             + "optional assigneeId and text, the first comment)")
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Ticket")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "NewTicket")))
     public Response create(JsonObject body, @Context UriInfo uri) {
@@ -103,7 +103,7 @@ public class TicketsResource {
     @Path("{id}/comments")
     @Operation(operationId = "commentTicket", summary = "Add a comment (body: text)")
     @APIResponse(responseCode = "201", description = "The ticket with the comment",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Ticket")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "Comment")))
     public Response comment(@PathParam("id") String id, JsonObject body) {
