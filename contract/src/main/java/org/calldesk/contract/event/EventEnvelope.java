@@ -32,7 +32,8 @@ public record EventEnvelope(
 
     /** What an event is about: {@code kind} call, agent or ticket, and its id. */
     @Schema(name = "EventSubject")
-    public record Subject(@Schema(required = true) String kind, @Schema(required = true) String id) implements JsonBody {
+    public record Subject(@Schema(required = true) String kind, @Schema(required = true) String id)
+            implements JsonBody {
         @Override
         public JsonObject toJson() {
             return WireJson.writer().add("kind", kind).add("id", id).build();

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "StatusChoice", description = "REST, READY or BUSINESS (with businessReason)")
 public record StatusRequest(
         @Schema(required = true, example = "READY") String status,
-        @Schema(description = "with BUSINESS: EDUCATION, REPORT, MEETING, TICKET, CHAT or MONITOR") String businessReason) {
+        @Schema(description = "with BUSINESS: EDUCATION, REPORT, MEETING, TICKET, CHAT or MONITOR")
+        String businessReason) {
 
     public static StatusRequest from(JsonObject body) {
         Fields fields = Fields.of(body);

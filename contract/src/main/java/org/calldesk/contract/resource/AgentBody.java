@@ -22,7 +22,8 @@ public record AgentBody(
         @Schema(type = SchemaType.STRING, format = "date-time", required = true) Instant statusSince,
         @Schema(required = true) long secondsInStatus,
         @Schema(required = true, description = "grows with every change of this agent") long sequence,
-        @Schema(description = "with BUSINESS: EDUCATION, REPORT, MEETING, TICKET, CHAT or MONITOR") String businessReason,
+        @Schema(description = "with BUSINESS: EDUCATION, REPORT, MEETING, TICKET, CHAT or MONITOR")
+        String businessReason,
         String callId) implements JsonBody {
 
     @Override

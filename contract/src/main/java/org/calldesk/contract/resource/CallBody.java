@@ -13,7 +13,8 @@ public record CallBody(
         @Schema(required = true) String id,
         @Schema(required = true, description = "the PBX's id of the call (its Linkedid)") String pbxCallId,
         @Schema(required = true, description = "INBOUND or OUTBOUND") String direction,
-        @Schema(required = true, description = "the call's status, e.g. WAITING, OFFERED, TALKING, ENDED") String status,
+        @Schema(required = true, description = "WAITING, OFFERED, CONNECTING, DIALING, TALKING, HOLDING, "
+                + "CONSULTING or ENDED") String status,
         @Schema(required = true) String customerNumber,
         @Schema(type = SchemaType.STRING, format = "date-time", required = true) Instant startedAt,
         @Schema(required = true, description = "grows with every change of this call") long sequence,

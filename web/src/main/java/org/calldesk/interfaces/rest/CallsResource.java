@@ -80,14 +80,16 @@ public class CallsResource {
 
     @POST
     @Path("{id}/confirm")
-    @Operation(operationId = "confirmCall", summary = "Confirm the inbound alert: connected, Talking, the call's ticket created")
+    @Operation(operationId = "confirmCall",
+            summary = "Confirm the inbound alert: connected, Talking, the call's ticket created")
     public CallBody confirm(@PathParam("id") String id) {
         return WireBodies.call(control.confirm(Requests.actor(security), id));
     }
 
     @POST
     @Path("{id}/cancel")
-    @Operation(operationId = "cancelCall", summary = "Cancel the inbound alert: the call goes to the next agent, this agent to Rest")
+    @Operation(operationId = "cancelCall",
+            summary = "Cancel the inbound alert: the call goes to the next agent, this agent to Rest")
     public CallBody cancel(@PathParam("id") String id) {
         return WireBodies.call(control.cancel(Requests.actor(security), id));
     }
@@ -108,8 +110,9 @@ public class CallsResource {
 
     @POST
     @Path("{id}/transfer")
-    @Operation(operationId = "transferCall", summary = "Transfer try: hold the customer and ring the target agent (body: target = login id or "
-            + "agent number)")
+    @Operation(operationId = "transferCall",
+            summary = "Transfer try: hold the customer and ring the target agent (body: target = login id or "
+                    + "agent number)")
     @APIResponse(responseCode = "200", description = "The target agent is ringing",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Call")))
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -121,7 +124,8 @@ public class CallsResource {
 
     @POST
     @Path("{id}/transfer/connect")
-    @Operation(operationId = "connectTransfer", summary = "Transfer connect: the customer and the ticket go to the target agent")
+    @Operation(operationId = "connectTransfer",
+            summary = "Transfer connect: the customer and the ticket go to the target agent")
     public CallBody transferConnect(@PathParam("id") String id) {
         return WireBodies.call(control.transferConnect(Requests.actor(security), id));
     }
@@ -135,7 +139,8 @@ public class CallsResource {
 
     @POST
     @Path("{id}/disconnect")
-    @Operation(operationId = "disconnectCall", summary = "Disconnect an abusive caller: the service's announcement, then the call ends")
+    @Operation(operationId = "disconnectCall",
+            summary = "Disconnect an abusive caller: the service's announcement, then the call ends")
     public CallBody disconnect(@PathParam("id") String id) {
         return WireBodies.call(control.disconnect(Requests.actor(security), id));
     }

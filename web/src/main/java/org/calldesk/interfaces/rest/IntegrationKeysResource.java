@@ -58,7 +58,8 @@ public class IntegrationKeysResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "NewIntegrationKey")))
     public Response create(JsonObject body, @Context UriInfo uri) {
-        IssuedKey issued = access.create(Requests.actor(security), Requests.read(body, IntegrationKeyRequest::from).name());
+        IssuedKey issued = access.create(Requests.actor(security),
+                Requests.read(body, IntegrationKeyRequest::from).name());
         return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id()).build())
                 .entity(WireBodies.integrationKey(issued.key()).withKey(issued.secret())).build();
     }

@@ -7,8 +7,8 @@ import org.calldesk.contract.problem.Problem;
 
 /**
  * Errors as RFC 9457 problem details (the contract's {@link Problem}): {@code type}, {@code title},
- * {@code status}, {@code detail}, plus {@code code}, the stable reason clients branch on (for example {@code ALREADY_LOGGED_IN}
- * or {@code STATUS_TRANSITION_REFUSED}).
+ * {@code status}, {@code detail}, plus {@code code}, the stable reason clients branch on (for example
+ * {@code ALREADY_LOGGED_IN} or {@code STATUS_TRANSITION_REFUSED}).
  */
 public final class ProblemDetails {
 

@@ -107,7 +107,8 @@ public class TicketsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "Comment")))
     public Response comment(@PathParam("id") String id, JsonObject body) {
-        TicketView ticket = tickets.comment(Requests.actor(security), id, Requests.read(body, CommentRequest::from).text());
+        TicketView ticket = tickets.comment(Requests.actor(security), id,
+                Requests.read(body, CommentRequest::from).text());
         return Response.status(Response.Status.CREATED).entity(WireBodies.ticket(ticket)).build();
     }
 }
