@@ -21,7 +21,7 @@ import java.util.jar.JarFile;
 
 /**
  * The layer rules of the house, over the main classes of our modules (the connector API and
- * adapter, the EJB module, the web module, the simulator, the demo CRM, the launcher and the
+ * adapter, the wire contract, the EJB module, the web module, the simulator, the demo CRM, the launcher and the
  * bench). Each rule fails the build when it is broken.
  */
 @AnalyzeClasses(
@@ -35,7 +35,7 @@ class LayerRulesTest {
     private static final String READ_MODELS = "org.calldesk.application.view..";
     private static final String INFRASTRUCTURE = "org.calldesk.infrastructure..";
     private static final String INTERFACES = "org.calldesk.interfaces..";
-    private static final String WIRE_CONTRACT = "org.calldesk.interfaces.json..";
+    private static final String WIRE_CONTRACT = "org.calldesk.contract..";
     private static final String CONNECTOR = "org.calldesk.connector..";
     private static final String CONNECTOR_API = "org.calldesk.connector.api..";
     private static final String ADAPTER = "org.calldesk.connector.ami..";
@@ -45,6 +45,20 @@ class LayerRulesTest {
             .that().resideInAPackage(CONNECTOR_API)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.resource..", CONNECTOR_API)
             .because("the API is what the application and the adapter share; it knows only Java and Jakarta Connectors");
+
+    @ArchTest
+    static final ArchRule contractDependsOnNothingOfOurs = classes()
+            .that().resideInAPackage(WIRE_CONTRACT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.json..",
+                    "org.eclipse.microprofile.openapi..", WIRE_CONTRACT)
+            .because("the wire contract is what CallDesk says to the world; it knows only JSON-P and the OpenAPI "
+                    + "annotations that describe it, and the application maps itself to it");
+
+    @ArchTest
+    static final ArchRule infrastructureDoesNotImportInterfaces = noClasses()
+            .that().resideInAPackage(INFRASTRUCTURE)
+            .should().dependOnClassesThat().resideInAPackage(INTERFACES)
+            .because("adapters below the interfaces share the wire contract with them, not their classes");
 
     @ArchTest
     static final ArchRule asteriskJavaOnlyInTheAdapter = noClasses()
@@ -69,22 +83,21 @@ class LayerRulesTest {
             // wire contract maps to JSON and the views show (issue 15, "read models / DTOs")
             .layer("Read models").definedBy(READ_MODELS)
             .layer("Infrastructure").definedBy(INFRASTRUCTURE)
-            // the JSON that REST, JMS, push, outbox and CRM push share: its own layer, below the
-            // interfaces that use it, as it will be its own module (issue 15, "one wire contract")
+            // the JSON that REST, JMS, push, outbox and CRM push share: the calldesk-contract module,
+            // below everything that speaks it (issue 15, "one wire contract")
             .layer("Wire contract").definedBy(WIRE_CONTRACT)
-            .layer("Interfaces").definedBy(resideInAPackage(INTERFACES).and(not(resideInAPackage(WIRE_CONTRACT))))
+            .layer("Interfaces").definedBy(INTERFACES)
             .layer("Connector API").definedBy(CONNECTOR_API)
             .layer("PBX adapter").definedBy(ADAPTER)
             .layer("Tools").definedBy("org.calldesk.pbxsim..", "org.calldesk.democrm..",
                     "org.calldesk.launcher..", "org.calldesk.bench..")
             .whereLayer("Interfaces").mayNotBeAccessedByAnyLayer()
             .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Interfaces")
-            .whereLayer("Wire contract").mayOnlyBeAccessedByLayers("Infrastructure", "Interfaces")
+            .whereLayer("Wire contract").mayOnlyBeAccessedByLayers("Read models", "Infrastructure", "Interfaces")
             .whereLayer("Application").mayOnlyBeAccessedByLayers("Infrastructure", "Interfaces")
-            .whereLayer("Read models").mayOnlyBeAccessedByLayers("Application", "Infrastructure", "Wire contract",
-                    "Interfaces")
+            .whereLayer("Read models").mayOnlyBeAccessedByLayers("Application", "Infrastructure", "Interfaces")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Read models", "Infrastructure",
-                    "Wire contract", "Interfaces")
+                    "Interfaces")
             // the application speaks to the PBX through its own port types (application.pbx)
             .whereLayer("Connector API").mayOnlyBeAccessedByLayers("PBX adapter", "Infrastructure")
             .whereLayer("PBX adapter").mayNotBeAccessedByAnyLayer()
@@ -101,12 +114,12 @@ class LayerRulesTest {
             .because("the application's ports take and give the application's own types");
 
     /**
-     * Views and REST get read models from the services ({@code application.view}); only the wire
-     * contract, which the outbox feeds in the change's transaction, reads entities.
+     * Views and REST get read models from the services ({@code application.view}) and the wire
+     * contract's records; only the read models read entities.
      */
     @ArchTest
     static final ArchRule webHoldsNoEntity = noClasses()
-            .that().resideInAPackage(INTERFACES).and().resideOutsideOfPackage(WIRE_CONTRACT)
+            .that().resideInAPackage(INTERFACES)
             .should().dependOnClassesThat().areAnnotatedWith("jakarta.persistence.Entity")
             .because("views and REST read read models or DTOs, never managed entities");
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.calldesk.domain.model.ticket.Ticket;
-import org.calldesk.interfaces.json.ContactCenterJson;
+import org.calldesk.application.view.WireBodies;
 
 /**
  * The outbox of ticket changes for the CRM, over the entity manager of the caller's transaction.
@@ -34,7 +34,7 @@ public final class CrmOutbox {
 
     /** Keeps the ticket's change for the CRM; part of the caller's transaction. */
     public CrmOutboxMessage record(Ticket ticket, Instant at) {
-        JsonObject event = ContactCenterJson.ticketEvent(ticket, at);
+        JsonObject event = WireBodies.ticketEvent(ticket, at);
         CrmOutboxMessage message = new CrmOutboxMessage(idempotencyKey(ticket), ticket.id(), event.getString("type"),
                 event.toString(), at);
         em.persist(message);

@@ -7,7 +7,7 @@ import java.io.StringReader;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.calldesk.interfaces.json.ContactCenterJson;
+import org.calldesk.contract.json.WireJson;
 
 /** Pushes a ticket change to the CRM's {@code POST /ticket-events} with its idempotency key. */
 @ApplicationScoped
@@ -25,7 +25,7 @@ public class RestTicketPush implements TicketPush {
             return new Result(Kind.UNAVAILABLE, "no CRM configured");
         }
         try (Response response = api.get().ticketChanged(idempotencyKey, crm.authorization(),
-                ContactCenterJson.PROVIDER.createReader(new StringReader(ticketEventJson)).readObject())) {
+                WireJson.PROVIDER.createReader(new StringReader(ticketEventJson)).readObject())) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             Result result = Result.ofStatus(response.getStatus(), body);
             if (result.kind() == Kind.REFUSED) {

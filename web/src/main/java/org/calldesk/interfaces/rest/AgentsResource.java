@@ -1,9 +1,6 @@
 package org.calldesk.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -20,15 +17,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.util.List;
 import org.calldesk.application.AgentService;
 import org.calldesk.application.CtiManagementService.AgentRegistration;
 import org.calldesk.application.CtiManagementService;
 import org.calldesk.application.view.AgentView;
+import org.calldesk.application.view.WireBodies;
+import org.calldesk.contract.request.AgentRegistrationRequest;
+import org.calldesk.contract.request.StatusRequest;
+import org.calldesk.contract.resource.AgentBody;
+import org.calldesk.contract.resource.StatusChangeBody;
 import org.calldesk.domain.model.agent.AgentRole;
 import org.calldesk.domain.model.agent.AgentStatus;
 import org.calldesk.domain.model.agent.BusinessReason;
-import org.calldesk.interfaces.json.ContactCenterJson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -55,93 +61,106 @@ public class AgentsResource {
     Clock clock = Clock.systemUTC();
 
     @GET
-    @Operation(summary = "CTI agents; q searches name, login id and agent number (to find a transfer target)")
-    public JsonArray list(@QueryParam("q") String search) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        cti.agents(search).forEach(agent -> array.add(json(agent)));
-        return array.build();
+    @Operation(operationId = "listAgents",
+            summary = "CTI agents; q searches name, login id and agent number (to find a transfer target)")
+    public List<AgentBody> list(@QueryParam("q") String search) {
+        return cti.agents(search).stream().map(this::body).toList();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One agent with its status and the time in it")
-    public JsonObject get(@PathParam("id") String id) {
-        return json(cti.agent(Requests.agentId(security, id)));
+    @Operation(operationId = "getAgent", summary = "One agent with its status and the time in it")
+    public AgentBody get(@PathParam("id") String id) {
+        return body(cti.agent(Requests.agentId(security, id)));
     }
 
     @POST
-    @Operation(summary = "Register an account's CTI information (admin)")
+    @Operation(operationId = "registerAgent", summary = "Register an account's CTI information (admin)")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Agent")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "AgentRegistration")))
     public Response register(JsonObject body, @Context UriInfo uri) {
-        String loginId = Requests.text(body, "loginId");
-        AgentView agent = cti.registerAgent(Requests.actor(security), loginId, registration(body));
-        return Response.created(uri.getAbsolutePathBuilder().path(loginId).build()).entity(json(agent)).build();
+        AgentRegistrationRequest request = Requests.read(body, AgentRegistrationRequest::newAgent);
+        AgentView agent = cti.registerAgent(Requests.actor(security), request.loginId(), registration(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(request.loginId()).build()).entity(body(agent))
+                .build();
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change an agent's CTI information (admin)")
-    public JsonObject change(@PathParam("id") String id, JsonObject body) {
-        return json(cti.changeAgent(Requests.actor(security), id, registration(body)));
+    @Operation(operationId = "changeAgent", summary = "Change an agent's CTI information (admin)")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Agent")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "AgentRegistration")))
+    public AgentBody change(@PathParam("id") String id, JsonObject body) {
+        return body(cti.changeAgent(Requests.actor(security), id,
+                registration(Requests.read(body, AgentRegistrationRequest::change))));
     }
 
     @POST
     @Path("{id}/cti-login")
-    @Operation(summary = "CTI login into Rest; refused with code NOT_REGISTERED, PHONE_UNAVAILABLE, "
-            + "ALREADY_LOGGED_IN or PBX_DOWN")
-    public JsonObject logIn(@PathParam("id") String id) {
-        return json(agents.logIn(Requests.actor(security), Requests.agentId(security, id)));
+    @Operation(operationId = "ctiLogin", summary = "CTI login into Rest; refused with code NOT_REGISTERED, "
+            + "PHONE_UNAVAILABLE, ALREADY_LOGGED_IN or PBX_DOWN")
+    public AgentBody logIn(@PathParam("id") String id) {
+        return body(agents.logIn(Requests.actor(security), Requests.agentId(security, id)));
     }
 
     @POST
     @Path("{id}/cti-logout")
-    @Operation(summary = "CTI logout")
-    public JsonObject logOut(@PathParam("id") String id) {
-        return json(agents.logOut(Requests.actor(security), Requests.agentId(security, id)));
+    @Operation(operationId = "ctiLogout", summary = "CTI logout")
+    public AgentBody logOut(@PathParam("id") String id) {
+        return body(agents.logOut(Requests.actor(security), Requests.agentId(security, id)));
     }
 
     @PUT
     @Path("{id}/status")
-    @Operation(summary = "Choose REST, READY or BUSINESS (with businessReason EDUCATION, REPORT, MEETING, TICKET, "
-            + "CHAT or MONITOR)")
-    public JsonObject chooseStatus(@PathParam("id") String id, JsonObject body) {
-        AgentStatus status = Requests.enumValue(AgentStatus.class, "status", Requests.text(body, "status"));
-        BusinessReason reason = Requests.enumValue(BusinessReason.class, "businessReason",
-                Requests.optionalText(body, "businessReason"));
-        return json(agents.chooseStatus(Requests.actor(security), Requests.agentId(security, id), status, reason));
+    @Operation(operationId = "chooseAgentStatus", summary = "Choose REST, READY or BUSINESS (with businessReason "
+            + "EDUCATION, REPORT, MEETING, TICKET, CHAT or MONITOR)")
+    @APIResponse(responseCode = "200", description = "The agent in the status chosen",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Agent")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "StatusChoice")))
+    public AgentBody chooseStatus(@PathParam("id") String id, JsonObject body) {
+        StatusRequest request = Requests.read(body, StatusRequest::from);
+        AgentStatus status = Requests.enumValue(AgentStatus.class, "status", request.status());
+        BusinessReason reason = Requests.enumValue(BusinessReason.class, "businessReason", request.businessReason());
+        return body(agents.chooseStatus(Requests.actor(security), Requests.agentId(security, id), status, reason));
     }
 
     @POST
     @Path("{id}/after-call/confirm")
-    @Operation(summary = "Finish-call prompt, Confirm: Ready")
-    public JsonObject afterCallConfirm(@PathParam("id") String id) {
-        return json(agents.finishCall(Requests.actor(security), Requests.agentId(security, id), true));
+    @Operation(operationId = "confirmAfterCall", summary = "Finish-call prompt, Confirm: Ready")
+    public AgentBody afterCallConfirm(@PathParam("id") String id) {
+        return body(agents.finishCall(Requests.actor(security), Requests.agentId(security, id), true));
     }
 
     @POST
     @Path("{id}/after-call/cancel")
-    @Operation(summary = "Finish-call prompt, Cancel: Business (Ticket), to process the call's ticket")
-    public JsonObject afterCallCancel(@PathParam("id") String id) {
-        return json(agents.finishCall(Requests.actor(security), Requests.agentId(security, id), false));
+    @Operation(operationId = "cancelAfterCall",
+            summary = "Finish-call prompt, Cancel: Business (Ticket), to process the call's ticket")
+    public AgentBody afterCallCancel(@PathParam("id") String id) {
+        return body(agents.finishCall(Requests.actor(security), Requests.agentId(security, id), false));
     }
 
     @GET
     @Path("{id}/status-history")
-    @Operation(summary = "The agent's status changes, most recent first, each with the time spent in the status before")
-    public JsonArray history(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        agents.history(Requests.actor(security), Requests.agentId(security, id), Requests.limit(limit, MAX_HISTORY))
-                .forEach(change -> array.add(ContactCenterJson.statusChange(change)));
-        return array.build();
+    @Operation(operationId = "agentStatusHistory",
+            summary = "The agent's status changes, most recent first, each with the time spent in the status before")
+    public List<StatusChangeBody> history(@PathParam("id") String id,
+                                          @QueryParam("limit") @DefaultValue("100") int limit) {
+        return agents.history(Requests.actor(security), Requests.agentId(security, id),
+                        Requests.limit(limit, MAX_HISTORY))
+                .stream().map(WireBodies::statusChange).toList();
     }
 
-    private JsonObject json(AgentView agent) {
-        return ContactCenterJson.agent(agent, clock.instant());
+    private AgentBody body(AgentView agent) {
+        return WireBodies.agent(agent, clock.instant());
     }
 
-    private static AgentRegistration registration(JsonObject body) {
-        return new AgentRegistration(Requests.text(body, "name"), Requests.text(body, "agentNumber"),
-                Requests.text(body, "device"),
-                Requests.enumValue(AgentRole.class, "role", Requests.text(body, "role")),
-                Requests.texts(body, "serviceIds"));
+    private static AgentRegistration registration(AgentRegistrationRequest request) {
+        return new AgentRegistration(request.name(), request.agentNumber(), request.device(),
+                Requests.enumValue(AgentRole.class, "role", request.role()), request.serviceIds());
     }
 }

@@ -1,21 +1,18 @@
 package org.calldesk.interfaces.rest;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import org.calldesk.application.RequestRefused;
+import org.calldesk.contract.problem.Problem;
 
 /**
- * Errors as RFC 9457 problem details: {@code type}, {@code title}, {@code status}, {@code detail},
- * plus {@code code}, the stable reason clients branch on (for example {@code ALREADY_LOGGED_IN}
- * or {@code STATUS_TRANSITION_REFUSED}).
+ * Errors as RFC 9457 problem details (the contract's {@link Problem}): {@code type}, {@code title},
+ * {@code status}, {@code detail}, plus {@code code}, the stable reason clients branch on (for example
+ * {@code ALREADY_LOGGED_IN} or {@code STATUS_TRANSITION_REFUSED}).
  */
 public final class ProblemDetails {
 
-    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
-    private static final String TYPE_BASE = "https://calldesk.org/problems/";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(Problem.MEDIA_TYPE);
 
     private ProblemDetails() {
     }
@@ -30,15 +27,7 @@ public final class ProblemDetails {
 
     /** The JSON text of a problem detail, for the few answers given outside JAX-RS (a 401 before it). */
     public static String body(int status, String code, String detail) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("type", TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'))
-                .add("title", title(status))
-                .add("status", status)
-                .add("code", code);
-        if (detail != null) {
-            json.add("detail", detail);
-        }
-        return json.build().toString();
+        return Problem.of(status, title(status), code, detail).toJson().toString();
     }
 
     static int status(RequestRefused.Kind kind) {

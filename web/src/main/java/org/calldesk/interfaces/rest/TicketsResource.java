@@ -1,9 +1,6 @@
 package org.calldesk.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -18,11 +15,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.calldesk.application.TicketService;
 import org.calldesk.application.view.TicketView;
+import org.calldesk.application.view.WireBodies;
+import org.calldesk.contract.request.CommentRequest;
+import org.calldesk.contract.request.NewTicketRequest;
+import org.calldesk.contract.resource.TicketBody;
 import org.calldesk.domain.model.ticket.TicketStatus;
-import org.calldesk.interfaces.json.ContactCenterJson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Call tickets: Resolved, Pending, comments; every change keeps who and when. */
@@ -41,61 +46,69 @@ public class TicketsResource {
     SecurityContext security;
 
     @GET
-    @Operation(summary = "Tickets, most recently changed first; filter by status (OPEN, PENDING, RESOLVED) and assignee")
-    public JsonArray list(@QueryParam("status") String status, @QueryParam("assignee") String assignee,
-                          @QueryParam("limit") @DefaultValue("50") int limit) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        tickets.tickets(Requests.enumValue(TicketStatus.class, "status", status),
+    @Operation(operationId = "listTickets",
+            summary = "Tickets, most recently changed first; filter by status (OPEN, PENDING, RESOLVED) and assignee")
+    public List<TicketBody> list(@QueryParam("status") String status, @QueryParam("assignee") String assignee,
+                                 @QueryParam("limit") @DefaultValue("50") int limit) {
+        return tickets.tickets(Requests.enumValue(TicketStatus.class, "status", status),
                         Requests.ME.equals(assignee) ? security.getUserPrincipal().getName() : assignee,
                         Requests.limit(limit, MAX_LIMIT))
-                .forEach(ticket -> array.add(ContactCenterJson.ticket(ticket)));
-        return array.build();
+                .stream().map(WireBodies::ticket).toList();
     }
 
     @POST
-    @Operation(summary = "A ticket without a call (body: serviceId, customerNumber, optional assigneeId and text, "
-            + "the first comment)")
+    @Operation(operationId = "createTicket", summary = "A ticket without a call (body: serviceId, customerNumber, "
+            + "optional assigneeId and text, the first comment)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Ticket")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "NewTicket")))
     public Response create(JsonObject body, @Context UriInfo uri) {
+        NewTicketRequest request = Requests.read(body, NewTicketRequest::from);
         TicketView ticket = tickets.create(Requests.actor(security), new TicketService.NewTicket(
-                Requests.text(body, "serviceId"), Requests.text(body, "customerNumber"),
-                Requests.optionalText(body, "assigneeId"), Requests.optionalText(body, "text")));
+                request.serviceId(), request.customerNumber(), request.assigneeId(), request.text()));
         return Response.created(uri.getAbsolutePathBuilder().path(ticket.id()).build())
-                .entity(ContactCenterJson.ticket(ticket)).build();
+                .entity(WireBodies.ticket(ticket)).build();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One ticket with its history")
-    public JsonObject get(@PathParam("id") String id) {
-        return ContactCenterJson.ticket(tickets.ticket(id));
+    @Operation(operationId = "getTicket", summary = "One ticket with its history")
+    public TicketBody get(@PathParam("id") String id) {
+        return WireBodies.ticket(tickets.ticket(id));
     }
 
     @POST
     @Path("{id}/resolve")
-    @Operation(summary = "Resolved")
-    public JsonObject resolve(@PathParam("id") String id) {
-        return ContactCenterJson.ticket(tickets.resolve(Requests.actor(security), id));
+    @Operation(operationId = "resolveTicket", summary = "Resolved")
+    public TicketBody resolve(@PathParam("id") String id) {
+        return WireBodies.ticket(tickets.resolve(Requests.actor(security), id));
     }
 
     @POST
     @Path("{id}/pending")
-    @Operation(summary = "Pending")
-    public JsonObject pending(@PathParam("id") String id) {
-        return ContactCenterJson.ticket(tickets.setPending(Requests.actor(security), id));
+    @Operation(operationId = "setTicketPending", summary = "Pending")
+    public TicketBody pending(@PathParam("id") String id) {
+        return WireBodies.ticket(tickets.setPending(Requests.actor(security), id));
     }
 
     @POST
     @Path("{id}/reopen")
-    @Operation(summary = "Open again")
-    public JsonObject reopen(@PathParam("id") String id) {
-        return ContactCenterJson.ticket(tickets.reopen(Requests.actor(security), id));
+    @Operation(operationId = "reopenTicket", summary = "Open again")
+    public TicketBody reopen(@PathParam("id") String id) {
+        return WireBodies.ticket(tickets.reopen(Requests.actor(security), id));
     }
 
     @POST
     @Path("{id}/comments")
-    @Operation(summary = "Add a comment (body: text)")
+    @Operation(operationId = "commentTicket", summary = "Add a comment (body: text)")
+    @APIResponse(responseCode = "201", description = "The ticket with the comment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Ticket")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "Comment")))
     public Response comment(@PathParam("id") String id, JsonObject body) {
-        TicketView ticket = tickets.comment(Requests.actor(security), id, Requests.text(body, "text"));
-        return Response.status(Response.Status.CREATED).entity(ContactCenterJson.ticket(ticket)).build();
+        TicketView ticket = tickets.comment(Requests.actor(security), id,
+                Requests.read(body, CommentRequest::from).text());
+        return Response.status(Response.Status.CREATED).entity(WireBodies.ticket(ticket)).build();
     }
 }

@@ -10,7 +10,7 @@ import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.DeviceState;
 import org.calldesk.connector.api.EndCause;
-import org.calldesk.interfaces.json.ContactCenterJson;
+import org.calldesk.contract.json.WireJson;
 
 /**
  * Writes the PBX's call events to the JSON kept on the PBX events queue, and reads them back.
@@ -23,7 +23,7 @@ final class CallEventJson {
     }
 
     static String write(CallEvent event) {
-        JsonObjectBuilder json = ContactCenterJson.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder json = WireJson.PROVIDER.createObjectBuilder()
                 .add("type", event.getClass().getSimpleName())
                 .add("at", event.at().toString());
         if (event instanceof CallEvent.CallArrived e) {
@@ -53,7 +53,7 @@ final class CallEventJson {
         } else if (event instanceof CallEvent.PbxConnectionLost e) {
             json.add("reason", e.reason());
         } else if (event instanceof CallEvent.PbxCallsListed e) {
-            var calls = ContactCenterJson.PROVIDER.createArrayBuilder();
+            var calls = WireJson.PROVIDER.createArrayBuilder();
             e.calls().stream().map(CallId::value).sorted().forEach(calls::add);
             json.add("calls", calls);
         }
@@ -65,7 +65,7 @@ final class CallEventJson {
      */
     static CallEvent read(String text) {
         JsonObject json;
-        try (JsonReader reader = ContactCenterJson.PROVIDER.createReader(new StringReader(text))) {
+        try (JsonReader reader = WireJson.PROVIDER.createReader(new StringReader(text))) {
             json = reader.readObject();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);

@@ -15,7 +15,9 @@ import org.calldesk.application.CallControlService;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
 import org.calldesk.application.view.TicketView;
-import org.calldesk.interfaces.json.ContactCenterJson;
+import org.calldesk.application.view.WireBodies;
+import org.calldesk.contract.json.JsonBody;
+import org.calldesk.contract.json.WireJson;
 
 /**
  * Reads and carries out one command of an external system from the command queue:
@@ -56,7 +58,7 @@ public class IntegrationCommandHandler {
     public Outcome handle(String body) {
         JsonObject command;
         try {
-            JsonValue value = ContactCenterJson.PROVIDER.createReader(new StringReader(Objects.requireNonNullElse(body, ""))).readValue();
+            JsonValue value = WireJson.PROVIDER.createReader(new StringReader(Objects.requireNonNullElse(body, ""))).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return malformed(null, "a command is a JSON object");
             }
@@ -71,11 +73,11 @@ public class IntegrationCommandHandler {
         try {
             switch (name) {
                 case "dial":
-                    return ok(name, ContactCenterJson.call(calls.dial(ACTOR, new CallControlService.DialRequest(
+                    return ok(name, WireBodies.call(calls.dial(ACTOR, new CallControlService.DialRequest(
                             required(command, "agentId"), required(command, "serviceId"),
                             required(command, "customerNumber"), command.getString("sendingNumber", null)))));
                 case "ticket.create":
-                    return ok(name, ContactCenterJson.ticket(tickets.create(ACTOR, new TicketService.NewTicket(
+                    return ok(name, WireBodies.ticket(tickets.create(ACTOR, new TicketService.NewTicket(
                             required(command, "serviceId"), required(command, "customerNumber"),
                             optional(command, "assigneeId"), optional(command, "text")))));
                 case "ticket.comment":
@@ -103,7 +105,7 @@ public class IntegrationCommandHandler {
     }
 
     private Outcome ticket(String name, JsonObject command, Function<String, TicketView> change) {
-        return ok(name, ContactCenterJson.ticket(change.apply(required(command, "ticketId"))));
+        return ok(name, WireBodies.ticket(change.apply(required(command, "ticketId"))));
     }
 
     private static String required(JsonObject command, String field) {
@@ -126,8 +128,8 @@ public class IntegrationCommandHandler {
         return command.getString(field);
     }
 
-    private static Outcome ok(String name, JsonObject result) {
-        return new Outcome(Status.OK, reply(name, "ok").add("result", result).build(), null);
+    private static Outcome ok(String name, JsonBody result) {
+        return new Outcome(Status.OK, reply(name, "ok").add("result", result.toJson()).build(), null);
     }
 
     private static Outcome refused(String name, String code, String detail) {
@@ -140,7 +142,7 @@ public class IntegrationCommandHandler {
     }
 
     private static JsonObjectBuilder reply(String name, String status) {
-        JsonObjectBuilder json = ContactCenterJson.PROVIDER.createObjectBuilder().add("status", status);
+        JsonObjectBuilder json = WireJson.PROVIDER.createObjectBuilder().add("status", status);
         if (name != null) {
             json.add("command", name);
         }

@@ -8,7 +8,7 @@ import org.calldesk.application.ContactCenterEvents;
 import org.calldesk.domain.model.agent.Agent;
 import org.calldesk.domain.model.call.Call;
 import org.calldesk.domain.model.ticket.Ticket;
-import org.calldesk.interfaces.json.ContactCenterJson;
+import org.calldesk.application.view.WireBodies;
 
 /**
  * Publishes the contact center's changes as JSON on the events topic, through the outbox, when
@@ -26,17 +26,17 @@ public class OutboxContactCenterEvents implements ContactCenterEvents {
 
     @Override
     public void callChanged(Call call) {
-        publish("call", call.id(), ContactCenterJson.callEvent(call, clock.instant()));
+        publish("call", call.id(), WireBodies.callEvent(call, clock.instant()));
     }
 
     @Override
     public void agentChanged(Agent agent) {
-        publish("agent", agent.id(), ContactCenterJson.agentEvent(agent, clock.instant()));
+        publish("agent", agent.id(), WireBodies.agentEvent(agent, clock.instant()));
     }
 
     @Override
     public void ticketChanged(Ticket ticket) {
-        publish("ticket", ticket.id(), ContactCenterJson.ticketEvent(ticket, clock.instant()));
+        publish("ticket", ticket.id(), WireBodies.ticketEvent(ticket, clock.instant()));
     }
 
     private void publish(String kind, String subjectId, JsonObject event) {

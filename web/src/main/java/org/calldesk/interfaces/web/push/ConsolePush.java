@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.calldesk.interfaces.json.ContactCenterJson;
+import org.calldesk.contract.json.WireJson;
 
 /**
  * Forwards a contact-center event to the consoles that show it, over the Faces WebSocket: to
@@ -100,7 +100,7 @@ public class ConsolePush {
     }
 
     private static JsonObject read(String json) {
-        try (JsonReader reader = ContactCenterJson.PROVIDER.createReader(new StringReader(json))) {
+        try (JsonReader reader = WireJson.PROVIDER.createReader(new StringReader(json))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException | ClassCastException e) {
             throw new IllegalArgumentException("not an event: " + e.getMessage(), e);
