@@ -2,37 +2,19 @@ package org.calldesk.itbrowser;
 
 import static org.calldesk.testsupport.Surroundings.port;
 
-import java.nio.file.Path;
 import org.calldesk.testsupport.Surroundings;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.calldesk.testsupport.SurroundingsExtension;
 
 /**
  * The application's {@link Surroundings} (the Artemis broker, the PBX simulator and the demo CRM
- * for the screen pop), started once for the whole run before Arquillian starts the server, on the
- * free loopback ports the build reserved, from empty data. They stop at the end of the run (the
- * root store closes this resource), after the server.
+ * for the screen pop) on the free loopback ports the build reserved.
  */
-public final class BrowserInfrastructure implements BeforeAllCallback, AutoCloseable {
-
-    private static Surroundings surroundings;
+public final class BrowserInfrastructure extends SurroundingsExtension {
 
     @Override
-    public synchronized void beforeAll(ExtensionContext context) throws Exception {
-        if (surroundings != null) {
-            return;
-        }
-        surroundings = Surroundings.start(Path.of(System.getProperty("it.data", "target/it-data")),
-                new Surroundings.Ports(port("it.broker.port"), port("it.ami.port"), port("it.pbx.control.port"),
-                        port("it.crm.port")));
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(BrowserInfrastructure.class.getName(), this);
-    }
-
-    @Override
-    public synchronized void close() throws Exception {
-        if (surroundings != null) {
-            surroundings.close();
-        }
+    protected Surroundings.Ports ports() {
+        return new Surroundings.Ports(port("it.broker.port"), port("it.ami.port"), port("it.pbx.control.port"),
+                port("it.crm.port"));
     }
 
     /** The PBX simulator's control API. */
