@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.calldesk.connector.ami.CallDeskWaitingEvent;
 import org.calldesk.pbxsim.PbxSimulator;
 import org.calldesk.pbxsim.pbx.LoadGenerator;
 import org.calldesk.pbxsim.pbx.LoadProfile;

@@ -2,11 +2,11 @@ package org.calldesk.itbrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URL;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.calldesk.pbxsim.PbxAgreement;
+import org.calldesk.testsupport.ApiClient;
+import org.calldesk.testsupport.Surroundings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,9 +36,7 @@ abstract class ConsoleScenarios {
 
     @AfterEach
     void everyoneLogsOut() {
-        String root = base().toString().endsWith("/") ? base().toString() : base() + "/";
-        new PbxAgreement().await(PbxAgreement.channelsOver(simulator().controlApi()),
-                PbxAgreement.applicationOver(URI.create(root + "api/v1"), "admin", "admin"), Duration.ofSeconds(20));
+        Surroundings.assertPbxAndApplicationAgree(PbxAgreement.channelsOver(simulator().controlApi()), base());
         simulator().hangUpEveryCall();
         ApiClient admin = new ApiClient(base(), "admin", "admin");
         for (String agent : new String[] {"agent1", "agent2", "agent3", "admin"}) {
@@ -279,7 +277,7 @@ abstract class ConsoleScenarios {
             browser.screenshot("connection-lost");
 
             // meanwhile the page checks by itself: a change made elsewhere still shows
-            new ApiClient(base(), "admin", "admin").send("POST", "api/v1/agents/agent3/cti-login");
+            new ApiClient(base(), "admin", "admin").post("agents/agent3/cti-login").expect(200);
             console.status("Rest");
             browser.screenshot("offline-but-current");
 

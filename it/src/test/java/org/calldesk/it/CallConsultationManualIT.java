@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.calldesk.pbxsim.ChannelInfo;
 import org.calldesk.pbxsim.PbxSimulator;
 import org.calldesk.pbxsim.pbx.Behaviour;
+import org.calldesk.testsupport.ApiClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.calldesk.launcher.EmbeddedBroker;
 import org.calldesk.pbxsim.PbxSimulator;
 import org.calldesk.pbxsim.pbx.Behaviour;
+import org.calldesk.testsupport.ApiClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -23,6 +23,7 @@ import org.asteriskjava.manager.event.NewExtenEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.asteriskjava.manager.response.PingResponse;
+import org.calldesk.connector.ami.CallDeskWaitingEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -13,6 +13,7 @@ import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.awaitility.Awaitility;
+import org.calldesk.connector.ami.CallDeskWaitingEvent;
 
 /**
  * An asterisk-java 3.42.2 connection to the simulator that records every event it receives,

@@ -41,6 +41,7 @@ import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.asteriskjava.manager.event.StatusEvent;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.calldesk.connector.ami.CallDeskWaitingEvent;
 import org.calldesk.pbxsim.pbx.Behaviour;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

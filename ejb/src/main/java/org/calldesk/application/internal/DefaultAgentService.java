@@ -23,19 +23,30 @@ import org.calldesk.domain.model.agent.BusinessReason;
 @Interceptors(DomainRules.class)
 public class DefaultAgentService implements AgentService {
 
-    @Inject
-    AgentRepository agents;
+    final AgentRepository agents;
+    final PbxGateway pbx;
+    final RoutingTrigger routing;
+    final ChangeRecorder changes;
+    final Clock clock;
+
+    /** For the container's proxies; the instances that serve come from the injecting constructor. */
+    public DefaultAgentService() {
+        this(null, null, null, null, Clock.systemUTC());
+    }
 
     @Inject
-    PbxGateway pbx;
+    public DefaultAgentService(AgentRepository agents, PbxGateway pbx, RoutingTrigger routing, ChangeRecorder changes) {
+        this(agents, pbx, routing, changes, Clock.systemUTC());
+    }
 
-    @Inject
-    RoutingTrigger routing;
-
-    @Inject
-    ChangeRecorder changes;
-
-    Clock clock = Clock.systemUTC();
+    /** With another clock (tests). */
+    DefaultAgentService(AgentRepository agents, PbxGateway pbx, RoutingTrigger routing, ChangeRecorder changes, Clock clock) {
+        this.agents = agents;
+        this.pbx = pbx;
+        this.routing = routing;
+        this.changes = changes;
+        this.clock = clock;
+    }
 
     @Override
     public AgentView logIn(Actor actor, String agentId) {

@@ -23,16 +23,28 @@ public class DefaultCtiManagementService implements CtiManagementService {
 
     private static final int MAX_SEARCH_RESULTS = 50;
 
-    @Inject
-    ServiceRepository services;
+    final ServiceRepository services;
+    final AgentRepository agents;
+    final ChangeRecorder changes;
+    final Clock clock;
+
+    /** For the container's proxies; the instances that serve come from the injecting constructor. */
+    public DefaultCtiManagementService() {
+        this(null, null, null, Clock.systemUTC());
+    }
 
     @Inject
-    AgentRepository agents;
+    public DefaultCtiManagementService(ServiceRepository services, AgentRepository agents, ChangeRecorder changes) {
+        this(services, agents, changes, Clock.systemUTC());
+    }
 
-    @Inject
-    ChangeRecorder changes;
-
-    Clock clock = Clock.systemUTC();
+    /** With another clock (tests). */
+    DefaultCtiManagementService(ServiceRepository services, AgentRepository agents, ChangeRecorder changes, Clock clock) {
+        this.services = services;
+        this.agents = agents;
+        this.changes = changes;
+        this.clock = clock;
+    }
 
     @Override
     public List<ServiceView> services() {

@@ -40,25 +40,34 @@ public class DefaultRoutingService implements RoutingService {
     private static final Logger LOG = Logger.getLogger(DefaultRoutingService.class.getName());
     private static final int MAX_EXPIRED_PER_SCAN = 100;
 
-    @Inject
-    CallRepository calls;
+    final CallRepository calls;
+    final AgentRepository agents;
+    final ServiceRepository services;
+    final RoutingTrigger routing;
+    final ChangeRecorder changes;
+    final PbxEventsOnTheWay onTheWay;
+    final Clock clock;
+
+    /** For the container's proxies; the instances that serve come from the injecting constructor. */
+    public DefaultRoutingService() {
+        this(null, null, null, null, null, null, Clock.systemUTC());
+    }
 
     @Inject
-    AgentRepository agents;
+    public DefaultRoutingService(CallRepository calls, AgentRepository agents, ServiceRepository services, RoutingTrigger routing, ChangeRecorder changes, PbxEventsOnTheWay onTheWay) {
+        this(calls, agents, services, routing, changes, onTheWay, Clock.systemUTC());
+    }
 
-    @Inject
-    ServiceRepository services;
-
-    @Inject
-    RoutingTrigger routing;
-
-    @Inject
-    ChangeRecorder changes;
-
-    @Inject
-    PbxEventsOnTheWay onTheWay;
-
-    Clock clock = Clock.systemUTC();
+    /** With another clock (tests). */
+    DefaultRoutingService(CallRepository calls, AgentRepository agents, ServiceRepository services, RoutingTrigger routing, ChangeRecorder changes, PbxEventsOnTheWay onTheWay, Clock clock) {
+        this.calls = calls;
+        this.agents = agents;
+        this.services = services;
+        this.routing = routing;
+        this.changes = changes;
+        this.onTheWay = onTheWay;
+        this.clock = clock;
+    }
 
     @Override
     public boolean offerNextCall(String serviceId) {

@@ -20,16 +20,28 @@ import org.calldesk.domain.model.ticket.TicketStatus;
 @Interceptors(DomainRules.class)
 public class DefaultTicketService implements TicketService {
 
-    @Inject
-    TicketRepository tickets;
+    final TicketRepository tickets;
+    final ChangeRecorder changes;
+    final ServiceRepository services;
+    final Clock clock;
+
+    /** For the container's proxies; the instances that serve come from the injecting constructor. */
+    public DefaultTicketService() {
+        this(null, null, null, Clock.systemUTC());
+    }
 
     @Inject
-    ChangeRecorder changes;
+    public DefaultTicketService(TicketRepository tickets, ChangeRecorder changes, ServiceRepository services) {
+        this(tickets, changes, services, Clock.systemUTC());
+    }
 
-    @Inject
-    ServiceRepository services;
-
-    Clock clock = Clock.systemUTC();
+    /** With another clock (tests). */
+    DefaultTicketService(TicketRepository tickets, ChangeRecorder changes, ServiceRepository services, Clock clock) {
+        this.tickets = tickets;
+        this.changes = changes;
+        this.services = services;
+        this.clock = clock;
+    }
 
     @Override
     public List<TicketView> tickets(TicketStatus status, String assigneeId, int max) {

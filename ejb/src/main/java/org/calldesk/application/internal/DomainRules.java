@@ -2,8 +2,7 @@ package org.calldesk.application.internal;
 
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
-import jakarta.persistence.OptimisticLockException;
-import org.calldesk.application.RefusalCode;
+import org.calldesk.application.Failure;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.domain.shared.TransitionRefused;
 
@@ -12,7 +11,8 @@ import org.calldesk.domain.shared.TransitionRefused;
  * the transaction back without the container treating it as a failure of the bean. The domain
  * itself stays free of EJB: it throws {@link TransitionRefused} for a change its rules forbid and
  * {@link IllegalArgumentException} for a value it cannot take. A concurrent change of the same
- * agent or call, detected early by a flush, is a conflict the client may retry.
+ * agent or call, detected early by a flush, is a conflict the client may retry. Which is which
+ * is {@link Failure#refusalOf}'s to say.
  */
 public class DomainRules {
 
@@ -20,13 +20,8 @@ public class DomainRules {
     Object translate(InvocationContext invocation) throws Exception {
         try {
             return invocation.proceed();
-        } catch (TransitionRefused e) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.valueOf(e.code()), e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new RequestRefused(RequestRefused.Kind.BAD_INPUT, RefusalCode.BAD_INPUT, e.getMessage(), e);
-        } catch (OptimisticLockException e) {
-            throw new RequestRefused(RequestRefused.Kind.CONFLICT, RefusalCode.CONCURRENT_CHANGE,
-                    "changed by someone else at the same time; try again", e);
+        } catch (RuntimeException e) {
+            throw Failure.refusalOf(e).orElseThrow(() -> e);
         }
     }
 }

@@ -36,19 +36,30 @@ public class OutboundDialSteps {
     public record Dialling(String callId, String device) {
     }
 
-    @Inject
-    CallRepository calls;
+    final CallRepository calls;
+    final AgentRepository agents;
+    final ServiceRepository services;
+    final ChangeRecorder changes;
+    final Clock clock;
+
+    /** For the container's proxies; the instances that serve come from the injecting constructor. */
+    public OutboundDialSteps() {
+        this(null, null, null, null, Clock.systemUTC());
+    }
 
     @Inject
-    AgentRepository agents;
+    public OutboundDialSteps(CallRepository calls, AgentRepository agents, ServiceRepository services, ChangeRecorder changes) {
+        this(calls, agents, services, changes, Clock.systemUTC());
+    }
 
-    @Inject
-    ServiceRepository services;
-
-    @Inject
-    ChangeRecorder changes;
-
-    Clock clock = Clock.systemUTC();
+    /** With another clock (tests). */
+    OutboundDialSteps(CallRepository calls, AgentRepository agents, ServiceRepository services, ChangeRecorder changes, Clock clock) {
+        this.calls = calls;
+        this.agents = agents;
+        this.services = services;
+        this.changes = changes;
+        this.clock = clock;
+    }
 
     public Dialling startDialling(DialRequest request) {
         Objects.requireNonNull(request, "request is required");

@@ -1,9 +1,8 @@
 package org.calldesk.infrastructure.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
+import org.calldesk.infrastructure.kit.DrainLine;
 
 /**
  * Which services want routing on this application instance, and whether a thread routes them.
@@ -16,47 +15,34 @@ import java.util.Set;
  * only queues the service, and the thread takes the services in the order they asked, one batch
  * each, a service whose batch was full going to the back of the line: services that share agents
  * get them in turn, and nothing asked for waits for the scan. Other application instances are
- * kept apart by the database (versioned rows).
+ * kept apart by the database (versioned rows). The line itself is a {@link DrainLine}.
  */
 @ApplicationScoped
 public class RoutingDemand {
 
-    private final Set<String> wanted = new LinkedHashSet<>();
-
-    private boolean routing;
+    private final DrainLine<String> wanted = DrainLine.distinct();
 
     /** Queues the service. @return whether the caller must start routing now (no thread does) */
-    public synchronized boolean request(String serviceId) {
-        wanted.add(serviceId);
-        if (routing) {
-            return false;
-        }
-        routing = true;
-        return true;
+    public boolean request(String serviceId) {
+        return wanted.add(serviceId);
     }
 
     /**
      * The routing thread's next service, taken off the line; {@code null}: none is left and the
      * thread must stop (the next request starts another).
      */
-    public synchronized String next() {
-        Iterator<String> first = wanted.iterator();
-        if (!first.hasNext()) {
-            routing = false;
-            return null;
-        }
-        String serviceId = first.next();
-        first.remove();
-        return serviceId;
+    public String next() {
+        List<String> next = wanted.take(1);
+        return next.isEmpty() ? null : next.get(0);
     }
 
     /** The routing thread failed: the next request starts another (the scan catches up meanwhile). */
-    public synchronized void abandon() {
-        routing = false;
+    public void abandon() {
+        wanted.abandon();
     }
 
     /** Whether a service is in line (for tests and diagnostics). */
-    synchronized boolean isWanted(String serviceId) {
+    boolean isWanted(String serviceId) {
         return wanted.contains(serviceId);
     }
 }

@@ -25,29 +25,14 @@ record Wiring(DefaultAgentService agentService, DefaultRoutingService routing, D
                        Clock clock, PbxEventsOnTheWay onTheWay) {
         ChangeRecorder changes = new ChangeRecorder(agents, events);
 
-        DefaultAgentService agentService = new DefaultAgentService();
-        agentService.agents = agents;
-        agentService.pbx = pbx;
-        agentService.routing = trigger;
-        agentService.changes = changes;
-        agentService.clock = clock;
+        DefaultAgentService agentService = new DefaultAgentService(agents, pbx, trigger, changes, clock);
+        DefaultRoutingService routing = new DefaultRoutingService(calls, agents, services, trigger, changes, onTheWay,
+                clock);
+        OutboundDialSteps dialSteps = new OutboundDialSteps(calls, agents, services, changes, clock);
+        DefaultTicketService ticketService = new DefaultTicketService(tickets, changes, services, clock);
+        DefaultCtiManagementService cti = new DefaultCtiManagementService(services, agents, changes, clock);
 
-        DefaultRoutingService routing = new DefaultRoutingService();
-        routing.calls = calls;
-        routing.agents = agents;
-        routing.services = services;
-        routing.routing = trigger;
-        routing.changes = changes;
-        routing.onTheWay = onTheWay;
-        routing.clock = clock;
-
-        OutboundDialSteps dialSteps = new OutboundDialSteps();
-        dialSteps.calls = calls;
-        dialSteps.agents = agents;
-        dialSteps.services = services;
-        dialSteps.changes = changes;
-        dialSteps.clock = clock;
-
+        // these two still take their collaborators in fields
         DefaultCallControlService callControl = new DefaultCallControlService();
         callControl.calls = calls;
         callControl.agents = agents;
@@ -67,18 +52,6 @@ record Wiring(DefaultAgentService agentService, DefaultRoutingService routing, D
         callEvents.routing = trigger;
         callEvents.changes = changes;
         callEvents.clock = clock;
-
-        DefaultTicketService ticketService = new DefaultTicketService();
-        ticketService.tickets = tickets;
-        ticketService.changes = changes;
-        ticketService.services = services;
-        ticketService.clock = clock;
-
-        DefaultCtiManagementService cti = new DefaultCtiManagementService();
-        cti.services = services;
-        cti.agents = agents;
-        cti.changes = changes;
-        cti.clock = clock;
 
         return new Wiring(agentService, routing, callControl, callEvents, ticketService, cti);
     }

@@ -2,14 +2,13 @@ package org.calldesk.interfaces.rest;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.RollbackException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.calldesk.application.Failure;
 import org.calldesk.application.RequestRefused;
 
 /** Every error of the REST API as a problem detail; see {@link ProblemDetails}. */
@@ -55,14 +54,12 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(EJBException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof RequestRefused refused) {
-                    return ProblemDetails.of(refused);
-                }
-                if (cause instanceof OptimisticLockException || cause instanceof RollbackException) {
-                    return ProblemDetails.of(409, "CONCURRENT_CHANGE",
-                            "changed by someone else at the same time; try again");
-                }
+            Failure failure = Failure.of(e);
+            if (failure instanceof Failure.Refused refused) {
+                return ProblemDetails.of(refused.refusal());
+            }
+            if (failure instanceof Failure.ConcurrentChange conflict) {
+                return ProblemDetails.of(conflict.refusal());
             }
             LOG.log(Level.SEVERE, "request failed", e);
             return ProblemDetails.of(500, "INTERNAL_ERROR", "the request failed; the server log has the details");

@@ -3,13 +3,13 @@ package org.calldesk.interfaces.web;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.persistence.OptimisticLockException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.calldesk.application.Failure;
 import org.calldesk.application.RequestRefused;
 
 /**
@@ -46,11 +46,10 @@ public final class Feedback {
         } catch (RequestRefused refused) {
             error(placement.apply(refused), sentence(refused.getMessage()));
         } catch (EJBException | IllegalStateException e) {
-            Optional<RequestRefused> refused = cause(e, RequestRefused.class);
-            if (refused.isPresent()) {
-                error(placement.apply(refused.get()), sentence(refused.get().getMessage()));
-            } else if (cause(e, OptimisticLockException.class).isPresent()
-                    || cause(e, jakarta.persistence.RollbackException.class).isPresent()) {
+            Failure failure = Failure.of(e);
+            if (failure instanceof Failure.Refused refused) {
+                error(placement.apply(refused.refusal()), sentence(refused.refusal().getMessage()));
+            } else if (failure instanceof Failure.ConcurrentChange) {
                 error(fallbackClientId, Messages.text("feedback.conflict"));
             } else {
                 LOG.log(Level.SEVERE, "console request failed", e);
@@ -77,17 +76,5 @@ public final class Feedback {
         }
         String text = message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1);
         return text.endsWith(".") ? text : text + ".";
-    }
-
-    private static <X extends Throwable> Optional<X> cause(Throwable e, Class<X> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return Optional.of(type.cast(cause));
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.calldesk.application.Actor;
 import org.calldesk.application.CallControlService;
+import org.calldesk.application.Failure;
 import org.calldesk.application.RequestRefused;
 import org.calldesk.application.TicketService;
 import org.calldesk.application.view.TicketView;
@@ -98,8 +99,9 @@ public class IntegrationCommandHandler {
         } catch (RequestRefused e) {
             return refused(name, e.code(), e.getMessage());
         } catch (EJBException e) {
-            Throwable cause = e.getCause() instanceof RequestRefused ? e.getCause() : e;
-            return cause instanceof RequestRefused refused ? refused(name, refused.code(), refused.getMessage())
+            // a concurrent change is no refusal of the command: like any other failure, it may be sent again
+            return Failure.of(e) instanceof Failure.Refused refused
+                    ? refused(name, refused.refusal().code(), refused.refusal().getMessage())
                     : refused(name, "FAILED", "the command failed; it may be sent again: " + e.getMessage());
         }
     }

@@ -1,16 +1,12 @@
 package org.calldesk.infrastructure.messaging.outbox;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import org.calldesk.infrastructure.kit.AfterCommit;
 
 /**
  * Publishes events on the events topic exactly when the transaction that made the change
@@ -23,14 +19,14 @@ import java.util.List;
 @ApplicationScoped
 public class EventOutbox {
 
-    /** The key of the transaction's list of events in the synchronization registry. */
+    /** The key of the transaction's batch of events ({@link AfterCommit#collect}). */
     private static final Object EVENTS = new Object();
 
     @PersistenceContext(unitName = "calldesk")
     EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     RelayLine line;
@@ -44,37 +40,12 @@ public class EventOutbox {
     public void publish(String subjectKind, String subjectId, String eventType, String body) {
         OutboxEvent event = new OutboxEvent(subjectKind, subjectId, eventType, body, clock.instant());
         new EventOutboxStore(em).record(event);
-        eventsOfThisTransaction().add(event);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<OutboxEvent> eventsOfThisTransaction() {
-        List<OutboxEvent> events = (List<OutboxEvent>) transactions.getResource(EVENTS);
-        if (events == null) {
-            List<OutboxEvent> created = new ArrayList<>();
-            transactions.putResource(EVENTS, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to do before: the rows are flushed with the transaction's other changes
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        committed(created);
-                    }
-                }
-            });
-            events = created;
-        }
-        return events;
+        afterCommit.collect(EVENTS, event, this::committed);
     }
 
     /**
-     * Only the asynchronous relay is started here: a synchronous business method called while
-     * the transaction completes makes the container resume that transaction afterwards, which
-     * fails. If it cannot be started the rows stay for the sweep.
+     * Only the asynchronous relay is started here (see {@link AfterCommit}); if it cannot be
+     * started the rows stay for the sweep.
      */
     private void committed(List<OutboxEvent> events) {
         if (line.add(events)) {

@@ -7,7 +7,8 @@ import org.asteriskjava.manager.event.UserEvent;
  * customer's call is answered and about to hear music: the moment a call arrives for the contact
  * center. asterisk-java finds the class for a user event by its name ({@code <Name>Event}), so
  * this name is part of the contract; the class is public because asterisk-java instantiates it
- * reflectively.
+ * reflectively. It is in a module of its own so that the simulator's tests and the bench's floor
+ * register the very class the adapter registers.
  */
 public class CallDeskWaitingEvent extends UserEvent {
 

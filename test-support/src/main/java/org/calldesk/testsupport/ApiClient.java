@@ -1,4 +1,4 @@
-package org.calldesk.it;
+package org.calldesk.testsupport;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -15,29 +15,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
 /** The REST API as a client sees it, signed in as one account. */
-final class ApiClient {
+public final class ApiClient {
 
     /** One answer of the API: its status, content type and body, read as JSON on demand. */
-    record Reply(String method, String path, int status, String contentType, String body, String challenge) {
+    public record Reply(String method, String path, int status, String contentType, String body, String challenge) {
 
-        JsonObject json() {
+        public JsonObject json() {
             return read().asJsonObject();
         }
 
-        JsonArray jsonArray() {
+        public JsonArray jsonArray() {
             return read().asJsonArray();
         }
 
         /** The problem detail's {@code code}, or null if the body is not a problem detail. */
-        String code() {
+        public String code() {
             return isProblem() ? json().getString("code", null) : null;
         }
 
-        boolean isProblem() {
+        public boolean isProblem() {
             return contentType != null && contentType.startsWith("application/problem+json");
         }
 
@@ -50,7 +51,7 @@ final class ApiClient {
         }
 
         /** This reply, if it has the expected status; otherwise an error naming the request and the body. */
-        Reply expect(int expected) {
+        public Reply expect(int expected) {
             if (status != expected) {
                 throw new AssertionError(method + " " + path + " answered " + status + ", not " + expected + ": " + body);
             }
@@ -69,7 +70,7 @@ final class ApiClient {
     private final String authorizationHeader;
     private final String authorization;
 
-    ApiClient(URL base, String login, String password) {
+    public ApiClient(URL base, String login, String password) {
         this(base, login, "Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
@@ -82,31 +83,31 @@ final class ApiClient {
     }
 
     /** An external system with an API key, as {@code Authorization: Bearer <key>}. */
-    static ApiClient withApiKey(URL base, String key) {
+    public static ApiClient withApiKey(URL base, String key) {
         return new ApiClient(base, "integration", "Authorization", "Bearer " + key);
     }
 
     /** An external system with an API key, as {@code X-Api-Key: <key>}. */
-    static ApiClient withApiKeyHeader(URL base, String key) {
+    public static ApiClient withApiKeyHeader(URL base, String key) {
         return new ApiClient(base, "integration", "X-Api-Key", key);
     }
 
     /** The account this client signs in as. */
-    String login() {
+    public String login() {
         return login;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).header(authorizationHeader, authorization)
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> getAnonymously(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> getAnonymously(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonStructure getJson(String path) throws IOException, InterruptedException {
+    public JsonStructure getJson(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -115,16 +116,16 @@ final class ApiClient {
     }
 
     /** GET of a path under {@code api/v1/}. */
-    Reply fetch(String path) {
+    public Reply fetch(String path) {
         return send("GET", path, null);
     }
 
     /** POST to a path under {@code api/v1/}, with a JSON body or none. */
-    Reply post(String path, JsonObject body) {
+    public Reply post(String path, JsonObject body) {
         return send("POST", path, body);
     }
 
-    Reply post(String path) {
+    public Reply post(String path) {
         return send("POST", path, null);
     }
 
@@ -132,7 +133,7 @@ final class ApiClient {
      * A POST as a well-behaved client sends it: answered 409 {@code CONCURRENT_CHANGE} ("changed by
      * someone else at the same time; try again", docs/api.md), it is sent again, a few times.
      */
-    Reply act(String path, JsonObject body) {
+    public Reply act(String path, JsonObject body) {
         Reply reply = send("POST", path, body);
         for (int attempt = 1; attempt < 5 && reply.status() == 409 && "CONCURRENT_CHANGE".equals(reply.code()); attempt++) {
             reply = send("POST", path, body);
@@ -140,15 +141,15 @@ final class ApiClient {
         return reply;
     }
 
-    Reply act(String path) {
+    public Reply act(String path) {
         return act(path, null);
     }
 
-    Reply put(String path, JsonObject body) {
+    public Reply put(String path, JsonObject body) {
         return send("PUT", path, body);
     }
 
-    Reply delete(String path) {
+    public Reply delete(String path) {
         return send("DELETE", path, null);
     }
 
@@ -159,7 +160,7 @@ final class ApiClient {
      *
      * @return whether every agent was logged out already
      */
-    boolean stepEveryAgentTowardsLoggedOut() {
+    public boolean stepEveryAgentTowardsLoggedOut() {
         boolean allOut = true;
         for (JsonValue agent : fetch("agents").expect(200).jsonArray()) {
             allOut &= stepTowardsLoggedOut(agent.asJsonObject());
@@ -193,12 +194,55 @@ final class ApiClient {
         }
     }
 
+    /** An agent as the API shows it. */
+    public JsonObject agent(String id) {
+        return fetch("agents/" + id).expect(200).json();
+    }
+
+    /** A call as the API shows it. */
+    public JsonObject call(String id) {
+        return fetch("calls/" + id).expect(200).json();
+    }
+
+    /**
+     * Whatever an agent's status, back to logged out (for a clean next scenario): once the calls
+     * are hung up, wait for the PBX's report to reach the agent, finish the call, log out.
+     */
+    public void logOut(String agentId) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (true) {
+            String status = agent(agentId).getString("status");
+            switch (status) {
+                case "LOGGED_OUT":
+                    return;
+                case "AFTER_CALL":
+                    post("agents/" + agentId + "/after-call/confirm");
+                    break;
+                case "REST":
+                case "READY":
+                case "BUSINESS":
+                    post("agents/" + agentId + "/cti-logout");
+                    break;
+                default:
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException(agentId + " is still " + status);
+                    }
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+            }
+        }
+    }
+
     private Reply send(String method, String path, JsonObject body) {
         return sendText(method, path, body == null ? null : body.toString());
     }
 
     /** A request with any text as its JSON body, well-formed or not (null: no body). */
-    Reply sendText(String method, String path, String body) {
+    public Reply sendText(String method, String path, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/" + path))
