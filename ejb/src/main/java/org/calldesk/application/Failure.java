@@ -66,8 +66,8 @@ public sealed interface Failure {
                     refused.getMessage(), refused));
         }
         if (thrown instanceof IllegalArgumentException bad) {
-            return Optional.of(new RequestRefused(RequestRefused.Kind.BAD_INPUT, RefusalCode.BAD_INPUT, bad.getMessage(),
-                    bad));
+            return Optional.of(new RequestRefused(RequestRefused.Kind.BAD_INPUT, RefusalCode.BAD_INPUT,
+                    bad.getMessage(), bad));
         }
         if (thrown instanceof OptimisticLockException conflict) {
             return Optional.of(concurrentChange(conflict));
