@@ -117,6 +117,30 @@ class LayerRulesTest {
             .because("views and REST read read models or DTOs, never managed entities");
 
     /**
+     * The adapter's parts (as in the Payara Cloud Connectors): the outbound side (call control) and
+     * the inbound side (event delivery) share the mapping of AMI events, which knows neither side;
+     * the two sides meet only in the resource adapter.
+     */
+    @ArchTest
+    static final ArchRule adapterInboundKnowsNotOutbound = noClasses()
+            .that().resideInAPackage("org.calldesk.connector.ami.inbound..")
+            .should().dependOnClassesThat().resideInAPackage("org.calldesk.connector.ami.outbound..")
+            .because("the inbound and outbound sides of the adapter share only the mapping and the settings");
+
+    @ArchTest
+    static final ArchRule adapterOutboundKnowsNotInbound = noClasses()
+            .that().resideInAPackage("org.calldesk.connector.ami.outbound..")
+            .should().dependOnClassesThat().resideInAPackage("org.calldesk.connector.ami.inbound..")
+            .because("the inbound and outbound sides of the adapter share only the mapping and the settings");
+
+    @ArchTest
+    static final ArchRule adapterMappingKnowsNeitherSide = noClasses()
+            .that().resideInAPackage("org.calldesk.connector.ami.mapping..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.calldesk.connector.ami.inbound..",
+                    "org.calldesk.connector.ami.outbound..")
+            .because("AMI events mean the same to both sides of the adapter");
+
+    /**
      * The adapter's classes: a rar is not on a classpath, so the build unpacks its classes jar
      * (see pom.xml) and names it in {@code calldesk.adapterJar}.
      */

@@ -31,6 +31,7 @@ import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.RenameEvent;
+import org.calldesk.connector.ami.mapping.CallDeskWaitingEvent;
 
 /**
  * Opens asterisk-java sessions configured the way the adapter needs them, and says in an
@@ -41,7 +42,7 @@ import org.asteriskjava.manager.event.RenameEvent;
  * jar sits inside a RAR on some servers; every event would then be dropped silently. Registering
  * the classes the adapter reads makes it independent of that scan.
  */
-final class AmiClient {
+public final class AmiClient {
 
     private static final Logger LOG = Logger.getLogger(AmiClient.class.getName());
 
@@ -106,7 +107,7 @@ final class AmiClient {
      * of the session, including the {@code DisconnectEvent} if the link later drops; having the
      * object before the login lets a concurrent {@code stop()} log it off.
      */
-    static ManagerConnection create(AmiSettings settings, ManagerEventListener listener) {
+    public static ManagerConnection create(AmiSettings settings, ManagerEventListener listener) {
         DefaultManagerConnection connection = new DefaultManagerConnection(
                 settings.host(), settings.port(), settings.username(), settings.secret());
         connection.setSocketTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
@@ -127,7 +128,7 @@ final class AmiClient {
      * @param events whether the PBX should send events on this session
      * @throws AmiLoginException with a message naming the setting to check (never the secret)
      */
-    static void login(ManagerConnection connection, AmiSettings settings, boolean events) throws AmiLoginException {
+    public static void login(ManagerConnection connection, AmiSettings settings, boolean events) throws AmiLoginException {
         try {
             connection.login(events ? null : NO_EVENTS);
         } catch (AuthenticationFailedException e) {
@@ -156,7 +157,7 @@ final class AmiClient {
      * login in progress on another thread holds the session's lock, so this waits for it and then
      * logs off. Never throws.
      */
-    static void quietlyLogoff(ManagerConnection connection) {
+    public static void quietlyLogoff(ManagerConnection connection) {
         if (connection == null) {
             return;
         }
@@ -170,7 +171,7 @@ final class AmiClient {
         }
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         if (e instanceof ConnectException) {
             return "connection refused";
         }

@@ -5,11 +5,11 @@ package org.calldesk.connector.ami;
  * check and names the setting, never the secret. The kind lets the adapter log a lasting
  * problem once rather than at every retry.
  */
-final class AmiLoginException extends Exception {
+public final class AmiLoginException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    enum Kind {
+    public enum Kind {
         /** Nothing listens, or the host cannot be reached. */
         UNREACHABLE,
         /** Something listens but does not greet as an Asterisk Manager Interface, or answers too slowly. */
@@ -20,12 +20,12 @@ final class AmiLoginException extends Exception {
 
     private final Kind kind;
 
-    AmiLoginException(Kind kind, String message, Throwable cause) {
+    public AmiLoginException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 }

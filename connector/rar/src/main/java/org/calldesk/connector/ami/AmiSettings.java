@@ -13,13 +13,13 @@ import java.util.Objects;
  *
  * <p>{@link #toString()} masks the secret: settings are logged at start-up.
  */
-record AmiSettings(String host, int port, String username, String secret, DialplanContexts contexts,
+public record AmiSettings(String host, int port, String username, String secret, DialplanContexts contexts,
                    Duration connectTimeout, Duration actionTimeout, Duration reconnectInitialDelay,
                    Duration reconnectMaxDelay, Duration pingInterval) implements Serializable {
 
-    static final String MASK = "****";
+    public static final String MASK = "****";
 
-    AmiSettings {
+    public AmiSettings {
         Objects.requireNonNull(host, "host is required");
         if (host.isBlank()) {
             throw new IllegalArgumentException("the AMI host must not be blank");
@@ -51,18 +51,18 @@ record AmiSettings(String host, int port, String username, String secret, Dialpl
     }
 
     /** The same PBX and timings with another {@code manager.conf} user. */
-    AmiSettings withCredentials(String otherUsername, String otherSecret) {
+    public AmiSettings withCredentials(String otherUsername, String otherSecret) {
         return new AmiSettings(host, port, otherUsername, otherSecret, contexts, connectTimeout, actionTimeout,
                 reconnectInitialDelay, reconnectMaxDelay, pingInterval);
     }
 
-    AmiSettings withActionTimeout(Duration otherActionTimeout) {
+    public AmiSettings withActionTimeout(Duration otherActionTimeout) {
         return new AmiSettings(host, port, username, secret, contexts, connectTimeout, otherActionTimeout,
                 reconnectInitialDelay, reconnectMaxDelay, pingInterval);
     }
 
     /** {@code host:port}, for messages. */
-    String address() {
+    public String address() {
         return host + ":" + port;
     }
 
@@ -71,7 +71,7 @@ record AmiSettings(String host, int port, String username, String secret, Dialpl
      * doubling from the initial delay up to the maximum, so a PBX that restarts is found again
      * quickly and one that stays down is not hammered.
      */
-    Duration reconnectDelay(int attempt) {
+    public Duration reconnectDelay(int attempt) {
         Duration delay = reconnectInitialDelay;
         for (int i = 1; i < attempt && delay.compareTo(reconnectMaxDelay) < 0; i++) {
             delay = delay.multipliedBy(2);

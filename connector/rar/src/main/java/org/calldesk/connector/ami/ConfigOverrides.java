@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * it (GlassFish), and a RAR has no business bundling it. Any failure of that lookup means "no
  * MicroProfile Config" and is logged at FINE only.
  */
-final class ConfigOverrides {
+public final class ConfigOverrides {
 
     private static final Logger LOG = Logger.getLogger(ConfigOverrides.class.getName());
 
@@ -40,7 +40,7 @@ final class ConfigOverrides {
         return new ConfigOverrides(List.of(key -> Optional.ofNullable(copy.get(key))));
     }
 
-    static ConfigOverrides none() {
+    public static ConfigOverrides none() {
         return new ConfigOverrides(List.of());
     }
 

@@ -15,14 +15,14 @@ import java.util.Objects;
  * @param agentWait keeps the agent's line up, silent, while the customer is held
  * @param announce  plays {@code CALLDESK_ANNOUNCEMENT} to the customer, then hangs up
  */
-record DialplanContexts(String inbound, String connect, String outbound, String hold, String agentWait,
+public record DialplanContexts(String inbound, String connect, String outbound, String hold, String agentWait,
                         String announce) implements Serializable {
 
-    static final DialplanContexts DEFAULTS = new DialplanContexts(
+    public static final DialplanContexts DEFAULTS = new DialplanContexts(
             "calldesk-inbound", "calldesk-connect", "calldesk-outbound",
             "calldesk-hold", "calldesk-agent-wait", "calldesk-announce");
 
-    DialplanContexts {
+    public DialplanContexts {
         requireName(inbound, "inbound");
         requireName(connect, "connect");
         requireName(outbound, "outbound");

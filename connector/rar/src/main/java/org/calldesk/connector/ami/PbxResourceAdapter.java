@@ -23,6 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
+import org.calldesk.connector.ami.inbound.AmiEventSession;
+import org.calldesk.connector.ami.inbound.CallEventDelivery;
+import org.calldesk.connector.ami.inbound.PbxActivationSpec;
+import org.calldesk.connector.ami.mapping.AmiEventMapper;
+import org.calldesk.connector.ami.mapping.CallRegistry;
+import org.calldesk.connector.ami.outbound.PbxManagedConnectionFactory;
 import org.calldesk.connector.api.PbxEventLink;
 
 /**
@@ -217,13 +223,13 @@ public class PbxResourceAdapter implements ResourceAdapter {
     /**
      * The settings in force: those resolved at start, or (before start) what they would be.
      */
-    AmiSettings settings() {
+    public AmiSettings settings() {
         Running current = running;
         return current != null ? current.settings() : resolveSettings(ConfigOverrides.fromEnvironment(classLoader()));
     }
 
     /** The calls the event session tracks; empty if the adapter is not started. */
-    Optional<CallRegistry> registry() {
+    public Optional<CallRegistry> registry() {
         return Optional.ofNullable(running).map(Running::registry);
     }
 
@@ -231,7 +237,7 @@ public class PbxResourceAdapter implements ResourceAdapter {
      * Runs the task soon on the adapter's timer thread (from the {@code BootstrapContext}), or
      * right here if the adapter is stopped. For work that must not run on asterisk-java's threads.
      */
-    void runInBackground(Runnable task) {
+    public void runInBackground(Runnable task) {
         Running current = running;
         if (current != null) {
             try {
@@ -254,13 +260,13 @@ public class PbxResourceAdapter implements ResourceAdapter {
     }
 
     /** Whether the event session is logged in to the PBX now. */
-    boolean pbxConnected() {
+    public boolean pbxConnected() {
         Running current = running;
         return current != null && current.session().connected();
     }
 
     /** Whether the PBX's events reach the adapter, and how many wait for the application. */
-    PbxEventLink eventLink() {
+    public PbxEventLink eventLink() {
         Running current = running;
         if (current == null) {
             return new PbxEventLink(false, "the PBX adapter is not started", 0);
@@ -272,7 +278,7 @@ public class PbxResourceAdapter implements ResourceAdapter {
     }
 
     /** The adapter's config properties with the operator's overrides applied. */
-    AmiSettings resolveSettings(ConfigOverrides overrides) {
+    public AmiSettings resolveSettings(ConfigOverrides overrides) {
         DialplanContexts contexts = new DialplanContexts(
                 text(overrides, "inboundContext", inboundContext),
                 text(overrides, "connectContext", connectContext),

@@ -10,6 +10,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.calldesk.connector.ami.inbound.PbxActivationSpec;
+import org.calldesk.connector.ami.outbound.PbxManagedConnectionFactory;
 import org.calldesk.connector.api.CallEvent.CallAnswered;
 import org.calldesk.connector.api.CallEvent.CallArrived;
 import org.calldesk.connector.api.CallEvent.CallEnded;

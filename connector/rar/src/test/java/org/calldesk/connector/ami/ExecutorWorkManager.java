@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The container's WorkManager, played by a thread pool; counts the Work it ran. */
-final class ExecutorWorkManager implements WorkManager, AutoCloseable {
+public final class ExecutorWorkManager implements WorkManager, AutoCloseable {
 
     private final ExecutorService executor;
-    final AtomicInteger scheduled = new AtomicInteger();
+    public final AtomicInteger scheduled = new AtomicInteger();
 
-    ExecutorWorkManager(int threads) {
+    public ExecutorWorkManager(int threads) {
         AtomicInteger counter = new AtomicInteger();
         executor = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "test-work-" + counter.incrementAndGet());

@@ -8,11 +8,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Timer;
 
 /** What an application server gives a resource adapter at start: here a thread-pool WorkManager and a daemon timer. */
-final class FakeBootstrapContext implements BootstrapContext {
+public final class FakeBootstrapContext implements BootstrapContext {
 
     private final WorkManager workManager;
 
-    FakeBootstrapContext(WorkManager workManager) {
+    public FakeBootstrapContext(WorkManager workManager) {
         this.workManager = workManager;
     }
 

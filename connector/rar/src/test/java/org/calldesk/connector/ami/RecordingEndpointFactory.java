@@ -17,30 +17,30 @@ import org.calldesk.connector.api.CallEventListener;
  * {@link CallEventListener} and {@link MessageEndpoint}. Records what it receives, on which
  * thread, and checks every endpoint is released.
  */
-final class RecordingEndpointFactory implements MessageEndpointFactory {
+public final class RecordingEndpointFactory implements MessageEndpointFactory {
 
-    final List<CallEvent> received = new CopyOnWriteArrayList<>();
+    public final List<CallEvent> received = new CopyOnWriteArrayList<>();
     /** The event id that came with each received event ("-" for none), in the same order. */
     final List<String> receivedIds = new CopyOnWriteArrayList<>();
-    final List<String> deliveryThreads = new CopyOnWriteArrayList<>();
+    public final List<String> deliveryThreads = new CopyOnWriteArrayList<>();
     final AtomicInteger created = new AtomicInteger();
-    final AtomicInteger released = new AtomicInteger();
+    public final AtomicInteger released = new AtomicInteger();
     private final String name;
     private volatile Predicate<CallEvent> failOn = event -> false;
     private volatile java.util.concurrent.CountDownLatch blockUntil = new java.util.concurrent.CountDownLatch(0);
 
-    RecordingEndpointFactory(String name) {
+    public RecordingEndpointFactory(String name) {
         this.name = name;
     }
 
     /** Every delivery blocks until the latch opens (after recording the event): a send to a broker that is down. */
-    RecordingEndpointFactory blockingUntil(java.util.concurrent.CountDownLatch open) {
+    public RecordingEndpointFactory blockingUntil(java.util.concurrent.CountDownLatch open) {
         this.blockUntil = open;
         return this;
     }
 
     /** The endpoint throws for the events the predicate accepts (after recording them). */
-    RecordingEndpointFactory failingOn(Predicate<CallEvent> predicate) {
+    public RecordingEndpointFactory failingOn(Predicate<CallEvent> predicate) {
         this.failOn = predicate;
         return this;
     }
@@ -103,7 +103,7 @@ final class RecordingEndpointFactory implements MessageEndpointFactory {
     }
 
     /** The ids that came with the events of that type, in order. */
-    List<String> idsOf(Class<? extends CallEvent> type) {
+    public List<String> idsOf(Class<? extends CallEvent> type) {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < received.size(); i++) {
             if (type.isInstance(received.get(i))) {
@@ -113,7 +113,7 @@ final class RecordingEndpointFactory implements MessageEndpointFactory {
         return ids;
     }
 
-    <T extends CallEvent> List<T> receivedOf(Class<T> type) {
+    public <T extends CallEvent> List<T> receivedOf(Class<T> type) {
         return received.stream().filter(type::isInstance).map(type::cast).toList();
     }
 

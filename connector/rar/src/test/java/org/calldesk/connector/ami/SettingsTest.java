@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import org.calldesk.connector.ami.outbound.PbxManagedConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {

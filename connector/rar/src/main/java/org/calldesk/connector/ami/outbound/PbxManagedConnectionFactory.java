@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.outbound;
 
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.Subject;
+import org.calldesk.connector.ami.AmiSettings;
+import org.calldesk.connector.ami.PbxResourceAdapter;
+import org.calldesk.connector.ami.mapping.CallRegistry;
 import org.calldesk.connector.api.PbxConnection;
 import org.calldesk.connector.api.PbxConnectionFactory;
 import org.calldesk.connector.api.PbxEventLink;

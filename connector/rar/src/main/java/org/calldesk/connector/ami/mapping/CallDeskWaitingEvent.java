@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.mapping;
 
 import org.asteriskjava.manager.event.UserEvent;
 

@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.outbound;
 
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;

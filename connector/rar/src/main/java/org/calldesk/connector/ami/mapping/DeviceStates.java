@@ -1,15 +1,15 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.mapping;
 
 import java.util.Locale;
 import org.calldesk.connector.api.DeviceState;
 
 /** Asterisk's device state names ({@code DEVICE_STATE()}, {@code DeviceStateChange}) to the API's enum. */
-final class DeviceStates {
+public final class DeviceStates {
 
     private DeviceStates() {
     }
 
-    static DeviceState parse(String asterisk) {
+    public static DeviceState parse(String asterisk) {
         if (asterisk == null) {
             return DeviceState.UNKNOWN;
         }

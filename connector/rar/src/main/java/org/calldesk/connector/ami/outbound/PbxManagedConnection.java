@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.outbound;
 
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
@@ -26,6 +26,10 @@ import javax.transaction.xa.XAResource;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.calldesk.connector.ami.AmiClient;
+import org.calldesk.connector.ami.AmiLoginException;
+import org.calldesk.connector.ami.AmiSettings;
+import org.calldesk.connector.ami.mapping.CallRegistry;
 import org.calldesk.connector.api.PbxException;
 
 /**

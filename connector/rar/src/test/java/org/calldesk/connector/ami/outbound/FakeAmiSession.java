@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.outbound;
 
 import java.lang.reflect.Proxy;
 import java.util.List;

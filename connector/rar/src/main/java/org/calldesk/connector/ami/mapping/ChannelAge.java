@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.mapping;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,13 +14,13 @@ import java.util.Optional;
  * @param epochSecond the second the channel was created
  * @param sequence    the PBX's channel counter at its creation
  */
-record ChannelAge(long epochSecond, long sequence) implements Comparable<ChannelAge> {
+public record ChannelAge(long epochSecond, long sequence) implements Comparable<ChannelAge> {
 
     private static final Comparator<ChannelAge> ORDER =
             Comparator.comparingLong(ChannelAge::epochSecond).thenComparingLong(ChannelAge::sequence);
 
     /** The age a unique id tells, if it is one of Asterisk's. */
-    static Optional<ChannelAge> of(String uniqueId) {
+    public static Optional<ChannelAge> of(String uniqueId) {
         if (uniqueId == null) {
             return Optional.empty();
         }
@@ -51,7 +51,7 @@ record ChannelAge(long epochSecond, long sequence) implements Comparable<Channel
      * always gives the same instant, wherever the adapter reads it (a login's listing, the
      * reconciler's), so a call recorded from either is placed alike in the queue.
      */
-    Instant arrival() {
+    public Instant arrival() {
         return Instant.ofEpochSecond(epochSecond, (sequence % 1_000_000) * 1_000);
     }
 

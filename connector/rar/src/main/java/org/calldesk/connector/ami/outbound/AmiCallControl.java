@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.outbound;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -19,9 +19,13 @@ import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
-import org.calldesk.connector.ami.CallRegistry.CallView;
-import org.calldesk.connector.ami.CallRegistry.Direction;
-import org.calldesk.connector.ami.CallRegistry.Phase;
+import org.calldesk.connector.ami.AmiClient;
+import org.calldesk.connector.ami.AmiSettings;
+import org.calldesk.connector.ami.mapping.CallRegistry.CallView;
+import org.calldesk.connector.ami.mapping.CallRegistry.Direction;
+import org.calldesk.connector.ami.mapping.CallRegistry.Phase;
+import org.calldesk.connector.ami.mapping.CallRegistry;
+import org.calldesk.connector.ami.mapping.DeviceStates;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.DeviceState;

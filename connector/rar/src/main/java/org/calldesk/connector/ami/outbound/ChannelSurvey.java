@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.outbound;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -16,6 +16,11 @@ import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.calldesk.connector.ami.AmiClient;
+import org.calldesk.connector.ami.AmiSettings;
+import org.calldesk.connector.ami.mapping.AmiEventMapper;
+import org.calldesk.connector.ami.mapping.CallRegistry;
+import org.calldesk.connector.ami.mapping.ChannelAge;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.PbxChannel;

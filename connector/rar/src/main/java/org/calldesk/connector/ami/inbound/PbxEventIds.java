@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.inbound;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.inbound;
 
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
@@ -60,7 +60,7 @@ import org.calldesk.connector.api.CallEventListener;
  * <p>All state is guarded by this object's monitor, held only to move events between the queues,
  * never while an endpoint is called.
  */
-final class CallEventDelivery {
+public final class CallEventDelivery {
 
     private static final Logger LOG = Logger.getLogger(CallEventDelivery.class.getName());
     private static final String CONNECTION_KEY = "pbx-connection";
@@ -122,11 +122,11 @@ final class CallEventDelivery {
         long deliveringSince;
     }
 
-    CallEventDelivery(WorkManager workManager, Supplier<Collection<MessageEndpointFactory>> endpoints, Timer timer) {
+    public CallEventDelivery(WorkManager workManager, Supplier<Collection<MessageEndpointFactory>> endpoints, Timer timer) {
         this(workManager, endpoints, timer, DEFAULT_CAPACITY, DEFAULT_STALL);
     }
 
-    CallEventDelivery(WorkManager workManager, Supplier<Collection<MessageEndpointFactory>> endpoints, Timer timer,
+    public CallEventDelivery(WorkManager workManager, Supplier<Collection<MessageEndpointFactory>> endpoints, Timer timer,
                       int capacity, Duration stall) {
         this.workManager = Objects.requireNonNull(workManager, "workManager is required");
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints is required");
@@ -148,7 +148,7 @@ final class CallEventDelivery {
      *
      * @param id the event's id, the same on every node connected to the same PBX, or {@code null}
      */
-    void publish(CallEvent event, String id) {
+    public void publish(CallEvent event, String id) {
         Objects.requireNonNull(event, "event is required");
         Object key = keyOf(event);
         synchronized (this) {
@@ -183,7 +183,7 @@ final class CallEventDelivery {
     /**
      * An endpoint was activated: deliver what waits now rather than at the next retry.
      */
-    void endpointsChanged() {
+    public void endpointsChanged() {
         synchronized (this) {
             nextRetry = FIRST_RETRY;
         }
@@ -196,12 +196,12 @@ final class CallEventDelivery {
     }
 
     /** How many events wait for an endpoint to take them. */
-    synchronized int waiting() {
+    public synchronized int waiting() {
         return backlog.size();
     }
 
     /** Stops delivering: events not yet delivered are dropped, Works in progress end after their current event. */
-    void close() {
+    public void close() {
         synchronized (this) {
             closed = true;
             lanes.clear();

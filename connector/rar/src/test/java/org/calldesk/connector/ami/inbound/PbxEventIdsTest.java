@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.calldesk.connector.api.CallEvent;
+import org.calldesk.connector.ami.ExecutorWorkManager;
+import org.calldesk.connector.ami.FakeBootstrapContext;
+import org.calldesk.connector.ami.PbxResourceAdapter;
+import org.calldesk.connector.ami.RecordingEndpointFactory;
 import org.calldesk.connector.api.CallEvent.CallArrived;
 import org.calldesk.connector.api.CallEvent.CallEnded;
+import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.EndCause;
 import org.calldesk.pbxsim.ChannelInfo;

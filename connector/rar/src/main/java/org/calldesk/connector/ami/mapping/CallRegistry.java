@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.mapping;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,13 +30,13 @@ import org.calldesk.connector.api.PbxException;
  * never see each other half done. Mutable {@link TrackedCall}s and {@link Leg}s never leave the
  * package; call controls get immutable {@link CallView} snapshots.
  */
-final class CallRegistry {
+public final class CallRegistry {
 
     /** Who started the call. */
-    enum Direction { INBOUND, OUTBOUND }
+    public enum Direction { INBOUND, OUTBOUND }
 
     /** Where the customer is, as far as the adapter has seen. */
-    enum Phase {
+    public enum Phase {
         /** Inbound: in the waiting context with music, no agent yet. */
         WAITING,
         /** Outbound: the agent's phone or the customer's rings. */
@@ -48,7 +48,7 @@ final class CallRegistry {
     }
 
     /** The part a channel plays in its call. */
-    enum Role { CUSTOMER, AGENT, CONSULT }
+    public enum Role { CUSTOMER, AGENT, CONSULT }
 
     /**
      * The channel id of every leg the adapter originates starts so, then names the leg's part and
@@ -59,7 +59,7 @@ final class CallRegistry {
     private static final int UUID_LENGTH = 36;
 
     /** A leg the adapter of some application node originated, as its channel id says. */
-    record PlacedLeg(CallId call, Role role) {
+    public record PlacedLeg(CallId call, Role role) {
     }
 
     /** How many hung-up channel ids to remember, so a late listing cannot revive them. */
@@ -156,19 +156,19 @@ final class CallRegistry {
      * An immutable picture of a call's channels, for the call controls. Channel names are
      * {@code null} where the call has no such leg (or the PBX has not reported it yet).
      */
-    record CallView(CallId id, Direction direction, Phase phase, String customerChannel, String agentChannel,
+    public record CallView(CallId id, Direction direction, Phase phase, String customerChannel, String agentChannel,
                     DeviceId agentDevice, String consultChannel, DeviceId consultDevice, boolean consultAnswered,
                     String callerNumber) {
     }
 
     // ---- queries and changes for the call controls ----
 
-    synchronized Optional<CallView> view(CallId id) {
+    public synchronized Optional<CallView> view(CallId id) {
         return Optional.ofNullable(calls.get(id)).map(CallRegistry::viewOf);
     }
 
     /** The call, or {@link PbxException.UnknownCall} if the adapter does not know it (any more). */
-    synchronized CallView require(CallId id) throws PbxException.UnknownCall {
+    public synchronized CallView require(CallId id) throws PbxException.UnknownCall {
         TrackedCall call = calls.get(Objects.requireNonNull(id, "call is required"));
         if (call == null) {
             throw new PbxException.UnknownCall(id);
@@ -180,7 +180,7 @@ final class CallRegistry {
      * Dial up: remember the call before the PBX is asked to place it, so its first events find it.
      * The agent's leg has the call's id as Asterisk channel id, which makes it the call's linked id.
      */
-    synchronized void registerOutbound(CallId id, DeviceId agentDevice, String customerNumber) {
+    public synchronized void registerOutbound(CallId id, DeviceId agentDevice, String customerNumber) {
         trackOutbound(id, agentDevice, null, customerNumber);
     }
 
@@ -198,7 +198,7 @@ final class CallRegistry {
      * connected to the PBX which call the leg belongs to and what part it plays, from the PBX's
      * first event about it.
      */
-    static String newLegChannelId(CallId call, Role role) {
+    public static String newLegChannelId(CallId call, Role role) {
         if (role == Role.CUSTOMER) {
             throw new IllegalArgumentException("the adapter originates agent and consultation legs, not customers");
         }
@@ -206,12 +206,12 @@ final class CallRegistry {
     }
 
     /** A new Dial up's id: the channel id of its agent leg, which Asterisk makes the linked id of every leg. */
-    static CallId newDialUpId() {
+    public static CallId newDialUpId() {
         return new CallId(LEG_PREFIX + "o-" + UUID.randomUUID());
     }
 
     /** The call and part a leg's channel id names, if an adapter (of any node) originated it. */
-    static Optional<PlacedLeg> placedLeg(String uniqueId) {
+    public static Optional<PlacedLeg> placedLeg(String uniqueId) {
         if (uniqueId == null || !uniqueId.startsWith(LEG_PREFIX) || uniqueId.length() < LEG_PREFIX.length() + 2 + UUID_LENGTH) {
             return Optional.empty();
         }
@@ -233,14 +233,14 @@ final class CallRegistry {
      * never reached the customer (an offer that timed out) is retired; its channel is returned so
      * the caller can stop it ringing.
      */
-    synchronized Optional<String> addAgentLeg(CallId id, String uniqueId, DeviceId device)
+    public synchronized Optional<String> addAgentLeg(CallId id, String uniqueId, DeviceId device)
             throws PbxException.UnknownCall {
         Leg replaced = attachAgent(requireTracked(id), uniqueId, device, null);
         return Optional.ofNullable(replaced).map(leg -> leg.channel);
     }
 
     /** Transfer try: the consultation leg about to be originated. */
-    synchronized void addConsultLeg(CallId id, String uniqueId, DeviceId device) throws PbxException.UnknownCall {
+    public synchronized void addConsultLeg(CallId id, String uniqueId, DeviceId device) throws PbxException.UnknownCall {
         attachConsult(requireTracked(id), uniqueId, device, null);
     }
 
@@ -296,7 +296,7 @@ final class CallRegistry {
     }
 
     /** The PBX refused to originate a leg: forget it (and an outbound call that has no other leg). */
-    synchronized void originateRefused(String uniqueId) {
+    public synchronized void originateRefused(String uniqueId) {
         Leg leg = legsByUniqueId.remove(uniqueId);
         if (leg == null) {
             return;
@@ -320,7 +320,7 @@ final class CallRegistry {
      *
      * @return the leg's channel name if the PBX reported it already, else its channel id
      */
-    synchronized String originateAbandoned(String uniqueId) {
+    public synchronized String originateAbandoned(String uniqueId) {
         Leg leg = legsByUniqueId.get(uniqueId);
         String channel = leg != null && leg.channel != null ? leg.channel : uniqueId;
         originateRefused(uniqueId);
@@ -339,7 +339,7 @@ final class CallRegistry {
     }
 
     /** The application ends the call itself; the hangups that follow are its doing, not the customer's. */
-    synchronized void endRequested(CallId id, EndCause cause) {
+    public synchronized void endRequested(CallId id, EndCause cause) {
         TrackedCall call = calls.get(id);
         if (call != null) {
             call.requestedEnd = cause;
@@ -347,7 +347,7 @@ final class CallRegistry {
     }
 
     /** Transfer connect: the first agent's leg leaves; the consulted agent takes over when bridged. */
-    synchronized void transferCompleting(CallId id) {
+    public synchronized void transferCompleting(CallId id) {
         TrackedCall call = calls.get(id);
         if (call != null && call.agent != null && call.consult != null) {
             call.transferFrom = call.agent.device;
@@ -356,7 +356,7 @@ final class CallRegistry {
     }
 
     /** Transfer connect failed on the PBX: the first agent stays the call's agent. */
-    synchronized void transferAborted(CallId id) {
+    public synchronized void transferAborted(CallId id) {
         TrackedCall call = calls.get(id);
         if (call != null && call.agent != null && call.transferFrom != null) {
             call.agent.retired = false;
@@ -365,7 +365,7 @@ final class CallRegistry {
     }
 
     /** Transfer cancel: the consultation leg's hangup is the application's doing, not a failure. */
-    synchronized void consultCancelling(CallId id) {
+    public synchronized void consultCancelling(CallId id) {
         TrackedCall call = calls.get(id);
         if (call != null && call.consult != null) {
             call.consult.retired = true;
@@ -373,7 +373,7 @@ final class CallRegistry {
     }
 
     /** How many calls are tracked (for tests and diagnostics). */
-    synchronized int size() {
+    public synchronized int size() {
         return calls.size();
     }
 

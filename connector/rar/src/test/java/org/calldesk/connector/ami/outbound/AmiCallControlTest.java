@@ -1,23 +1,23 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.calldesk.connector.ami.AmiEvents.AGENT;
-import static org.calldesk.connector.ami.AmiEvents.CALL;
-import static org.calldesk.connector.ami.AmiEvents.CONSULT;
-import static org.calldesk.connector.ami.AmiEvents.CUSTOMER;
-import static org.calldesk.connector.ami.AmiEvents.CUSTOMER_UID;
-import static org.calldesk.connector.ami.AmiEvents.PHONE_1001;
-import static org.calldesk.connector.ami.AmiEvents.PHONE_1002;
-import static org.calldesk.connector.ami.AmiEvents.RING;
-import static org.calldesk.connector.ami.AmiEvents.bridgeEnter;
-import static org.calldesk.connector.ami.AmiEvents.bridgeLeave;
-import static org.calldesk.connector.ami.AmiEvents.musicOnHoldStart;
-import static org.calldesk.connector.ami.AmiEvents.hangup;
-import static org.calldesk.connector.ami.AmiEvents.newChannel;
-import static org.calldesk.connector.ami.AmiEvents.ringing;
-import static org.calldesk.connector.ami.AmiEvents.up;
-import static org.calldesk.connector.ami.AmiEvents.waiting;
+import static org.calldesk.connector.ami.mapping.AmiEvents.AGENT;
+import static org.calldesk.connector.ami.mapping.AmiEvents.CALL;
+import static org.calldesk.connector.ami.mapping.AmiEvents.CONSULT;
+import static org.calldesk.connector.ami.mapping.AmiEvents.CUSTOMER;
+import static org.calldesk.connector.ami.mapping.AmiEvents.CUSTOMER_UID;
+import static org.calldesk.connector.ami.mapping.AmiEvents.PHONE_1001;
+import static org.calldesk.connector.ami.mapping.AmiEvents.PHONE_1002;
+import static org.calldesk.connector.ami.mapping.AmiEvents.RING;
+import static org.calldesk.connector.ami.mapping.AmiEvents.bridgeEnter;
+import static org.calldesk.connector.ami.mapping.AmiEvents.bridgeLeave;
+import static org.calldesk.connector.ami.mapping.AmiEvents.musicOnHoldStart;
+import static org.calldesk.connector.ami.mapping.AmiEvents.hangup;
+import static org.calldesk.connector.ami.mapping.AmiEvents.newChannel;
+import static org.calldesk.connector.ami.mapping.AmiEvents.ringing;
+import static org.calldesk.connector.ami.mapping.AmiEvents.up;
+import static org.calldesk.connector.ami.mapping.AmiEvents.waiting;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -28,6 +28,12 @@ import java.util.Map;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.calldesk.connector.ami.AmiSettings;
+import org.calldesk.connector.ami.ConfigOverrides;
+import org.calldesk.connector.ami.DialplanContexts;
+import org.calldesk.connector.ami.PbxResourceAdapter;
+import org.calldesk.connector.ami.mapping.AmiEventMapper;
+import org.calldesk.connector.ami.mapping.CallRegistry;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceState;
@@ -74,19 +80,20 @@ class AmiCallControlTest {
         feed(waiting(CUSTOMER_UID, CUSTOMER, "01012345678", "15880001"));
     }
 
-    private void talkingCall() throws PbxException {
+    /** A call whose customer talks with an agent; returns the agent's leg. */
+    private String talkingCall() throws PbxException {
         waitingCall();
         control.connect(CALL, PHONE_1001, RING);
         String leg = lastLegId();
         feed(newChannel(leg, leg, AGENT, "calldesk-connect", "s"), up(leg, AGENT),
                 bridgeEnter(CUSTOMER_UID, CUSTOMER, "b1"), bridgeEnter(leg, AGENT, "b1"));
         session.sent.clear();
+        return leg;
     }
 
     private String consultingCall() throws PbxException {
-        talkingCall();
+        String agentLeg = talkingCall();
         control.consult(CALL, PHONE_1002, RING);
-        String agentLeg = registry.call(CALL).agent.uniqueId;
         String consultLeg = lastLegId();
         feed(bridgeLeave(CUSTOMER_UID, CUSTOMER, "b1"), bridgeLeave(agentLeg, AGENT, "b1"),
                 musicOnHoldStart(CUSTOMER_UID, CUSTOMER), newChannel(consultLeg, consultLeg, CONSULT, "calldesk-connect", "s"),
@@ -274,7 +281,7 @@ class AmiCallControlTest {
             assertThat(session.transcript()).endsWith(
                     "SetVar Channel=" + AGENT + " Value=" + CUSTOMER + " Variable=CALLDESK_PEER",
                     "Redirect Channel=" + AGENT + " Context=calldesk-connect");
-            assertThat(registry.call(CALL).consult).isNull();
+            assertThat(registry.view(CALL).orElseThrow().consultDevice()).isNull();
         }
 
         @Test
@@ -332,8 +339,8 @@ class AmiCallControlTest {
 
             assertThat(events).as("the late leg is no agent of the call").isEmpty();
             assertThat(mapper.takeLegsToEnd()).as("hung up as soon as it shows").contains(AGENT);
-            assertThat(registry.call(CALL).agent).isNull();
-            assertThat(registry.call(CALL).phase).isEqualTo(CallRegistry.Phase.WAITING);
+            assertThat(registry.view(CALL).orElseThrow().agentDevice()).isNull();
+            assertThat(registry.view(CALL).orElseThrow().phase()).isEqualTo(CallRegistry.Phase.WAITING);
 
             control.connect(CALL, PHONE_1001, RING);
             String leg = lastLegId();
@@ -376,7 +383,7 @@ class AmiCallControlTest {
             assertThat(feedAndCollect(newChannel(lateLeg, lateLeg, CONSULT, "calldesk-connect", "consult"),
                     up(lateLeg, CONSULT))).isEmpty();
             assertThat(mapper.takeLegsToEnd()).contains(CONSULT);
-            assertThat(registry.call(CALL).consult).isNull();
+            assertThat(registry.view(CALL).orElseThrow().consultDevice()).isNull();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.inbound;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -27,6 +27,10 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.calldesk.connector.ami.AmiClient;
+import org.calldesk.connector.ami.AmiLoginException;
+import org.calldesk.connector.ami.AmiSettings;
+import org.calldesk.connector.ami.mapping.AmiEventMapper;
 import org.calldesk.connector.api.CallEvent;
 
 /**
@@ -59,7 +63,7 @@ import org.calldesk.connector.api.CallEvent;
  * {@code BootstrapContext}); AMI events arrive on asterisk-java's dispatch thread, are mapped
  * there and only queued to the sink, which must not block.
  */
-final class AmiEventSession {
+public final class AmiEventSession {
 
     private static final Logger LOG = Logger.getLogger(AmiEventSession.class.getName());
 
@@ -171,7 +175,7 @@ final class AmiEventSession {
         }
     }
 
-    AmiEventSession(AmiSettings settings, AmiEventMapper mapper, BiConsumer<CallEvent, String> sink, Timer timer, Clock clock) {
+    public AmiEventSession(AmiSettings settings, AmiEventMapper mapper, BiConsumer<CallEvent, String> sink, Timer timer, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings is required");
         this.mapper = Objects.requireNonNull(mapper, "mapper is required");
         this.sink = Objects.requireNonNull(sink, "sink is required");
@@ -180,7 +184,7 @@ final class AmiEventSession {
     }
 
     /** Starts connecting in the background; returns at once. */
-    void start() {
+    public void start() {
         schedule(this::connect, Duration.ZERO);
         long ping = settings.pingInterval().toMillis();
         timer.schedule(task(this::ping), ping, ping);
@@ -190,7 +194,7 @@ final class AmiEventSession {
      * Logs off and ends every thread the session started. A login in progress is waited for
      * (at most the connect and action timeouts) and then logged off.
      */
-    void stop() {
+    public void stop() {
         Link live;
         Link pending;
         synchronized (lock) {
@@ -213,14 +217,14 @@ final class AmiEventSession {
     }
 
     /** Whether a logged-in event session is up now. */
-    boolean connected() {
+    public boolean connected() {
         synchronized (lock) {
             return current != null;
         }
     }
 
     /** Why the event session is not logged in (the last failure), in plain words. */
-    String problem() {
+    public String problem() {
         return problem;
     }
 

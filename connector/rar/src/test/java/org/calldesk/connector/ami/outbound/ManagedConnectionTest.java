@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.asteriskjava.manager.ManagerConnectionState;
+import org.calldesk.connector.ami.PbxResourceAdapter;
+import org.calldesk.connector.ami.mapping.CallRegistry;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 import org.calldesk.connector.api.DeviceState;

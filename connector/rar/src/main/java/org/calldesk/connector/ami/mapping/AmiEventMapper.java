@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.mapping;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,11 +28,12 @@ import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.RenameEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
 import org.asteriskjava.manager.event.SoftHangupRequestEvent;
-import org.calldesk.connector.ami.CallRegistry.Direction;
-import org.calldesk.connector.ami.CallRegistry.Leg;
-import org.calldesk.connector.ami.CallRegistry.Phase;
-import org.calldesk.connector.ami.CallRegistry.Role;
-import org.calldesk.connector.ami.CallRegistry.TrackedCall;
+import org.calldesk.connector.ami.DialplanContexts;
+import org.calldesk.connector.ami.mapping.CallRegistry.Direction;
+import org.calldesk.connector.ami.mapping.CallRegistry.Leg;
+import org.calldesk.connector.ami.mapping.CallRegistry.Phase;
+import org.calldesk.connector.ami.mapping.CallRegistry.Role;
+import org.calldesk.connector.ami.mapping.CallRegistry.TrackedCall;
 import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
@@ -80,7 +81,7 @@ import org.calldesk.connector.api.EndCause;
  * it from one thread, in the order AMI delivered the events; it holds the registry's monitor
  * while it applies an event, so call controls running on other threads see consistent calls.
  */
-final class AmiEventMapper {
+public final class AmiEventMapper {
 
     private static final Logger LOG = Logger.getLogger(AmiEventMapper.class.getName());
 
@@ -103,14 +104,14 @@ final class AmiEventMapper {
      */
     private final List<String> legsToEnd = new ArrayList<>();
 
-    AmiEventMapper(CallRegistry registry, DialplanContexts contexts, Clock clock) {
+    public AmiEventMapper(CallRegistry registry, DialplanContexts contexts, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry is required");
         this.contexts = Objects.requireNonNull(contexts, "contexts is required");
         this.clock = Objects.requireNonNull(clock, "clock is required");
     }
 
     /** The call events one AMI event implies, in order; empty for events of no interest. */
-    List<CallEvent> map(ManagerEvent event) {
+    public List<CallEvent> map(ManagerEvent event) {
         Objects.requireNonNull(event, "event is required");
         List<CallEvent> out = new ArrayList<>(2);
         Instant at = timeOf(event);
@@ -129,7 +130,7 @@ final class AmiEventMapper {
      * The channels (names, or channel ids where the PBX has not named them yet) that the calls
      * ended since the last call left on the PBX; taking them empties the list.
      */
-    List<String> takeLegsToEnd() {
+    public List<String> takeLegsToEnd() {
         synchronized (registry) {
             if (legsToEnd.isEmpty()) {
                 return List.of();
@@ -559,7 +560,7 @@ final class AmiEventMapper {
      * point of the event stream where the listing completed, so live events before it are already
      * applied and those after it follow.
      */
-    List<CallEvent> reconcile(Collection<CoreShowChannelEvent> listing) {
+    public List<CallEvent> reconcile(Collection<CoreShowChannelEvent> listing) {
         Instant at = clock.instant();
         Map<String, CoreShowChannelEvent> byUniqueId = new HashMap<>();
         for (CoreShowChannelEvent channel : listing) {
@@ -849,7 +850,7 @@ final class AmiEventMapper {
      * The device of an agent's channel: Asterisk names a channel after its device plus a
      * sequence ({@code PJSIP/1001-0000002a}).
      */
-    static DeviceId deviceOf(String channel) {
+    public static DeviceId deviceOf(String channel) {
         if (channel == null || channel.isBlank() || channel.chars().anyMatch(Character::isWhitespace)) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.transaction.xa.XAResource;
-import org.calldesk.connector.api.CallEvent;
+import org.calldesk.connector.ami.ExecutorWorkManager;
+import org.calldesk.connector.ami.RecordingEndpointFactory;
 import org.calldesk.connector.api.CallEvent.CallRinging;
+import org.calldesk.connector.api.CallEvent;
 import org.calldesk.connector.api.CallEventListener;
 import org.calldesk.connector.api.CallId;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.mapping;
 
 import java.time.Duration;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
@@ -17,24 +17,24 @@ import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 
 /** asterisk-java event objects as the reader would build them from Asterisk's headers. */
-final class AmiEvents {
+public final class AmiEvents {
 
     private static final Object SOURCE = new Object();
 
     // one inbound call of the call-control tests: the customer's channel, the agents' phones and legs
-    static final String CUSTOMER_UID = "1740819600.1";
-    static final String CUSTOMER = "PJSIP/trunk-00000001";
-    static final CallId CALL = new CallId(CUSTOMER_UID);
-    static final DeviceId PHONE_1001 = new DeviceId("PJSIP/1001");
-    static final DeviceId PHONE_1002 = new DeviceId("PJSIP/1002");
-    static final String AGENT = "PJSIP/1001-00000002";
-    static final String CONSULT = "PJSIP/1002-00000003";
-    static final Duration RING = Duration.ofSeconds(20);
+    public static final String CUSTOMER_UID = "1740819600.1";
+    public static final String CUSTOMER = "PJSIP/trunk-00000001";
+    public static final CallId CALL = new CallId(CUSTOMER_UID);
+    public static final DeviceId PHONE_1001 = new DeviceId("PJSIP/1001");
+    public static final DeviceId PHONE_1002 = new DeviceId("PJSIP/1002");
+    public static final String AGENT = "PJSIP/1001-00000002";
+    public static final String CONSULT = "PJSIP/1002-00000003";
+    public static final Duration RING = Duration.ofSeconds(20);
 
     private AmiEvents() {
     }
 
-    static CallDeskWaitingEvent waiting(String uniqueId, String channel, String callerNumber, String service) {
+    public static CallDeskWaitingEvent waiting(String uniqueId, String channel, String callerNumber, String service) {
         CallDeskWaitingEvent event = new CallDeskWaitingEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setLinkedid(uniqueId);
@@ -46,7 +46,7 @@ final class AmiEvents {
         return event;
     }
 
-    static NewChannelEvent newChannel(String uniqueId, String linkedId, String channel, String context, String exten) {
+    public static NewChannelEvent newChannel(String uniqueId, String linkedId, String channel, String context, String exten) {
         NewChannelEvent event = new NewChannelEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setLinkedid(linkedId);
@@ -58,15 +58,15 @@ final class AmiEvents {
         return event;
     }
 
-    static NewStateEvent ringing(String uniqueId, String channel) {
+    public static NewStateEvent ringing(String uniqueId, String channel) {
         return newState(uniqueId, channel, 5, "Ringing");
     }
 
-    static NewStateEvent up(String uniqueId, String channel) {
+    public static NewStateEvent up(String uniqueId, String channel) {
         return newState(uniqueId, channel, 6, "Up");
     }
 
-    static NewStateEvent newState(String uniqueId, String channel, int state, String description) {
+    public static NewStateEvent newState(String uniqueId, String channel, int state, String description) {
         NewStateEvent event = new NewStateEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setChannel(channel);
@@ -75,7 +75,7 @@ final class AmiEvents {
         return event;
     }
 
-    static BridgeEnterEvent bridgeEnter(String uniqueId, String channel, String bridgeId) {
+    public static BridgeEnterEvent bridgeEnter(String uniqueId, String channel, String bridgeId) {
         BridgeEnterEvent event = new BridgeEnterEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setChannel(channel);
@@ -83,7 +83,7 @@ final class AmiEvents {
         return event;
     }
 
-    static BridgeLeaveEvent bridgeLeave(String uniqueId, String channel, String bridgeId) {
+    public static BridgeLeaveEvent bridgeLeave(String uniqueId, String channel, String bridgeId) {
         BridgeLeaveEvent event = new BridgeLeaveEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setChannel(channel);
@@ -91,21 +91,21 @@ final class AmiEvents {
         return event;
     }
 
-    static MusicOnHoldStartEvent musicOnHoldStart(String uniqueId, String channel) {
+    public static MusicOnHoldStartEvent musicOnHoldStart(String uniqueId, String channel) {
         MusicOnHoldStartEvent event = new MusicOnHoldStartEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setChannel(channel);
         return event;
     }
 
-    static MusicOnHoldStopEvent musicOnHoldStop(String uniqueId, String channel) {
+    public static MusicOnHoldStopEvent musicOnHoldStop(String uniqueId, String channel) {
         MusicOnHoldStopEvent event = new MusicOnHoldStopEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setChannel(channel);
         return event;
     }
 
-    static HangupEvent hangup(String uniqueId, String channel, int cause) {
+    public static HangupEvent hangup(String uniqueId, String channel, int cause) {
         HangupEvent event = new HangupEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setChannel(channel);
@@ -113,7 +113,7 @@ final class AmiEvents {
         return event;
     }
 
-    static DialBeginEvent dialBegin(String uniqueId, String channel, String destUniqueId, String destChannel) {
+    public static DialBeginEvent dialBegin(String uniqueId, String channel, String destUniqueId, String destChannel) {
         DialBeginEvent event = new DialBeginEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setChannel(channel);
@@ -122,7 +122,7 @@ final class AmiEvents {
         return event;
     }
 
-    static DialEndEvent dialEnd(String uniqueId, String channel, String dialStatus) {
+    public static DialEndEvent dialEnd(String uniqueId, String channel, String dialStatus) {
         DialEndEvent event = new DialEndEvent(SOURCE);
         event.setUniqueId(uniqueId);
         event.setChannel(channel);
@@ -130,7 +130,7 @@ final class AmiEvents {
         return event;
     }
 
-    static OriginateResponseEvent originateFailed(String uniqueId, String device, int reason) {
+    public static OriginateResponseEvent originateFailed(String uniqueId, String device, int reason) {
         OriginateResponseEvent event = new OriginateResponseEvent(SOURCE);
         event.setResponse("Failure");
         event.setUniqueId(uniqueId);
@@ -139,14 +139,14 @@ final class AmiEvents {
         return event;
     }
 
-    static DeviceStateChangeEvent deviceState(String device, String state) {
+    public static DeviceStateChangeEvent deviceState(String device, String state) {
         DeviceStateChangeEvent event = new DeviceStateChangeEvent(SOURCE);
         event.setDevice(device);
         event.setState(state);
         return event;
     }
 
-    static CoreShowChannelEvent listed(String uniqueId, String linkedId, String channel, String context, String exten,
+    public static CoreShowChannelEvent listed(String uniqueId, String linkedId, String channel, String context, String exten,
                                        String application, String bridgeId, String callerNumber) {
         CoreShowChannelEvent event = new CoreShowChannelEvent(SOURCE);
         event.setUniqueid(uniqueId);

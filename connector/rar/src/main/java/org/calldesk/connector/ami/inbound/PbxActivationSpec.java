@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami;
+package org.calldesk.connector.ami.inbound;
 
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.Activation;
