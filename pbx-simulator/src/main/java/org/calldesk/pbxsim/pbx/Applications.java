@@ -1,5 +1,6 @@
 package org.calldesk.pbxsim.pbx;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
@@ -33,7 +34,7 @@ final class Applications {
      * @return true to go on at the next priority, false if the application blocked or hung up
      */
     boolean execute(Channel channel, String application, String data) {
-        List<String> args = Pbx.splitArgs(data);
+        List<String> args = splitArgs(data);
         switch (application.toLowerCase(Locale.ROOT)) {
             case "noop":
                 return true;
@@ -90,7 +91,7 @@ final class Applications {
     private void set(Channel channel, String data) {
         int eq = data.indexOf('=');
         if (eq > 0) {
-            pbx.setVariable(channel, data.substring(0, eq).trim(), data.substring(eq + 1));
+            pbx.engine().setVariable(channel, data.substring(0, eq).trim(), data.substring(eq + 1));
         }
     }
 
@@ -114,10 +115,10 @@ final class Applications {
     private void musicOnHold(Channel channel, List<String> args) {
         String musicClass = arg(args, 0).isEmpty() ? "default" : arg(args, 0);
         pbx.channelEvent("MusicOnHoldStart", EventCategory.CALL, channel, "Class", musicClass);
-        long seconds = Pbx.parseInt(arg(args, 1), 0);
+        long seconds = DialplanEngine.parseInt(arg(args, 1), 0);
         ScheduledFuture<?> timer = seconds <= 0 ? null : pbx.schedule(() -> {
             pbx.channelEvent("MusicOnHoldStop", EventCategory.CALL, channel);
-            pbx.resume(channel);
+            pbx.engine().resume(channel);
         }, seconds * 1000);
         channel.blocking = hangup -> {
             if (timer != null) {
@@ -129,13 +130,13 @@ final class Applications {
 
     /** Blocks the channel for a while, then continues the dialplan; a redirect or hang-up cancels the wait. */
     private void waitFor(Channel channel, long millis) {
-        ScheduledFuture<?> timer = pbx.schedule(() -> pbx.resume(channel), millis);
+        ScheduledFuture<?> timer = pbx.schedule(() -> pbx.engine().resume(channel), millis);
         channel.blocking = hangup -> timer.cancel(false);
     }
 
     /** Hangup([cause]): the given cause, else the channel's own, else 16 ({@code pbx_builtin_hangup}). */
     private void hangupApp(Channel channel, String cause) {
-        int code = Pbx.parseInt(cause, 0);
+        int code = DialplanEngine.parseInt(cause, 0);
         if (code > 0) {
             channel.hangupCause = code;
         } else if (channel.hangupCause <= 0) {
@@ -161,7 +162,7 @@ final class Applications {
         }
         channel.context = context;
         channel.exten = exten;
-        channel.priority = Pbx.parseInt(priority, 1) - 1;
+        channel.priority = DialplanEngine.parseInt(priority, 1) - 1;
         return true;
     }
 
@@ -186,11 +187,11 @@ final class Applications {
         Channel peer = pbx.channelByPrefix(peerName).orElse(null);
         if (peer == null || peer.hungUp) {
             LOG.fine(() -> "Bridge: channel " + peerName + " not found");
-            pbx.setVariable(channel, "BRIDGERESULT", "NONEXISTENT");
+            pbx.engine().setVariable(channel, "BRIDGERESULT", "NONEXISTENT");
             return true;
         }
         if (peer == channel) {
-            pbx.setVariable(channel, "BRIDGERESULT", "LOOP");
+            pbx.engine().setVariable(channel, "BRIDGERESULT", "LOOP");
             return true;
         }
         pbx.setState(channel, ChannelState.UP);
@@ -204,10 +205,10 @@ final class Applications {
         String peerContext = peer.context;
         String peerExten = peer.exten;
         int peerPriority = peer.priority;
-        pbx.enterBridge(bridge, peer, p -> pbx.goTo(p, peerContext, peerExten, peerPriority + 1));
+        pbx.enterBridge(bridge, peer, p -> pbx.engine().goTo(p, peerContext, peerExten, peerPriority + 1));
         pbx.enterBridge(bridge, channel, c -> {
-            pbx.setVariable(c, "BRIDGERESULT", "SUCCESS");
-            pbx.resume(c);
+            pbx.engine().setVariable(c, "BRIDGERESULT", "SUCCESS");
+            pbx.engine().resume(c);
         });
         return false;
     }
@@ -234,7 +235,7 @@ final class Applications {
             String context = at >= 0 ? resource.substring(at + 1) : "default";
             if (exten.isEmpty() || !pbx.dialplan().exists(context, exten, 1)) {
                 caller.hangupCause = HangupCause.NO_ROUTE_DESTINATION;
-                pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
+                pbx.engine().setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
                 return true;
             }
             Channel[] halves = pbx.newLocalChannel("Local/" + exten + "@" + context, context, exten, null, caller, c -> {
@@ -253,7 +254,7 @@ final class Applications {
             DialTarget target = DialTarget.resolve(pbx, first);
             if (target == null || target.failed()) {
                 caller.hangupCause = target == null ? HangupCause.CHAN_NOT_IMPLEMENTED : target.failureCause();
-                pbx.setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
+                pbx.engine().setVariable(caller, "DIALSTATUS", "CHANUNAVAIL");
                 return true;
             }
             callee = pbx.newChannel(target.device(), ChannelState.DOWN, target.context(), caller.exten, null,
@@ -287,7 +288,7 @@ final class Applications {
                 dialEvent("DialEnd", caller, callee, "ANSWER");
                 caller.hangupCause = HangupCause.NORMAL_CLEARING;
                 callee.hangupCause = HangupCause.NORMAL_CLEARING;
-                pbx.setVariable(caller, "DIALSTATUS", "ANSWER");
+                pbx.engine().setVariable(caller, "DIALSTATUS", "ANSWER");
                 Bridge bridge = pbx.createBridge();
                 pbx.enterBridge(bridge, callee, c -> pbx.hangup(c, 0));
                 pbx.enterBridge(bridge, caller, c -> pbx.hangup(c, 0));
@@ -300,8 +301,8 @@ final class Applications {
                 callee.hangupCause = HangupCause.USER_BUSY;
                 pbx.hangup(callee, 0);
                 caller.hangupCause = HangupCause.USER_BUSY;
-                pbx.setVariable(caller, "DIALSTATUS", "BUSY");
-                pbx.resume(caller);
+                pbx.engine().setVariable(caller, "DIALSTATUS", "BUSY");
+                pbx.engine().resume(caller);
             }
 
             @Override
@@ -309,8 +310,8 @@ final class Applications {
                 ended[0] = true;
                 dialEvent("DialEnd", caller, callee, "NOANSWER");
                 pbx.hangup(callee, 0);
-                pbx.setVariable(caller, "DIALSTATUS", "NOANSWER");
-                pbx.resume(caller);
+                pbx.engine().setVariable(caller, "DIALSTATUS", "NOANSWER");
+                pbx.engine().resume(caller);
             }
 
             @Override
@@ -323,8 +324,8 @@ final class Applications {
                 dialEvent("DialEnd", caller, callee, cause == HangupCause.USER_BUSY ? "BUSY" : "CANCEL");
                 if (!caller.hungUp) {
                     caller.hangupCause = cause;
-                    pbx.setVariable(caller, "DIALSTATUS", "CANCEL");
-                    pbx.resume(caller);
+                    pbx.engine().setVariable(caller, "DIALSTATUS", "CANCEL");
+                    pbx.engine().resume(caller);
                 }
             }
         };
@@ -351,5 +352,35 @@ final class Applications {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** Splits application arguments on commas outside quotes and parentheses, as {@code AST_STANDARD_APP_ARGS}. */
+    private static List<String> splitArgs(String data) {
+        List<String> args = new ArrayList<>();
+        if (data == null || data.isEmpty()) {
+            return args;
+        }
+        StringBuilder current = new StringBuilder();
+        int parens = 0;
+        boolean quoted = false;
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                continue;
+            }
+            if (!quoted && c == '(') {
+                parens++;
+            } else if (!quoted && c == ')' && parens > 0) {
+                parens--;
+            } else if (!quoted && parens == 0 && c == ',') {
+                args.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        args.add(current.toString());
+        return args;
     }
 }

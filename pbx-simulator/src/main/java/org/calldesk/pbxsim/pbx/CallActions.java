@@ -94,7 +94,7 @@ final class CallActions {
             if (channel.state != ChannelState.UP) {
                 pbx.setState(channel, ChannelState.UP);
             }
-            pbx.enterBridge(bridge, channel, c -> pbx.goTo(c, context, exten, priority + 1));
+            pbx.enterBridge(bridge, channel, c -> pbx.engine().goTo(c, context, exten, priority + 1));
         }
         session.send(success(action, "Channels have been bridged"));
     }
@@ -140,7 +140,7 @@ final class CallActions {
         session.send(success(action, "Transfer succeeded"));
         transferee.afterBridge = null;
         pbx.leaveBridge(transferee, false);
-        pbx.goTo(transferee, context, exten, 1);
+        pbx.engine().goTo(transferee, context, exten, 1);
     }
 
     /**
@@ -402,7 +402,7 @@ final class CallActions {
             }
         }
         session.send(success(action, "Variable Set"));
-        pbx.setVariable(channel, variable, action.get("Value"));
+        pbx.engine().setVariable(channel, variable, action.get("Value"));
     }
 
     private void getvar(AmiSession session, AmiMessage action) {
@@ -420,7 +420,7 @@ final class CallActions {
                 return;
             }
         }
-        session.send(start(action, "Success").add("Variable", variable).add("Value", pbx.readVariable(channel, variable)));
+        session.send(start(action, "Success").add("Variable", variable).add("Value", pbx.engine().readVariable(channel, variable)));
     }
 
     // ---------------------------------------------------------------- lists
@@ -466,7 +466,7 @@ final class CallActions {
                     .add("Pickupgroup", 0)
                     .add("Seconds", (now - channel.createdMillis) / 1000);
             for (String variable : variables) {
-                item.add("Variable", variable + "=" + pbx.readVariable(channel, variable));
+                item.add("Variable", variable + "=" + pbx.engine().readVariable(channel, variable));
             }
             if (!action.get("ActionID").isEmpty()) {
                 item.add("ActionID", action.get("ActionID"));

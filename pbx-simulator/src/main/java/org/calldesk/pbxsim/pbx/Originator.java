@@ -72,7 +72,7 @@ final class Originator {
                         c.accountCode = request.account();
                     }
                 });
-        request.variables().forEach((name, value) -> pbx.setVariable(channel, name, value));
+        request.variables().forEach((name, value) -> pbx.engine().setVariable(channel, name, value));
         if (!request.callerIdNum().isEmpty() || !request.callerIdName().isEmpty()) {
             channel.callerIdNum = request.callerIdNum();
             channel.callerIdName = request.callerIdName();
@@ -121,7 +121,7 @@ final class Originator {
                 });
         Channel one = halves[0];
         Channel two = halves[1];
-        request.variables().forEach((name, value) -> pbx.setVariable(one, name, value));
+        request.variables().forEach((name, value) -> pbx.engine().setVariable(one, name, value));
         if (!request.callerIdNum().isEmpty() || !request.callerIdName().isEmpty()) {
             for (Channel half : halves) {
                 half.callerIdNum = request.callerIdNum();
@@ -145,7 +145,7 @@ final class Originator {
                 if (request.isApplication()) {
                     runApplication(channel, request);
                 } else {
-                    pbx.goTo(channel, request.context(), request.exten(), request.priority());
+                    pbx.engine().goTo(channel, request.context(), request.exten(), request.priority());
                 }
             }
 
@@ -177,7 +177,7 @@ final class Originator {
 
     /** Runs the Application of an application Originate, then hangs up, as {@code pbx_outgoing_exec}. */
     private void runApplication(Channel channel, Request request) {
-        pbx.runSingleApplication(channel, request.application(), request.data());
+        pbx.engine().runSingleApplication(channel, request.application(), request.data());
     }
 
     /** {@code pbx_dial_reason}: the AST_CONTROL_* an unanswered attempt reports for a hang-up cause. */

@@ -28,8 +28,8 @@ import org.calldesk.pbxsim.ami.AmiMessage;
 import org.calldesk.pbxsim.ami.EventCategory;
 
 /**
- * The simulated Asterisk core: channels, bridges, devices and the dialplan engine, raising the
- * AMI events Asterisk raises for each change.
+ * The simulated Asterisk core: channels, bridges and devices, raising the AMI events Asterisk
+ * raises for each change. The channels' dialplan runs in the {@link DialplanEngine}.
  *
  * <p>All state changes run on one thread, the PBX thread, as tasks of a scheduler. That gives
  * Asterisk's per-call event order for free, makes timers (ring time, music, waits) plain
@@ -44,23 +44,20 @@ public final class Pbx implements AutoCloseable {
     private static final long CALL_TIMEOUT_SECONDS = 10;
 
     private final PbxSettings settings;
-    private final Dialplan dialplan;
     private final ScheduledThreadPoolExecutor executor;
     private final List<Consumer<AmiEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Channel> channelsByName = new ConcurrentHashMap<>();
     private final Map<String, Channel> channelsByUniqueid = new ConcurrentHashMap<>();
-    private final Map<String, String> globals = new ConcurrentHashMap<>();
     private final AtomicLong uniqueSequence = new AtomicLong();
     private final AtomicLong channelIndex = new AtomicLong();
     private final Instant startedAt = Instant.now();
     private final Devices devices;
-    private final Applications applications;
+    private final DialplanEngine engine;
     private final Originator originator;
     private volatile Thread pbxThread;
 
     public Pbx(PbxSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings is required");
-        this.dialplan = Dialplan.parse(settings.dialplan());
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread t = new Thread(runnable, "pbxsim-pbx");
             t.setDaemon(true);
@@ -70,7 +67,7 @@ public final class Pbx implements AutoCloseable {
         this.executor.setRemoveOnCancelPolicy(true);
         this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.devices = new Devices(this, settings.trunk(), settings.phones());
-        this.applications = new Applications(this);
+        this.engine = new DialplanEngine(Dialplan.parse(settings.dialplan()), new Applications(this), new EngineHost());
         this.originator = new Originator(this);
     }
 
@@ -79,7 +76,12 @@ public final class Pbx implements AutoCloseable {
     }
 
     public Dialplan dialplan() {
-        return dialplan;
+        return engine.dialplan();
+    }
+
+    /** Runs the channels' dialplan; applications and call actions continue or redirect channels through it. */
+    DialplanEngine engine() {
+        return engine;
     }
 
     public Instant startedAt() {
@@ -635,31 +637,7 @@ public final class Pbx implements AutoCloseable {
         for (int i = 0; i < channels.size(); i++) {
             Channel channel = channels.get(i);
             String[] location = locations.get(i);
-            goTo(channel, location[0], location[1], Integer.parseInt(location[2]));
-        }
-    }
-
-    /** Continues the channel's dialplan at a new place ({@code ast_explicit_goto} and run). */
-    void goTo(Channel channel, String context, String exten, int priority) {
-        if (channel.hungUp) {
-            return;
-        }
-        channel.context = context;
-        channel.exten = exten;
-        channel.priority = priority;
-        channel.inDialplan = true;
-        channel.singleApplication = false;
-        runDialplan(channel);
-    }
-
-    /** Runs one application on an answered channel and hangs it up afterwards ({@code pbx_exec} then {@code ast_hangup}). */
-    void runSingleApplication(Channel channel, String application, String data) {
-        channel.singleApplication = true;
-        String substituted = substitute(data, channel);
-        channel.application = application;
-        channel.appData = substituted;
-        if (applications.execute(channel, application, substituted)) {
-            hangup(channel, HangupCause.NORMAL_CLEARING);
+            engine.goTo(channel, location[0], location[1], Integer.parseInt(location[2]));
         }
     }
 
@@ -688,7 +666,7 @@ public final class Pbx implements AutoCloseable {
                     c.callerIdName = callerName == null ? "" : callerName;
                     c.behaviour = behaviour;
                 });
-        startDialplan(channel);
+        engine.startDialplan(channel);
         return channel;
     }
 
@@ -759,218 +737,27 @@ public final class Pbx implements AutoCloseable {
         });
     }
 
-    // ---------------------------------------------------------------- dialplan engine
+    /** What the dialplan engine may ask of the PBX, and no more. */
+    private final class EngineHost implements DialplanEngine.Host {
 
-    /** Starts the PBX on the channel at its context, exten and priority ({@code ast_pbx_start}). */
-    void startDialplan(Channel channel) {
-        channel.inDialplan = true;
-        runDialplan(channel);
-    }
+        @Override
+        public void emit(String name, EventCategory category, AmiMessage body) {
+            Pbx.this.emit(name, category, body);
+        }
 
-    /** Continues at the next priority after a blocking application finished. */
-    void resume(Channel channel) {
-        if (channel.hungUp) {
-            return;
+        @Override
+        public void channelEvent(String name, EventCategory category, Channel channel, Object... extra) {
+            Pbx.this.channelEvent(name, category, channel, extra);
         }
-        channel.blocking = null;
-        if (channel.singleApplication) {
-            hangup(channel, HangupCause.NORMAL_CLEARING);
-            return;
-        }
-        channel.priority++;
-        runDialplan(channel);
-    }
 
-    /**
-     * Runs priorities until an application blocks or the channel hangs up. A missing priority
-     * ends the dialplan and hangs the channel up, as Asterisk's PBX loop does.
-     */
-    void runDialplan(Channel channel) {
-        while (!channel.hungUp && channel.blocking == null && channel.bridge == null) {
-            Optional<Dialplan.Step> step = dialplan.find(channel.context, channel.exten, channel.priority);
-            if (step.isEmpty()) {
-                hangup(channel, HangupCause.NORMAL_CLEARING);
-                return;
-            }
-            String data = substitute(step.get().data(), channel);
-            channel.application = step.get().application();
-            channel.appData = data;
-            channelEvent("Newexten", EventCategory.DIALPLAN, channel,
-                    "Extension", channel.exten, "Application", channel.application, "AppData", data);
-            if (!applications.execute(channel, channel.application, data)) {
-                return;
-            }
-            channel.priority++;
+        @Override
+        public void hangup(Channel channel, int cause) {
+            Pbx.this.hangup(channel, cause);
         }
-    }
 
-    /** Sets a channel variable (or a global one when {@code channel} is null) or writes a dialplan function. */
-    void setVariable(Channel channel, String name, String value) {
-        String upper = name.trim().toUpperCase(Locale.ROOT);
-        if (channel != null && (upper.equals("CALLERID(NUM)") || upper.equals("CALLERID(NAME)"))) {
-            if (upper.endsWith("(NUM)")) {
-                channel.callerIdNum = value;
-            } else {
-                channel.callerIdName = value;
-            }
-            channelEvent("NewCallerid", EventCategory.CALL, channel,
-                    "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
-            return;
-        }
-        if (channel == null) {
-            globals.put(name, value);
-            emit("VarSet", EventCategory.DIALPLAN, new AmiMessage().add("Channel", "none").add("Uniqueid", "none")
-                    .add("Variable", name).add("Value", value));
-            return;
-        }
-        channel.variables().put(name, value);
-        channelEvent("VarSet", EventCategory.DIALPLAN, channel, "Variable", name, "Value", value);
-    }
-
-    // ---------------------------------------------------------------- variables
-
-    /**
-     * Substitutes {@code ${...}} expressions as Asterisk's {@code pbx_substitute_variables}:
-     * channel and global variables, {@code EXTEN}, {@code CONTEXT}, {@code PRIORITY},
-     * {@code CHANNEL}, {@code UNIQUEID}, {@code CALLERID(num|name)}, {@code DEVICE_STATE(device)}
-     * and the {@code ${VAR:offset:length}} substring form. Unknown names are empty.
-     */
-    String substitute(String text, Channel channel) {
-        if (text.indexOf("${") < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        int i = 0;
-        while (i < text.length()) {
-            int start = text.indexOf("${", i);
-            if (start < 0) {
-                out.append(text, i, text.length());
-                break;
-            }
-            out.append(text, i, start);
-            int depth = 1;
-            int j = start + 2;
-            while (j < text.length() && depth > 0) {
-                if (text.startsWith("${", j)) {
-                    depth++;
-                    j += 2;
-                    continue;
-                }
-                if (text.charAt(j) == '}') {
-                    depth--;
-                }
-                j++;
-            }
-            if (depth > 0) {
-                out.append(text, start, text.length());
-                break;
-            }
-            String expression = substitute(text.substring(start + 2, j - 1), channel);
-            out.append(evaluate(expression, channel));
-            i = j;
-        }
-        return out.toString();
-    }
-
-    private String evaluate(String expression, Channel channel) {
-        String name = expression;
-        Integer offset = null;
-        Integer length = null;
-        if (!expression.contains("(")) {
-            String[] parts = expression.split(":", 3);
-            name = parts[0];
-            if (parts.length > 1) {
-                offset = parseInt(parts[1], 0);
-            }
-            if (parts.length > 2) {
-                length = parseInt(parts[2], Integer.MAX_VALUE);
-            }
-        }
-        String value = readVariable(channel, name);
-        if (offset == null) {
-            return value;
-        }
-        int from = offset < 0 ? Math.max(0, value.length() + offset) : Math.min(offset, value.length());
-        int to = length == null || length == Integer.MAX_VALUE ? value.length()
-                : length < 0 ? Math.max(from, value.length() + length) : Math.min(value.length(), from + length);
-        return value.substring(from, to);
-    }
-
-    /** Reads a variable or dialplan function the way Getvar and ${...} do; {@code ""} if unknown. */
-    String readVariable(Channel channel, String name) {
-        String trimmed = name.trim();
-        String upper = trimmed.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("DEVICE_STATE(") && upper.endsWith(")")) {
-            return devices.state(trimmed.substring("DEVICE_STATE(".length(), trimmed.length() - 1).trim());
-        }
-        if (channel == null) {
-            return globals.getOrDefault(trimmed, "");
-        }
-        switch (upper) {
-            case "EXTEN":
-                return channel.exten;
-            case "CONTEXT":
-                return channel.context;
-            case "PRIORITY":
-                return String.valueOf(channel.priority);
-            case "CHANNEL":
-            case "CHANNEL(NAME)":
-                return channel.name();
-            case "UNIQUEID":
-                return channel.uniqueid();
-            case "CALLERID(NUM)":
-                return channel.callerIdNum;
-            case "CALLERID(NAME)":
-                return channel.callerIdName;
-            case "CHANNEL(LINKEDID)":
-                return channel.linkedid;
-            case "CHANNEL(STATE)":
-                return channel.state.description();
-            case "HANGUPCAUSE":
-                return String.valueOf(channel.hangupCause);
-            default:
-                String value = channel.variables().get(trimmed);
-                return value != null ? value : globals.getOrDefault(trimmed, "");
-        }
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    /** Splits application arguments on commas outside quotes and parentheses, as {@code AST_STANDARD_APP_ARGS}. */
-    static List<String> splitArgs(String data) {
-        List<String> args = new ArrayList<>();
-        if (data == null || data.isEmpty()) {
-            return args;
-        }
-        StringBuilder current = new StringBuilder();
-        int parens = 0;
-        boolean quoted = false;
-        for (int i = 0; i < data.length(); i++) {
-            char c = data.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-                continue;
-            }
-            if (!quoted && c == '(') {
-                parens++;
-            } else if (!quoted && c == ')' && parens > 0) {
-                parens--;
-            } else if (!quoted && parens == 0 && c == ',') {
-                args.add(current.toString());
-                current.setLength(0);
-                continue;
-            }
-            current.append(c);
-        }
-        args.add(current.toString());
-        return args;
-    }
-
-    static int parseInt(String text, int fallback) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            return fallback;
+        @Override
+        public String deviceState(String device) {
+            return devices.state(device);
         }
     }
 }

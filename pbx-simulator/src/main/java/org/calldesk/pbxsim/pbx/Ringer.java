@@ -86,7 +86,7 @@ final class Ringer {
                 outcome.abandoned();
             }
         };
-        pbx.startDialplan(two);
+        pbx.engine().startDialplan(two);
     }
 
     static void ring(Pbx pbx, Channel channel, long timeoutMillis, Outcome outcome) {
