@@ -1,4 +1,4 @@
-package org.calldesk.connector.ami.mapping;
+package org.calldesk.connector.ami;
 
 import org.asteriskjava.manager.event.UserEvent;
 

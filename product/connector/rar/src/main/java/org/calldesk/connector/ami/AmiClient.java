@@ -31,7 +31,7 @@ import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.RenameEvent;
-import org.calldesk.connector.ami.mapping.CallDeskWaitingEvent;
+import org.calldesk.connector.ami.CallDeskWaitingEvent;
 
 /**
  * Opens asterisk-java sessions configured the way the adapter needs them, and says in an

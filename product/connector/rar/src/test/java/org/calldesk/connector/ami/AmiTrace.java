@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.calldesk.connector.ami.mapping.CallDeskWaitingEvent;
+import org.calldesk.connector.ami.CallDeskWaitingEvent;
 
 /**
  * A recorded AMI trace ({@code src/test/resources/asterisk-traces/}, see its README): what a real

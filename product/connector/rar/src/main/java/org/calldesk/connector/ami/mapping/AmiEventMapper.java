@@ -28,6 +28,7 @@ import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.RenameEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
 import org.asteriskjava.manager.event.SoftHangupRequestEvent;
+import org.calldesk.connector.ami.CallDeskWaitingEvent;
 import org.calldesk.connector.ami.DialplanContexts;
 import org.calldesk.connector.ami.mapping.CallRegistry.Direction;
 import org.calldesk.connector.ami.mapping.CallRegistry.Leg;

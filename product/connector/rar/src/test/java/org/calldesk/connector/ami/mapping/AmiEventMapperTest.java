@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.calldesk.connector.ami.CallDeskWaitingEvent;
 import org.calldesk.connector.ami.DialplanContexts;
 import org.calldesk.connector.api.CallEvent.CallAnswered;
 import org.calldesk.connector.api.CallEvent.CallArrived;

@@ -13,6 +13,7 @@ import org.asteriskjava.manager.event.MusicOnHoldStopEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.calldesk.connector.ami.CallDeskWaitingEvent;
 import org.calldesk.connector.api.CallId;
 import org.calldesk.connector.api.DeviceId;
 
