@@ -59,6 +59,8 @@ public final class Benchmark {
         Floors.DatabaseFloor dbFloor = null;
         Profiler.Summary profile = null;
         Double highest = null;
+        IdleResult idle = null;
+        Profiler.Summary idleProfile = null;
         boolean agreed;
         try (BenchStack stack = BenchStack.startInfrastructure(options, dataDir,
                 BenchStack.phones(AgentBots.devices(options.agents())))) {
@@ -72,10 +74,17 @@ public final class Benchmark {
                 System.out.printf(Locale.ROOT, "bench: floor, insert+commit: %.0f/s (p50 %.2f ms)%n",
                         dbFloor.commitsPerSecond(), dbFloor.commitMillisP50());
             }
+            java.util.Optional<Pinning> pinning = options.pin() ? Pinning.ifPossible() : java.util.Optional.empty();
+            if (pinning.isPresent()) {
+                pinning.get().beforeApplication();
+            }
             long started = System.nanoTime();
             stack.startApplication(options);
             System.out.printf("bench: application healthy after %.0f s (pid %d)%n", (System.nanoTime() - started) / 1e9,
                     stack.applicationPid());
+            if (pinning.isPresent()) {
+                pinning.get().afterApplication(stack.applicationPid());
+            }
             try (CallDeskApi api = new CallDeskApi(stack.baseUrl(), "admin", "admin");
                  AgentBots bots = new AgentBots(options, api);
                  EventFeed feed = EventFeed.subscribe(stack.broker.url(), bots)) {
@@ -85,6 +94,15 @@ public final class Benchmark {
                     }
                 });
                 bots.setUp();
+                if (!options.idle().isZero()) {
+                    Path idleRecording = options.jfr() ? options.output().resolve("calldesk-idle-" + stamp + ".jfr") : null;
+                    idle = idle(stack, options, idleRecording);
+                    System.out.print(Report.idleTable(idle));
+                    if (idleRecording != null) {
+                        idleProfile = Profiler.summarize(idleRecording, 25);
+                        printProfile(idleProfile, idleRecording);
+                    }
+                }
                 List<Double> warmUp = options.ramp() ? List.of(options.rampRates().get(0)) : warmUpRates(options.rate());
                 System.out.printf(Locale.ROOT, "bench: warming up at %s calls/s, %d s each%n", warmUp, WARM_UP.toSeconds());
                 for (double warmUpRate : warmUp) {
@@ -106,6 +124,9 @@ public final class Benchmark {
                         highest = rate;
                     }
                 }
+                if (!steps.isEmpty()) {
+                    System.out.print(Report.cpuPerCallTable(steps));
+                }
                 agreed = pbxAndApplicationAgree(stack);
                 if (lastProfile != null) {
                     profile = Profiler.summarize(lastProfile, 25);
@@ -113,7 +134,8 @@ public final class Benchmark {
                 }
             }
         }
-        JsonObject json = Report.json(options, steps, amiFloor, dbFloor, highest, profile);
+        JsonObject json = Report.json(options, steps, amiFloor, dbFloor, highest, profile, idle,
+                idleProfile);
         Path jsonFile = options.output().resolve(options.ramp() ? "bench-ramp-" + stamp + ".json" : "bench-" + stamp + ".json");
         Report.write(json, jsonFile);
         System.out.println("bench: JSON report " + jsonFile);
@@ -148,6 +170,30 @@ public final class Benchmark {
         } catch (AssertionError e) {
             System.out.println("bench: " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * The application's CPU with every agent logged in and Ready and no call, for
+     * {@code --idle} seconds (with {@code --jfr} recorded too): what it costs per second
+     * regardless of calls.
+     */
+    private static IdleResult idle(BenchStack stack, BenchOptions options, Path recording) throws Exception {
+        System.out.printf("bench: idle, %d agents Ready, no calls, for %d s%n", options.agents(), options.idle().toSeconds());
+        long benchPid = ProcessHandle.current().pid();
+        long benchTicks = ProcessMonitor.cpuTicks(benchPid);
+        Profiler profiler = recording == null ? null : Profiler.start(stack.applicationPid(), recording);
+        try (ProcessMonitor monitor = new ProcessMonitor(stack.applicationPid())) {
+            long start = System.nanoTime();
+            Thread.sleep(options.idle().toMillis());
+            ProcessMonitor.Usage usage = monitor.usage();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double benchCpu = (ProcessMonitor.cpuTicks(benchPid) - benchTicks) / 100.0 / seconds * 100;
+            return new IdleResult(options.agents(), seconds, usage.cpuPercent(), benchCpu, loadAverage());
+        } finally {
+            if (profiler != null) {
+                profiler.stop();
+            }
         }
     }
 
