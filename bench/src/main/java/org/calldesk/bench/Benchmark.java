@@ -28,6 +28,11 @@ public final class Benchmark {
     private static final double AMI_FLOOR_RATE = 2000;
     private static final Duration FLOOR_TIME = Duration.ofSeconds(5);
     private static final Duration WARM_UP = Duration.ofSeconds(15);
+    /**
+     * Before the idle CPU is measured: the agents' registration has just ended, and the JIT
+     * compiles what it ran (the C2 compiler took most of the first idle seconds of a 2,000-agent run).
+     */
+    private static final Duration IDLE_SETTLE = Duration.ofSeconds(10);
     /** A drain that sees no call end and no agent become Ready for this long gives up. */
     private static final Duration STUCK = Duration.ofSeconds(20);
 
@@ -179,10 +184,15 @@ public final class Benchmark {
      * regardless of calls.
      */
     private static IdleResult idle(BenchStack stack, BenchOptions options, Path recording) throws Exception {
-        System.out.printf("bench: idle, %d agents Ready, no calls, for %d s%n", options.agents(), options.idle().toSeconds());
+        System.out.printf("bench: idle, %d agents Ready, no calls, for %d s after %d s to settle%n", options.agents(),
+                options.idle().toSeconds(), IDLE_SETTLE.toSeconds());
+        Thread.sleep(IDLE_SETTLE.toMillis());
+        Profiler profiler = recording == null ? null : Profiler.start(stack.applicationPid(), recording);
+        if (profiler != null) {
+            Thread.sleep(IDLE_SETTLE.toMillis() / 2); // the recorder's own start is not the application's cost
+        }
         long benchPid = ProcessHandle.current().pid();
         long benchTicks = ProcessMonitor.cpuTicks(benchPid);
-        Profiler profiler = recording == null ? null : Profiler.start(stack.applicationPid(), recording);
         try (ProcessMonitor monitor = new ProcessMonitor(stack.applicationPid())) {
             long start = System.nanoTime();
             Thread.sleep(options.idle().toMillis());
