@@ -66,6 +66,8 @@ public final class Benchmark {
         Double highest = null;
         IdleResult idle = null;
         Profiler.Summary idleProfile = null;
+        IdleResult idleAfter = null;
+        Profiler.Summary idleAfterProfile = null;
         boolean agreed;
         try (BenchStack stack = BenchStack.startInfrastructure(options, dataDir,
                 BenchStack.phones(AgentBots.devices(options.agents())))) {
@@ -132,6 +134,17 @@ public final class Benchmark {
                 if (!steps.isEmpty()) {
                     System.out.print(Report.cpuPerCallTable(steps));
                 }
+                if (!options.idle().isZero() && !steps.isEmpty()) {
+                    // again once the load has compiled the hot path: before it, the JIT is still at work
+                    Path idleRecording = options.jfr() ? options.output().resolve("calldesk-idle-after-" + stamp + ".jfr")
+                            : null;
+                    idleAfter = idle(stack, options, idleRecording);
+                    System.out.print(Report.idleTable(idleAfter).replace("| CallDesk idle |", "| CallDesk idle after the load |"));
+                    if (idleRecording != null) {
+                        idleAfterProfile = Profiler.summarize(idleRecording, 25);
+                        printProfile(idleAfterProfile, idleRecording);
+                    }
+                }
                 agreed = pbxAndApplicationAgree(stack);
                 if (lastProfile != null) {
                     profile = Profiler.summarize(lastProfile, 25);
@@ -140,7 +153,7 @@ public final class Benchmark {
             }
         }
         JsonObject json = Report.json(options, steps, amiFloor, dbFloor, highest, profile, idle,
-                idleProfile);
+                idleProfile, idleAfter, idleAfterProfile);
         Path jsonFile = options.output().resolve(options.ramp() ? "bench-ramp-" + stamp + ".json" : "bench-" + stamp + ".json");
         Report.write(json, jsonFile);
         System.out.println("bench: JSON report " + jsonFile);

@@ -124,7 +124,7 @@ final class Report {
 
     static JsonObject json(BenchOptions options, List<StepResult> steps, Floors.AmiFloor ami, Floors.DatabaseFloor db,
                            Double highestPassingRate, Profiler.Summary profile, IdleResult idle,
-                           Profiler.Summary idleProfile) {
+                           Profiler.Summary idleProfile, IdleResult idleAfter, Profiler.Summary idleAfterProfile) {
         JsonObjectBuilder root = Json.createObjectBuilder()
                 .add("options", Json.createObjectBuilder()
                         .add("agents", options.agents())
@@ -152,14 +152,10 @@ final class Report {
             root.add("run", Json.createObjectBuilder().add("cpuPerCall", json(run(steps))));
         }
         if (idle != null) {
-            JsonObjectBuilder i = Json.createObjectBuilder().add("agents", idle.agents()).add("seconds", idle.seconds())
-                    .add("idleCpuPercentOfACore", idle.cpuPercent()).add("benchProcessCpuPercent", idle.benchCpuPercent())
-                    .add("loadAverage", idle.loadAverage());
-            if (idleProfile != null) {
-                i.add("profile", Json.createObjectBuilder().add("samples", idleProfile.samples())
-                        .add("self", hot(idleProfile.self())).add("total", hot(idleProfile.total())));
-            }
-            root.add("idle", i);
+            root.add("idle", json(idle, idleProfile));
+        }
+        if (idleAfter != null) {
+            root.add("idleAfterLoad", json(idleAfter, idleAfterProfile));
         }
         if (ami != null) {
             root.add("amiFloor", Json.createObjectBuilder().add("eventsPerSecond", ami.eventsPerSecond())
@@ -180,6 +176,17 @@ final class Report {
             root.add("profile", p);
         }
         return root.build();
+    }
+
+    static JsonObjectBuilder json(IdleResult idle, Profiler.Summary profile) {
+        JsonObjectBuilder i = Json.createObjectBuilder().add("agents", idle.agents()).add("seconds", idle.seconds())
+                .add("idleCpuPercentOfACore", idle.cpuPercent()).add("benchProcessCpuPercent", idle.benchCpuPercent())
+                .add("loadAverage", idle.loadAverage());
+        if (profile != null) {
+            i.add("profile", Json.createObjectBuilder().add("samples", profile.samples())
+                    .add("self", hot(profile.self())).add("total", hot(profile.total())));
+        }
+        return i;
     }
 
     private static JsonArrayBuilder hot(List<Profiler.Hot> methods) {
