@@ -125,6 +125,21 @@ class BrokerHealthCheckTest {
         assertThat(browsersOpened).hasValue(1);
     }
 
+    @Test
+    void theBrokerIsDownNotAFailureWhileTheApplicationStarts() {
+        BrokerHealthCheck check = new BrokerHealthCheck(new BrokerCheck() {
+            @Override
+            public CheckResult check() {
+                throw new jakarta.ejb.EJBException("Attempt to invoke when container is in Initializing");
+            }
+        });
+
+        HealthCheckResponse response = check.call();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData().orElseThrow().get("error").toString()).contains("not up yet");
+    }
+
     private interface Answer {
         Object answer(String method, Object[] args) throws Exception;
     }
