@@ -53,6 +53,9 @@ public final class PayaraMicroProcess implements PayaraSupervisor.Child {
                 "create-resource-adapter-config --property " + adapterProperties + " calldesk-artemis",
                 "deploy " + runtime.resolve("calldesk-artemis.rar"),
                 "deploy " + runtime.resolve("calldesk-pbx.rar"),
+                // Payara polls the deployed applications for a .reload file every 2 s (its dynamic
+                // reload): nothing here uses it, and it was the most sampled code of an idle node
+                "set configs.config.server-config.admin-service.das-config.dynamic-reload-enabled=false",
                 ""));
 
         Path rootDir = workDir.resolve("payara");

@@ -29,7 +29,9 @@ public record BenchOptions(
         Path output,
         boolean floors,
         boolean jfr,
-        boolean keepData) {
+        boolean keepData,
+        Duration idle,
+        boolean pin) {
 
     public enum Database { H2, POSTGRES }
 
@@ -55,6 +57,11 @@ public record BenchOptions(
               --no-floors           skip the asterisk-java and JDBC floors
               --jfr                 record the application with Flight Recorder during the load
               --keep-data           keep the run's data folder (database, logs)
+              --idle S              seconds the application's idle CPU is measured, agents Ready and
+                                    no calls, before the load (0: not measured)  (20)
+              --pin                 the application on one core, the benchmark's processes on the
+                                    other (taskset; skipped with a message when there is no taskset
+                                    or only one core)
             """;
 
     public static BenchOptions parse(String[] args) {
@@ -69,7 +76,7 @@ public record BenchOptions(
                 throw new IllegalArgumentException("unexpected argument: " + arg);
             }
             String name = arg.substring(2);
-            if (List.of("ramp", "no-floors", "jfr", "keep-data").contains(name)) {
+            if (List.of("ramp", "no-floors", "jfr", "keep-data", "pin").contains(name)) {
                 flags.add(name);
             } else if (i + 1 < args.length) {
                 values.put(name, args[++i]);
@@ -98,7 +105,9 @@ public record BenchOptions(
                 Path.of(values.getOrDefault("out", base.resolve("tools/bench/target").toString())),
                 !flags.contains("no-floors"),
                 flags.contains("jfr"),
-                flags.contains("keep-data"));
+                flags.contains("keep-data"),
+                Duration.ofSeconds(nonNegativeInt(values.remove("idle"), 20, "idle")),
+                flags.contains("pin"));
         values.keySet().removeAll(List.of("max-heap", "runtime", "out"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option: --" + values.keySet().iterator().next());

@@ -28,6 +28,11 @@ public final class Benchmark {
     private static final double AMI_FLOOR_RATE = 2000;
     private static final Duration FLOOR_TIME = Duration.ofSeconds(5);
     private static final Duration WARM_UP = Duration.ofSeconds(15);
+    /**
+     * Before the idle CPU is measured: the agents' registration has just ended, and the JIT
+     * compiles what it ran (the C2 compiler took most of the first idle seconds of a 2,000-agent run).
+     */
+    private static final Duration IDLE_SETTLE = Duration.ofSeconds(10);
     /** A drain that sees no call end and no agent become Ready for this long gives up. */
     private static final Duration STUCK = Duration.ofSeconds(20);
 
@@ -59,6 +64,10 @@ public final class Benchmark {
         Floors.DatabaseFloor dbFloor = null;
         Profiler.Summary profile = null;
         Double highest = null;
+        IdleResult idle = null;
+        Profiler.Summary idleProfile = null;
+        IdleResult idleAfter = null;
+        Profiler.Summary idleAfterProfile = null;
         boolean agreed;
         try (BenchStack stack = BenchStack.startInfrastructure(options, dataDir,
                 BenchStack.phones(AgentBots.devices(options.agents())))) {
@@ -72,10 +81,17 @@ public final class Benchmark {
                 System.out.printf(Locale.ROOT, "bench: floor, insert+commit: %.0f/s (p50 %.2f ms)%n",
                         dbFloor.commitsPerSecond(), dbFloor.commitMillisP50());
             }
+            java.util.Optional<Pinning> pinning = options.pin() ? Pinning.ifPossible() : java.util.Optional.empty();
+            if (pinning.isPresent()) {
+                pinning.get().beforeApplication();
+            }
             long started = System.nanoTime();
             stack.startApplication(options);
             System.out.printf("bench: application healthy after %.0f s (pid %d)%n", (System.nanoTime() - started) / 1e9,
                     stack.applicationPid());
+            if (pinning.isPresent()) {
+                pinning.get().afterApplication(stack.applicationPid());
+            }
             try (CallDeskApi api = new CallDeskApi(stack.baseUrl(), "admin", "admin");
                  AgentBots bots = new AgentBots(options, api);
                  EventFeed feed = EventFeed.subscribe(stack.broker.url(), bots)) {
@@ -85,6 +101,15 @@ public final class Benchmark {
                     }
                 });
                 bots.setUp();
+                if (!options.idle().isZero()) {
+                    Path idleRecording = options.jfr() ? options.output().resolve("calldesk-idle-" + stamp + ".jfr") : null;
+                    idle = idle(stack, options, idleRecording);
+                    System.out.print(Report.idleTable(idle));
+                    if (idleRecording != null) {
+                        idleProfile = Profiler.summarize(idleRecording, 25);
+                        printProfile(idleProfile, idleRecording);
+                    }
+                }
                 List<Double> warmUp = options.ramp() ? List.of(options.rampRates().get(0)) : warmUpRates(options.rate());
                 System.out.printf(Locale.ROOT, "bench: warming up at %s calls/s, %d s each%n", warmUp, WARM_UP.toSeconds());
                 for (double warmUpRate : warmUp) {
@@ -106,6 +131,20 @@ public final class Benchmark {
                         highest = rate;
                     }
                 }
+                if (!steps.isEmpty()) {
+                    System.out.print(Report.cpuPerCallTable(steps));
+                }
+                if (!options.idle().isZero() && !steps.isEmpty()) {
+                    // again once the load has compiled the hot path: before it, the JIT is still at work
+                    Path idleRecording = options.jfr() ? options.output().resolve("calldesk-idle-after-" + stamp + ".jfr")
+                            : null;
+                    idleAfter = idle(stack, options, idleRecording);
+                    System.out.print(Report.idleTable(idleAfter).replace("| CallDesk idle |", "| CallDesk idle after the load |"));
+                    if (idleRecording != null) {
+                        idleAfterProfile = Profiler.summarize(idleRecording, 25);
+                        printProfile(idleAfterProfile, idleRecording);
+                    }
+                }
                 agreed = pbxAndApplicationAgree(stack);
                 if (lastProfile != null) {
                     profile = Profiler.summarize(lastProfile, 25);
@@ -113,7 +152,8 @@ public final class Benchmark {
                 }
             }
         }
-        JsonObject json = Report.json(options, steps, amiFloor, dbFloor, highest, profile);
+        JsonObject json = Report.json(options, steps, amiFloor, dbFloor, highest, profile, idle,
+                idleProfile, idleAfter, idleAfterProfile);
         Path jsonFile = options.output().resolve(options.ramp() ? "bench-ramp-" + stamp + ".json" : "bench-" + stamp + ".json");
         Report.write(json, jsonFile);
         System.out.println("bench: JSON report " + jsonFile);
@@ -148,6 +188,35 @@ public final class Benchmark {
         } catch (AssertionError e) {
             System.out.println("bench: " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * The application's CPU with every agent logged in and Ready and no call, for
+     * {@code --idle} seconds (with {@code --jfr} recorded too): what it costs per second
+     * regardless of calls.
+     */
+    private static IdleResult idle(BenchStack stack, BenchOptions options, Path recording) throws Exception {
+        System.out.printf("bench: idle, %d agents Ready, no calls, for %d s after %d s to settle%n", options.agents(),
+                options.idle().toSeconds(), IDLE_SETTLE.toSeconds());
+        Thread.sleep(IDLE_SETTLE.toMillis());
+        Profiler profiler = recording == null ? null : Profiler.start(stack.applicationPid(), recording);
+        if (profiler != null) {
+            Thread.sleep(IDLE_SETTLE.toMillis() / 2); // the recorder's own start is not the application's cost
+        }
+        long benchPid = ProcessHandle.current().pid();
+        long benchTicks = ProcessMonitor.cpuTicks(benchPid);
+        try (ProcessMonitor monitor = new ProcessMonitor(stack.applicationPid())) {
+            long start = System.nanoTime();
+            Thread.sleep(options.idle().toMillis());
+            ProcessMonitor.Usage usage = monitor.usage();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double benchCpu = (ProcessMonitor.cpuTicks(benchPid) - benchTicks) / 100.0 / seconds * 100;
+            return new IdleResult(options.agents(), seconds, usage.cpuPercent(), benchCpu, loadAverage());
+        } finally {
+            if (profiler != null) {
+                profiler.stop();
+            }
         }
     }
 

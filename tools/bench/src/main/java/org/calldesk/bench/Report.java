@@ -48,6 +48,10 @@ final class Report {
                 app.oldGenUsedMaxMb(), app.heapCommittedMaxMb(), options.maxHeap()));
         row(out, "application GC: young / full collections, seconds", String.format(Locale.ROOT, "%d / %d, %.1f s",
                 app.youngGcs(), app.fullGcs(), app.gcSeconds()));
+        CpuPerCall perCall = CpuPerCall.of(step);
+        row(out, "application CPU per inbound call offered; calls/s per application core", String.format(Locale.ROOT,
+                "%.2f ms (%.1f CPU s / %d calls); %.0f calls/s", perCall.millisPerCall(), perCall.cpuSeconds(),
+                perCall.calls(), perCall.callsPerSecondPerCore()));
         row(out, "benchmark process CPU (broker, PBX simulator, bots)", String.format(Locale.ROOT, "%.0f %%",
                 step.benchProcess().cpuPercent()));
         if (ami != null) {
@@ -72,6 +76,39 @@ final class Report {
         return out.toString();
     }
 
+    /** The fixed cost: the application's CPU with the agents Ready and no calls. */
+    static String idleTable(IdleResult idle) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%n| CallDesk idle | %d agents logged in and Ready, no calls, %.0f s |%n| --- | --- |%n",
+                idle.agents(), idle.seconds()));
+        row(out, "idle CPU % of a core (application)", String.format(Locale.ROOT, "%.1f %%", idle.cpuPercent()));
+        row(out, "benchmark process CPU (broker, PBX simulator, bots)", String.format(Locale.ROOT, "%.1f %%",
+                idle.benchCpuPercent()));
+        row(out, "machine load average (1, 5, 15 min) at the end", idle.loadAverage());
+        return out.toString();
+    }
+
+    /** Application CPU per call for every measured step and for the whole run. */
+    static String cpuPerCallTable(List<StepResult> steps) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n| calls/s | application CPU | CPU s / calls "
+                + "| CPU per call | calls/s per application core |%n| ---: | ---: | ---: | ---: | ---: |%n"));
+        for (StepResult step : steps) {
+            cpuRow(out, String.format(Locale.ROOT, "%.0f", step.rate()), String.format(Locale.ROOT, "%.0f %%",
+                    step.application().cpuPercent()), CpuPerCall.of(step));
+        }
+        cpuRow(out, "run", "", run(steps));
+        return out.toString();
+    }
+
+    static CpuPerCall run(List<StepResult> steps) {
+        return CpuPerCall.sum(steps.stream().map(CpuPerCall::of).toList());
+    }
+
+    private static void cpuRow(StringBuilder out, String rate, String cpu, CpuPerCall perCall) {
+        out.append(String.format(Locale.ROOT, "| %s | %s | %.1f / %d | %.2f ms | %.0f |%n", rate, cpu,
+                perCall.cpuSeconds(), perCall.calls(), perCall.millisPerCall(), perCall.callsPerSecondPerCore()));
+    }
+
     private static String ratio(double product, double floor) {
         return floor <= 0 ? "n/a" : String.format(Locale.ROOT, "%.3f (%.1f %%)", product / floor, 100 * product / floor);
     }
@@ -86,7 +123,8 @@ final class Report {
     }
 
     static JsonObject json(BenchOptions options, List<StepResult> steps, Floors.AmiFloor ami, Floors.DatabaseFloor db,
-                           Double highestPassingRate, Profiler.Summary profile) {
+                           Double highestPassingRate, Profiler.Summary profile, IdleResult idle,
+                           Profiler.Summary idleProfile, IdleResult idleAfter, Profiler.Summary idleAfterProfile) {
         JsonObjectBuilder root = Json.createObjectBuilder()
                 .add("options", Json.createObjectBuilder()
                         .add("agents", options.agents())
@@ -101,13 +139,24 @@ final class Report {
                         .add("database", options.database().name().toLowerCase(Locale.ROOT))
                         .add("maxHeap", options.maxHeap())
                         .add("ramp", options.ramp())
-                        .add("p99LimitMs", options.p99LimitMillis()))
+                        .add("p99LimitMs", options.p99LimitMillis())
+                        .add("idleSeconds", options.idle().toSeconds())
+                        .add("pin", options.pin()))
                 .add("machine", Json.createObjectBuilder()
                         .add("cores", Runtime.getRuntime().availableProcessors())
                         .add("java", System.getProperty("java.version")));
         JsonArrayBuilder array = Json.createArrayBuilder();
         steps.forEach(step -> array.add(json(step, ami, db)));
         root.add("steps", array);
+        if (!steps.isEmpty()) {
+            root.add("run", Json.createObjectBuilder().add("cpuPerCall", json(run(steps))));
+        }
+        if (idle != null) {
+            root.add("idle", json(idle, idleProfile));
+        }
+        if (idleAfter != null) {
+            root.add("idleAfterLoad", json(idleAfter, idleAfterProfile));
+        }
         if (ami != null) {
             root.add("amiFloor", Json.createObjectBuilder().add("eventsPerSecond", ami.eventsPerSecond())
                     .add("callsPerSecond", ami.callsPerSecond()).add("eventsPerCall", ami.eventsPerCall())
@@ -127,6 +176,17 @@ final class Report {
             root.add("profile", p);
         }
         return root.build();
+    }
+
+    static JsonObjectBuilder json(IdleResult idle, Profiler.Summary profile) {
+        JsonObjectBuilder i = Json.createObjectBuilder().add("agents", idle.agents()).add("seconds", idle.seconds())
+                .add("idleCpuPercentOfACore", idle.cpuPercent()).add("benchProcessCpuPercent", idle.benchCpuPercent())
+                .add("loadAverage", idle.loadAverage());
+        if (profile != null) {
+            i.add("profile", Json.createObjectBuilder().add("samples", profile.samples())
+                    .add("self", hot(profile.self())).add("total", hot(profile.total())));
+        }
+        return i;
     }
 
     private static JsonArrayBuilder hot(List<Profiler.Hot> methods) {
@@ -187,10 +247,23 @@ final class Report {
                         .add("youngGcs", app.youngGcs())
                         .add("fullGcs", app.fullGcs())
                         .add("gcSeconds", app.gcSeconds()))
+                .add("cpuPerCall", json(CpuPerCall.of(step)))
                 .add("benchProcessCpuPercent", step.benchProcess().cpuPercent())
                 .add("ratios", ratios)
                 .add("loadAverage", step.loadAverage())
                 .build();
+    }
+
+    /** NaN (no calls) is left out: JSON has no number for it. */
+    static JsonObject json(CpuPerCall perCall) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("cpuSeconds", perCall.cpuSeconds()).add("calls", perCall.calls());
+        if (!Double.isNaN(perCall.millisPerCall())) {
+            b.add("cpuMsPerCall", perCall.millisPerCall());
+        }
+        if (!Double.isNaN(perCall.callsPerSecondPerCore())) {
+            b.add("callsPerSecondPerApplicationCore", perCall.callsPerSecondPerCore());
+        }
+        return b.build();
     }
 
     private static JsonObject json(Latencies.Summary s) {

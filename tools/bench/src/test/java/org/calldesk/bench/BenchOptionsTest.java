@@ -18,6 +18,15 @@ class BenchOptionsTest {
         assertThat(options.database()).isEqualTo(BenchOptions.Database.H2);
         assertThat(options.ramp()).isFalse();
         assertThat(options.floors()).isTrue();
+        assertThat(options.idle()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.pin()).isFalse();
+    }
+
+    @Test
+    void pinAndIdleAreRead() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--pin", "--idle", "0"});
+        assertThat(options.pin()).isTrue();
+        assertThat(options.idle()).isZero();
     }
 
     @Test

@@ -29,7 +29,11 @@ import org.calldesk.infrastructure.messaging.jms.JmsResources;
  * the broker is down (it keeps reconnecting for ever, so nothing is dropped): /health said UP for
  * a whole broker outage. Anything that does reach the broker then blocks until it is back, so the
  * probe runs on the container's executor and the check waits at most {@link #PATIENCE}; while a
- * probe is still blocked no other is started, and the broker is DOWN since it began. One probe
+ * probe is still blocked no other is started: a check that comes meanwhile takes that probe's
+ * answer, waiting for it within what is left of its patience, and once that is over the broker is
+ * DOWN since the probe began. (A check that found a probe started a few milliseconds before by
+ * {@code /health} once said DOWN at once: on a busy machine at start-up two such answers in a row
+ * made {@link BrokerWatch} log a broker outage that was none.) One probe
  * for both answers, {@code /calldesk/health} and MicroProfile Health's {@link BrokerHealthCheck}.
  *
  * <p>An enterprise bean rather than a plain CDI bean, so the probe always runs in this
@@ -75,22 +79,33 @@ public class BrokerCheck {
     public CheckResult check() {
         var response = CheckResult.named("broker");
         Future<?> running;
+        long patience;
+        boolean joined;
         synchronized (this) {
-            if (probe != null && !probe.isDone()) {
-                return response.down()
-                        .with("error", "the message broker has not answered since " + probeStarted)
-                        .with("fix", FIX);
+            Instant now = clock.instant();
+            joined = probe != null && !probe.isDone();
+            if (joined) {
+                // a probe another caller started: its answer is this one's too, within what is left of its patience
+                patience = PATIENCE.minus(Duration.between(probeStarted, now)).toMillis();
+                if (patience <= 0) {
+                    return response.down()
+                            .with("error", "the message broker has not answered since " + probeStarted)
+                            .with("fix", FIX);
+                }
+            } else {
+                probeStarted = now;
+                probe = executor.submit(this::browse);
+                patience = PATIENCE.toMillis();
             }
-            probeStarted = clock.instant();
-            probe = executor.submit(this::browse);
             running = probe;
         }
         try {
-            running.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            running.get(patience, TimeUnit.MILLISECONDS);
             return response.up();
         } catch (TimeoutException e) {
             return response.down()
-                    .with("error", "the message broker did not answer within " + PATIENCE.toMillis() + " ms")
+                    .with("error", joined ? "the message broker has not answered since " + probeStarted
+                            : "the message broker did not answer within " + PATIENCE.toMillis() + " ms")
                     .with("fix", FIX);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

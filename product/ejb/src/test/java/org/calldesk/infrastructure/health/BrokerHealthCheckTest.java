@@ -80,6 +80,66 @@ class BrokerHealthCheckTest {
         assertThat(browsersOpened).hasValue(1);
     }
 
+    @Test
+    void aCheckWhileAProbeRunsTakesThatProbesAnswerWithinItsPatience() throws Exception {
+        CountDownLatch probing = new CountDownLatch(1);
+        Session session = proxy(Session.class, (method, args) -> switch (method) {
+            case "createBrowser" -> {
+                probing.countDown();
+                brokerBack.await();
+                browsersOpened.incrementAndGet();
+                yield proxy(QueueBrowser.class, (m, a) -> m.equals("getEnumeration") ? Collections.emptyEnumeration() : null);
+            }
+            default -> null;
+        });
+        Connection connection = proxy(Connection.class, (method, args) -> method.equals("createSession") ? session : null);
+        ConnectionFactory factory = proxy(ConnectionFactory.class, (method, args) -> method.equals("createConnection")
+                ? connection : null);
+        // the broker answers as soon as the second caller waits for the probe: no timing decides the outcome
+        AtomicInteger waits = new AtomicInteger();
+        ExecutorService probes = proxy(ExecutorService.class, (method, args) -> {
+            if (!method.equals("submit")) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            java.util.concurrent.Future<Object> probe = executor.submit((java.util.concurrent.Callable<Object>) args[0]);
+            return proxy(java.util.concurrent.Future.class, (m, a) -> {
+                if (m.equals("get") && a != null && waits.incrementAndGet() == 2) {
+                    brokerBack.countDown();
+                }
+                return switch (m) {
+                    case "get" -> a == null ? probe.get() : probe.get((Long) a[0], (TimeUnit) a[1]);
+                    case "isDone" -> probe.isDone();
+                    default -> null;
+                };
+            });
+        });
+        BrokerCheck check = new BrokerCheck(factory, queue, probes, Clock.fixed(java.time.Instant.EPOCH,
+                java.time.ZoneOffset.UTC));
+
+        executor.submit(check::check); // e.g. /health
+        assertThat(probing.await(5, TimeUnit.SECONDS)).isTrue();
+        CheckResult second = check.check(); // e.g. the broker watch, while that probe runs
+
+        assertThat(second.isUp()).isTrue();
+        assertThat(browsersOpened).hasValue(1);
+    }
+
+    @Test
+    void theBrokerIsDownNotAFailureWhileTheApplicationStarts() {
+        BrokerHealthCheck check = new BrokerHealthCheck(new BrokerCheck() {
+            @Override
+            public CheckResult check() {
+                throw new jakarta.ejb.EJBException("Attempt to invoke when container is in Initializing");
+            }
+        });
+
+        HealthCheckResponse response = check.call();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData().orElseThrow().get("error").toString()).contains("not up yet");
+    }
+
     private interface Answer {
         Object answer(String method, Object[] args) throws Exception;
     }
