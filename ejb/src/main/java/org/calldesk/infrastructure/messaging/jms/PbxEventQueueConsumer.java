@@ -54,8 +54,8 @@ public class PbxEventQueueConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(PbxEventQueueConsumer.class.getName());
 
-    /** The pauses of an event waiting for the database: a quarter second at first, at most 5 s. */
-    static final DatabaseWait.Backoff BACKOFF = DatabaseWait.Backoff.of(Duration.ofMillis(250), Duration.ofSeconds(5));
+    /** The pauses of the first event in line for the database: a quarter second at first, at most 2 s. */
+    static final DatabaseWait.Backoff BACKOFF = DatabaseWait.Backoff.of(Duration.ofMillis(250), Duration.ofSeconds(2));
 
     /** The events waiting for the database, of all this node's sessions: applied in the order they came once it is back. */
     private static final DatabaseWait.Line WAITING = new DatabaseWait.Line();
