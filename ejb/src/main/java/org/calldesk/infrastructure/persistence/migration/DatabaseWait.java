@@ -25,8 +25,9 @@ import java.util.logging.Logger;
  * few (OpenMQ 6, WildFly's Artemis 10). Giving up after a while lost the PBX events of a database
  * outage longer than those attempts together. So the work gives up only when the application
  * stops ({@code stopping}, or the thread is interrupted): then it throws, the message stays
- * unacknowledged, and the broker delivers it again to the next node or start. The looks are
- * spaced out from {@link Backoff#first()} to {@link Backoff#longest()}.
+ * unacknowledged, and the broker delivers it again to the next node or start. The first work in
+ * the line looks again after pauses from {@link Backoff#first()} to {@link Backoff#longest()}; the
+ * works behind it wait for their turn, which comes as soon as the ones before them are applied.
  *
  * <p>The works of one consumer share a {@link Line}: a work that failed because the database is
  * away, and every work begun while such a one waits, is applied in the order the works began,
@@ -104,7 +105,9 @@ public final class DatabaseWait {
                     line.join(ticket);
                     said = say(said, what, "the database does not answer (" + e + ")");
                     waiting.run();
-                    pause = pause(pause, what);
+                    if (line.isFirst(ticket)) {
+                        pause = pause(pause, what);
+                    } // else its turn comes as soon as those before it are applied, not after a pause of its own
                 }
             }
         } finally {
@@ -213,6 +216,11 @@ public final class DatabaseWait {
                 stopsNow.run();
                 throw new IllegalStateException("interrupted while waiting for the works before it", e);
             }
+        }
+
+        /** Whether no work begun before this one waits. */
+        synchronized boolean isFirst(long ticket) {
+            return waiting.isEmpty() || waiting.first() >= ticket;
         }
 
         synchronized void join(long ticket) {

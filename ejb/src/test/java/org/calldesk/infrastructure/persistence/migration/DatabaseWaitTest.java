@@ -8,6 +8,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -221,6 +224,53 @@ class DatabaseWaitTest {
         second.get(5, TimeUnit.SECONDS);
         assertThat(applied).containsExactly("call 1 arrived", "call 2 arrived");
         assertThat(line.length()).isZero();
+    }
+
+    @Test
+    void onlyTheFirstInLinePausesTheOthersGoAsSoonAsTheOnesBeforeThemAreApplied() throws Exception {
+        // once the database is back, each event behind the first used to sit out a pause of its own
+        // before its turn: with pauses of 2 s, ten events waiting took 20 s to apply
+        DatabaseWait.Line line = new DatabaseWait.Line();
+        Set<String> paused = ConcurrentHashMap.newKeySet();
+        DatabaseWait waiting = new DatabaseWait(schemaReady::get, reachable::get, stopping::get,
+                new DatabaseWait.Backoff(Duration.ofMillis(20), Duration.ofMillis(20), duration -> {
+                    paused.add(Thread.currentThread().getName());
+                    Thread.sleep(duration.toMillis());
+                }), line);
+        int events = 4;
+        CountDownLatch allBegun = new CountDownLatch(events);
+        reachable.set(false);
+        List<Thread> sessions = new ArrayList<>();
+        for (int i = 1; i <= events; i++) {
+            String event = "call " + i + " arrived";
+            Thread session = new Thread(() -> waiting.run(event, () -> {
+                allBegun.countDown();
+                if (!reachable.get()) {
+                    awaitQuietly(allBegun); // the database goes away while all of them are at work
+                    throw new IllegalStateException("connection refused");
+                }
+                applied.add(event);
+            }), event);
+            sessions.add(session);
+            session.start();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> line.length() == events);
+
+        reachable.set(true);
+
+        for (Thread session : sessions) {
+            session.join(5000);
+        }
+        assertThat(applied).hasSize(events);
+        assertThat(paused).as("only the first in line paused").hasSize(1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
