@@ -243,16 +243,25 @@ class DatabaseWaitTest {
         List<Thread> sessions = new ArrayList<>();
         for (int i = 1; i <= events; i++) {
             String event = "call " + i + " arrived";
-            Thread session = new Thread(() -> waiting.run(event, () -> {
-                allBegun.countDown();
+            int before = i - 1;
+            AtomicBoolean firstTry = new AtomicBoolean(true);
+            Thread session = new Thread(() -> runRecordingFailure(waiting, event, () -> {
+                if (firstTry.getAndSet(false)) {
+                    // the database goes away while all of them are at work; they fail in the order they began
+                    allBegun.countDown();
+                    awaitQuietly(allBegun);
+                    await().atMost(Duration.ofSeconds(5)).until(() -> line.length() >= before);
+                    throw new IllegalStateException("connection refused");
+                }
                 if (!reachable.get()) {
-                    awaitQuietly(allBegun); // the database goes away while all of them are at work
                     throw new IllegalStateException("connection refused");
                 }
                 applied.add(event);
             }), event);
             sessions.add(session);
             session.start();
+            long begun = events - i;
+            await().atMost(Duration.ofSeconds(5)).until(() -> allBegun.getCount() == begun);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> line.length() == events);
 
@@ -261,8 +270,19 @@ class DatabaseWaitTest {
         for (Thread session : sessions) {
             session.join(5000);
         }
-        assertThat(applied).hasSize(events);
-        assertThat(paused).as("only the first in line paused").hasSize(1);
+        assertThat(failures).isEmpty();
+        assertThat(applied).containsExactly("call 1 arrived", "call 2 arrived", "call 3 arrived", "call 4 arrived");
+        assertThat(paused).as("only the first in line paused").containsExactly("call 1 arrived");
+    }
+
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+
+    private void runRecordingFailure(DatabaseWait waiting, String event, Runnable work) {
+        try {
+            waiting.run(event, work);
+        } catch (RuntimeException e) {
+            failures.add(event + ": " + e);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
