@@ -44,8 +44,9 @@ public class PbxEventsOnTheWay {
 
     /**
      * How long after the broker took an event it is waited for: the queue applies what it holds
-     * within seconds once its consumer runs (a database outage is waited out in place for
-     * {@code PbxEventQueueConsumer.DATABASE_PATIENCE}, 2 min, as long).
+     * within seconds once its consumer runs. A database outage is waited out in place for as long
+     * as it lasts: the patience runs only from the last time an event was seen waiting for the
+     * database ({@link #databaseAwaited}).
      */
     public static final Duration PATIENCE = Duration.ofMinutes(2);
 
@@ -72,6 +73,8 @@ public class PbxEventsOnTheWay {
 
     private final Map<String, OnTheWay> byCall = new HashMap<>();
     private final Clock clock;
+    /** When an event was last seen waiting for the database; null if never. */
+    private Instant databaseAwaitedAt;
 
     public PbxEventsOnTheWay() {
         this(Clock.systemUTC());
@@ -207,6 +210,15 @@ public class PbxEventsOnTheWay {
         }
     }
 
+    /**
+     * An event waits for the database (it is away, or its schema not migrated yet): nothing on
+     * its way is given up on until {@link #PATIENCE} after the last such word, since the events
+     * behind it wait too.
+     */
+    public synchronized void databaseAwaited() {
+        databaseAwaitedAt = clock.instant();
+    }
+
     /** How many events are on their way, for health and the logs. */
     public synchronized int size() {
         return byCall.values().stream().mapToInt(call -> call.events.size()).sum();
@@ -214,6 +226,9 @@ public class PbxEventsOnTheWay {
 
     private void giveUpOnOld() {
         Instant tooOld = clock.instant().minus(PATIENCE);
+        if (databaseAwaitedAt != null && !databaseAwaitedAt.isBefore(tooOld)) {
+            return; // the events wait for the database: not lost, only late
+        }
         int before = 0;
         int after = 0;
         Iterator<Map.Entry<String, OnTheWay>> calls = byCall.entrySet().iterator();

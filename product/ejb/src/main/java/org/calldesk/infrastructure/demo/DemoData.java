@@ -3,6 +3,7 @@ package org.calldesk.infrastructure.demo;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Demo data for the embedded run, so a new user can sign in and take a call at once: accounts,
  * two services with their numbers and sending numbers, and the accounts' CTI agents on the
  * simulator's phones. Only when {@code calldesk.demo.enabled} is true; whatever exists is left
- * as it is.
+ * as it is. A database not migrated when the application starts (down, or not created yet) gets
+ * the demo data once it is, looked at every half minute.
  */
 @Singleton
 @Startup
@@ -78,9 +80,11 @@ public class DemoData {
     @Resource(lookup = "java:app/jdbc/ContactCenterDS")
     DataSource dataSource;
 
+    private volatile boolean seeded;
+
     @PostConstruct
     void seed() {
-        if (!enabled || migration.failure().isPresent()) {
+        if (!enabled || seeded || migration.failure().isPresent()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -93,9 +97,16 @@ public class DemoData {
             for (DemoAgent agent : AGENTS) {
                 insertIfAbsent(connection, agent);
             }
+            seeded = true;
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "demo data not created: {0}", e.getMessage());
         }
+    }
+
+    /** Between the migration's own retries (at 0 and 30 s), so that a migration just done is seen. */
+    @Schedule(second = "15,45", minute = "*", hour = "*", persistent = false)
+    void seedOnceMigrated() {
+        seed();
     }
 
     private void insertIfAbsent(Connection connection, DemoService service) throws SQLException {

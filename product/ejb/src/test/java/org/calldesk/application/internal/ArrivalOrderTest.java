@@ -122,6 +122,27 @@ class ArrivalOrderTest {
     }
 
     @Test
+    void anArrivalWaitingForTheDatabaseLongerThanThePatienceStillHoldsLaterCallersBack() {
+        CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
+        CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");
+        for (int minute = 0; minute < 30; minute++) { // the database is away for half an hour
+            clock.advance(java.time.Duration.ofMinutes(1));
+            onTheWay.databaseAwaited(); // the queue's consumer still waits with the earlier arrival
+        }
+        apply(later, "e2"); // the later one's session got the database back first
+
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isZero();
+        apply(earlier, "e1");
+        assertThat(app.routing().offerWaitingCalls("support", 20)).isEqualTo(1);
+        assertThat(call("in.1").agentId()).contains("alice");
+
+        clock.advance(PbxEventsOnTheWay.PATIENCE.plusSeconds(1)); // the patience runs again once nobody waits
+        queued("in.3", "15880001", 1000, "e3");
+        clock.advance(PbxEventsOnTheWay.PATIENCE.plusSeconds(1));
+        assertThat(onTheWay.hasEventsFor("in.3")).isFalse();
+    }
+
+    @Test
     void thePatienceCountsFromWhenTheBrokerTookTheArrivalNotFromASendThatWaitedForIt() {
         CallEvent.CallArrived earlier = queued("in.1", "15880001", 0, "e1");
         CallEvent.CallArrived later = queued("in.2", "15880001", 500, "e2");

@@ -7,6 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -56,6 +60,7 @@ final class GlassFishDomain implements BeforeAllCallback, AfterAllCallback, Test
     private int portBase;
     private Path domains;
     private String database;
+    private String healthWithoutDatabase;
 
     private GlassFishDomain(String server, Path home, boolean postgres, boolean reportsHealth, boolean badSettings) {
         this.server = server;
@@ -125,7 +130,9 @@ final class GlassFishDomain implements BeforeAllCallback, AfterAllCallback, Test
         System.out.printf("%s: domain created and started in %d s (ports %d-%d)%n", server,
                 (System.nanoTime() - started) / 1_000_000_000, portBase, portBase + 99);
         if (postgres) {
-            database = createDatabase();
+            // GlassFish is deployed to before its database exists (it then does not answer, as one
+            // that is down); the database is created after the deployment
+            database = databaseName();
             pointDefaultDataSourceAt(pgHost(), pgPort(), database);
         } else if (badSettings) {
             // a database of its own for when the operator fixes the setting (fixDataSource); until
@@ -149,6 +156,48 @@ final class GlassFishDomain implements BeforeAllCallback, AfterAllCallback, Test
             remote("deploy", "--name", "calldesk", ear);
         }
         System.out.printf("%s: calldesk.ear deployed in %d s%n", server, (System.nanoTime() - deploying) / 1_000_000_000);
+        if (postgres) {
+            healthWithoutDatabase = health(URI.create(base().toString()).resolve("health"));
+            createDatabase(database);
+            awaitDemoSignIn();
+        }
+    }
+
+    /**
+     * Until the application has migrated the database created after it started (every 30 s) and
+     * put the demo accounts in it (every 30 s after that): admin signs in to the REST API.
+     */
+    private void awaitDemoSignIn() throws IOException, InterruptedException {
+        long waiting = System.nanoTime();
+        URI calls = URI.create(base().toString()).resolve("api/v1/calls");
+        String basic = java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        long deadline = waiting + TimeUnit.MINUTES.toNanos(3);
+        while (true) {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(calls)
+                    .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 200) {
+                System.out.printf("%s: database created after the deployment; migrated and seeded %d s later%n", server,
+                        (System.nanoTime() - waiting) / 1_000_000_000);
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(server + ": the application did not take the database created after "
+                        + "its deployment within 3 minutes (GET /api/v1/calls as admin: " + response.statusCode() + ")");
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** What {@code /calldesk/health} said (status, body) after the deployment, before the database existed. */
+    String healthWithoutDatabase() {
+        return healthWithoutDatabase;
+    }
+
+    private static String health(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
     }
 
     @Override
@@ -324,7 +373,14 @@ final class GlassFishDomain implements BeforeAllCallback, AfterAllCallback, Test
 
     /** A database of this run's own, so parallel runs and the persistence tests' database stay apart. */
     private String createDatabase() throws SQLException {
-        String name = "calldesk_it_" + server.replace('-', '_') + "_" + ProcessHandle.current().pid();
+        return createDatabase(databaseName());
+    }
+
+    private String databaseName() {
+        return "calldesk_it_" + server.replace('-', '_') + "_" + ProcessHandle.current().pid();
+    }
+
+    private static String createDatabase(String name) throws SQLException {
         try (Connection connection = DriverManager.getConnection(pgUrl("postgres"), pgUser(), pgPassword());
              Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);

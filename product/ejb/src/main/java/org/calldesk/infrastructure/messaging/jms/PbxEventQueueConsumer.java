@@ -8,12 +8,14 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.calldesk.application.CallEventService;
 import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.pbx.PbxReport;
 import org.calldesk.connector.api.CallEvent;
+import org.calldesk.infrastructure.persistence.migration.ApplicationStopping;
 import org.calldesk.infrastructure.persistence.migration.DatabaseMigration;
 import org.calldesk.infrastructure.persistence.migration.DatabaseWait;
 import org.calldesk.infrastructure.pbx.PbxTranslation;
@@ -38,6 +40,14 @@ import org.calldesk.infrastructure.pbx.PbxTranslation;
  * and routed out of their order of arrival. The events of all sessions share one line: once the
  * database is back they are applied in the order they came, and not overtaken by newer ones.
  *
+ * <p>The wait has no time limit: each failure handed to the broker counts as a delivery attempt,
+ * and the full servers' JMS providers dead-letter a PBX event after a few of them (OpenMQ 6,
+ * Artemis 10), whatever the cause. Only when the application stops ({@link ApplicationStopping})
+ * does a waiting event give up: the delivery fails, the message stays unacknowledged, and the
+ * broker delivers it again after the start (OpenMQ is told, by the GlassFish descriptor, to hand
+ * such a message back to the broker rather than to its dead-letter queue). While events wait,
+ * {@link PbxEventsOnTheWay} is told the database is awaited, so it keeps holding routing back.
+ *
  * <p>Once an event is applied, {@link PbxEventsOnTheWay} is told: it is no longer on its way.
  *
  * <p>The queue it listens to is said by each packaging's descriptor.
@@ -48,8 +58,8 @@ public class PbxEventQueueConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(PbxEventQueueConsumer.class.getName());
 
-    /** How long an event waits in place for the database before the broker is left to deliver it again. */
-    static final Duration DATABASE_PATIENCE = Duration.ofMinutes(2);
+    /** The pauses of the first event in line for the database: a quarter second at first, at most 2 s. */
+    static final DatabaseWait.Backoff BACKOFF = DatabaseWait.Backoff.of(Duration.ofMillis(250), Duration.ofSeconds(2));
 
     /** The events waiting for the database, of all this node's sessions: applied in the order they came once it is back. */
     private static final DatabaseWait.Line WAITING = new DatabaseWait.Line();
@@ -62,6 +72,13 @@ public class PbxEventQueueConsumer implements MessageListener {
 
     @Inject
     PbxEventsOnTheWay onTheWay;
+
+    /** Whether the application stops; a test's own otherwise. */
+    BooleanSupplier stopping = ApplicationStopping::now;
+
+    DatabaseWait.Backoff backoff = BACKOFF;
+
+    DatabaseWait.Line line = WAITING;
 
     @Override
     public void onMessage(Message message) {
@@ -76,8 +93,8 @@ public class PbxEventQueueConsumer implements MessageListener {
             LOG.log(Level.SEVERE, "dropping an unreadable message from the PBX events queue: {0}", e.getMessage());
             return;
         }
-        new DatabaseWait(() -> database.failure().isEmpty(), database::reachable, Duration.ofMillis(250),
-                DATABASE_PATIENCE, WAITING).run("PBX event " + event, () -> callEvents.handle(report, eventId));
+        new DatabaseWait(() -> database.failure().isEmpty(), database::reachable, stopping, backoff, line)
+                .run("PBX event " + event, () -> callEvents.handle(report, eventId), onTheWay::databaseAwaited);
         EventsOnTheWay.applied(onTheWay, event, eventId); // committed: the rows say it now
     }
 }

@@ -1,6 +1,7 @@
 package org.calldesk.infrastructure.persistence.migration;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -58,6 +59,11 @@ public class DatabaseMigration {
             failure.set(e.getMessage());
             LOG.severe(() -> "the database could not be migrated (" + e.getMessage() + "); " + SettingsToFix.DATABASE);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        ApplicationStopping.tell("the database migration bean ends");
     }
 
     @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs a piece of database work once the database can take it, and again in place when it fails
- * because the database went away meanwhile.
+ * because the database went away meanwhile, for as long as the database stays away.
  *
  * <p>Why wait in place rather than fail: the PBX events queue gives a failed message back to the
  * broker, which delivers it again later, after the messages behind it. During a database outage
@@ -18,8 +18,16 @@ import java.util.logging.Logger;
  * out of their order of arrival. On a fresh database the first events came before the schema
  * existed. Waiting where it stands, the consumer keeps the queue's order and applies nothing
  * before the schema is migrated. A failure while the database answers is the work's own and is
- * thrown at once; after {@code patience} of waiting the work is given up (thrown) too, so a
- * database that stays away does not hold a thread for ever.
+ * thrown at once.
+ *
+ * <p>Why without a time limit: every failure handed back to the broker counts as a delivery
+ * attempt, and the full servers' JMS providers move a message to their dead-letter queue after a
+ * few (OpenMQ 6, WildFly's Artemis 10). Giving up after a while lost the PBX events of a database
+ * outage longer than those attempts together. So the work gives up only when the application
+ * stops ({@code stopping}, or the thread is interrupted): then it throws, the message stays
+ * unacknowledged, and the broker delivers it again to the next node or start. The first work in
+ * the line looks again after pauses from {@link Backoff#first()} to {@link Backoff#longest()}; the
+ * works behind it wait for their turn, which comes as soon as the ones before them are applied.
  *
  * <p>The works of one consumer share a {@link Line}: a work that failed because the database is
  * away, and every work begun while such a one waits, is applied in the order the works began,
@@ -31,57 +39,59 @@ public final class DatabaseWait {
 
     private static final Logger LOG = Logger.getLogger(DatabaseWait.class.getName());
 
+    /** How long a work behind others waits for its turn between two looks at {@code stopping}. */
+    private static final long TURN_SLICE_MILLIS = 250;
+
     private final BooleanSupplier schemaReady;
     private final BooleanSupplier reachable;
-    private final Duration pause;
-    private final Duration patience;
+    private final BooleanSupplier stopping;
+    private final Backoff backoff;
     private final Line line;
 
     /**
      * @param schemaReady whether the schema is migrated (cheap: asked before every work)
      * @param reachable   whether the database answers now (asked only after a failure)
-     * @param pause       how long to wait between two looks
-     * @param patience    how long to wait in all before giving up
+     * @param stopping    whether the application stops (asked at every look): the wait then ends
+     * @param backoff     how long to wait between two looks
+     * @param line        the line shared by the works whose order counts (those of one queue's consumer)
      */
-    public DatabaseWait(BooleanSupplier schemaReady, BooleanSupplier reachable, Duration pause, Duration patience) {
-        this(schemaReady, reachable, pause, patience, new Line());
-    }
-
-    /**
-     * @param line the line shared by the works whose order counts (those of one queue's consumer)
-     * @see #DatabaseWait(BooleanSupplier, BooleanSupplier, Duration, Duration)
-     */
-    public DatabaseWait(BooleanSupplier schemaReady, BooleanSupplier reachable, Duration pause, Duration patience,
-                        Line line) {
-        this.line = Objects.requireNonNull(line, "line is required");
+    public DatabaseWait(BooleanSupplier schemaReady, BooleanSupplier reachable, BooleanSupplier stopping,
+                        Backoff backoff, Line line) {
         this.schemaReady = Objects.requireNonNull(schemaReady, "schemaReady is required");
         this.reachable = Objects.requireNonNull(reachable, "reachable is required");
-        this.pause = Objects.requireNonNull(pause, "pause is required");
-        this.patience = Objects.requireNonNull(patience, "patience is required");
+        this.stopping = Objects.requireNonNull(stopping, "stopping is required");
+        this.backoff = Objects.requireNonNull(backoff, "backoff is required");
+        this.line = Objects.requireNonNull(line, "line is required");
+    }
+
+    /** As {@link #run(String, Runnable, Runnable)}, telling nobody of the wait. */
+    public void run(String what, Runnable work) {
+        run(what, work, () -> { });
     }
 
     /**
      * Runs the work when the schema is ready; runs it again while its failures come from the
-     * database being away.
+     * database being away, however long that lasts.
      *
-     * @throws IllegalStateException when the database was not back within the patience, or the wait was interrupted
-     * @throws RuntimeException      the work's own failure, while the database answers
+     * @param waiting told at every look while the work waits for the database
+     * @throws Stopped          when the application stops (or the thread is interrupted) before the work was applied
+     * @throws RuntimeException the work's own failure, while the database answers
      */
-    public void run(String what, Runnable work) {
+    public void run(String what, Runnable work, Runnable waiting) {
         Objects.requireNonNull(work, "work is required");
-        long deadline = System.nanoTime() + patience.toNanos();
+        Objects.requireNonNull(waiting, "waiting is required");
         long ticket = line.ticket();
         boolean said = false;
+        Duration pause = backoff.first();
         try {
             while (true) {
                 if (!schemaReady.getAsBoolean()) {
                     said = say(said, what, "the database schema is not migrated yet");
-                    pause(deadline, what);
+                    waiting.run();
+                    pause = pause(pause, what);
                     continue;
                 }
-                if (!line.awaitTurn(ticket, deadline)) {
-                    throw gaveUp(what);
-                }
+                line.awaitTurn(ticket, () -> stopsNow(what));
                 try {
                     work.run();
                     if (said) {
@@ -94,7 +104,10 @@ public final class DatabaseWait {
                     }
                     line.join(ticket);
                     said = say(said, what, "the database does not answer (" + e + ")");
-                    pause(deadline, what);
+                    waiting.run();
+                    if (line.isFirst(ticket)) {
+                        pause = pause(pause, what);
+                    } // else its turn comes as soon as those before it are applied, not after a pause of its own
                 }
             }
         } finally {
@@ -108,21 +121,66 @@ public final class DatabaseWait {
         return true;
     }
 
-    private void pause(long deadline, String what) {
-        if (System.nanoTime() - deadline > 0) {
-            throw gaveUp(what);
-        }
+    /** Pauses, unless the application stops; returns the next pause. */
+    private Duration pause(Duration pause, String what) {
+        stopsNow(what);
         try {
-            Thread.sleep(pause.toMillis());
+            backoff.sleeper().sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database to apply " + what, e);
+            throw stopped(what);
+        }
+        stopsNow(what);
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(backoff.longest()) > 0 ? backoff.longest() : doubled;
+    }
+
+    private void stopsNow(String what) {
+        if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw stopped(what);
         }
     }
 
-    private IllegalStateException gaveUp(String what) {
-        return new IllegalStateException("gave up waiting " + patience.toSeconds() + " s for the database to apply "
-                + what + "; the broker delivers it again later");
+    private static Stopped stopped(String what) {
+        return new Stopped("the application stops: " + what + " is not applied here; the broker delivers it again");
+    }
+
+    /** The wait ended because the application stops: the work was not applied. */
+    public static final class Stopped extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String message) {
+            super(message);
+        }
+    }
+
+    /** Sleeps for a while: {@link Thread#sleep} but in tests. */
+    @FunctionalInterface
+    public interface Sleeper {
+
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * The pauses between two looks at the database: {@code first}, then twice as long each time,
+     * up to {@code longest}.
+     */
+    public record Backoff(Duration first, Duration longest, Sleeper sleeper) {
+
+        public Backoff {
+            Objects.requireNonNull(first, "first is required");
+            Objects.requireNonNull(longest, "longest is required");
+            Objects.requireNonNull(sleeper, "sleeper is required");
+            if (first.isNegative() || first.isZero() || longest.compareTo(first) < 0) {
+                throw new IllegalArgumentException("pauses from " + first + " up to " + longest);
+            }
+        }
+
+        /** Pauses of the thread itself. */
+        public static Backoff of(Duration first, Duration longest) {
+            return new Backoff(first, longest, duration -> Thread.sleep(duration.toMillis()));
+        }
     }
 
     /**
@@ -139,25 +197,30 @@ public final class DatabaseWait {
             return begun.incrementAndGet();
         }
 
-        /** Waits until no work begun before this one waits (this one joins the line meanwhile); false after the deadline. */
-        synchronized boolean awaitTurn(long ticket, long deadline) {
+        /**
+         * Waits until no work begun before this one waits (this one joins the line meanwhile);
+         * asks {@code stopsNow} between two looks, which throws to end the wait.
+         */
+        synchronized void awaitTurn(long ticket, Runnable stopsNow) {
             if (waiting.isEmpty() || waiting.first() >= ticket) {
-                return true;
+                return;
             }
             waiting.add(ticket);
             try {
                 while (waiting.first() < ticket) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return false;
-                    }
-                    wait(Math.max(1, left / 1_000_000));
+                    stopsNow.run();
+                    wait(TURN_SLICE_MILLIS);
                 }
-                return true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                stopsNow.run();
                 throw new IllegalStateException("interrupted while waiting for the works before it", e);
             }
+        }
+
+        /** Whether no work begun before this one waits. */
+        synchronized boolean isFirst(long ticket) {
+            return waiting.isEmpty() || waiting.first() >= ticket;
         }
 
         synchronized void join(long ticket) {
