@@ -20,8 +20,8 @@ public final class WireJson {
     /**
      * The JSON-P provider, looked up once for every JSON the application writes or reads.
      * {@code Json.createObjectBuilder()} and its siblings look the provider up anew on each call, and in
-     * an application server that lookup scans class loaders for service files: it was a tenth of the
-     * application's CPU under load (see docs/benchmark.md).
+     * an application server that lookup scans class loaders for service files, a cost the benchmark
+     * showed under load (see docs/benchmark.md).
      */
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * HTTP Basic credentials the identity store accepted a moment ago. An API client sends the same
  * login and password with every request; checking each against the database's PBKDF2 hash (slow
- * on purpose) was an eighth of the application's CPU under load. An accepted credential is
+ * on purpose) was a large share of the application's CPU under load. An accepted credential is
  * therefore taken as it was for {@link #TTL} after the identity store accepted it, counted from
  * that check and not extended by use, so a changed password or role applies within that time.
  * Only a SHA-256 digest of login and password is kept, never the password; refusals are never

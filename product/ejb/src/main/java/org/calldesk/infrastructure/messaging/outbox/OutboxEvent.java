@@ -22,7 +22,7 @@ public class OutboxEvent {
     /**
      * Random, given by the application: ids from a database sequence made every transaction that
      * took a new block of them hold the sequence's lock until its commit, and the others wait
-     * (a third of the application's CPU at 100 calls/s went into that wait).
+     * (under load, much of the application's time went into that wait).
      */
     @Id
     @Column(name = "id", length = 36)
