@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.calldesk.pbxsim.ChannelInfo;
 import org.calldesk.testsupport.ApiClient;
+import org.calldesk.testsupport.Surroundings;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,7 +47,10 @@ class CallersWaitingAtStartIT {
     /** Registered before Arquillian's extension: the callers call before Payara Micro starts the application. */
     static final class CallersBeforeTheApplication implements BeforeAllCallback {
         @Override
-        public void beforeAll(ExtensionContext context) {
+        public void beforeAll(ExtensionContext context) throws InterruptedException {
+            // the previous test class's node may still be stopping, connected to the PBX: it would
+            // record some of these callers itself, so they would not be callers of a stopped application
+            Surroundings.stopPayaraMicro();
             for (String number : NUMBERS) {
                 WAITING.add(TestInfrastructure.pbx().inboundCall(number, "15880001"));
             }

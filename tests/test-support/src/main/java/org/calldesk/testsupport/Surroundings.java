@@ -103,8 +103,12 @@ public final class Surroundings implements AutoCloseable {
         }
     }
 
-    /** Payara Micro, which Arquillian started as a child of this JVM and does not always stop. */
-    private static void stopPayaraMicro() throws InterruptedException {
+    /**
+     * Payara Micro, which Arquillian started as a child of this JVM and does not always stop (and
+     * whose stop at the end of a test class may still be under way when the next class begins):
+     * ended here, waiting until it is gone.
+     */
+    public static void stopPayaraMicro() throws InterruptedException {
         List<ProcessHandle> servers = ProcessHandle.current().descendants()
                 .filter(process -> process.info().commandLine().orElse("").contains("payara-micro"))
                 .toList();
