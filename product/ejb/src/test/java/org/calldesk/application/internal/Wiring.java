@@ -32,18 +32,10 @@ record Wiring(DefaultAgentService agentService, DefaultRoutingService routing, D
         DefaultTicketService ticketService = new DefaultTicketService(tickets, changes, services, clock);
         DefaultCtiManagementService cti = new DefaultCtiManagementService(services, agents, changes, clock);
 
-        // these two still take their collaborators in fields
-        DefaultCallControlService callControl = new DefaultCallControlService();
-        callControl.calls = calls;
-        callControl.agents = agents;
-        callControl.services = services;
-        callControl.tickets = tickets;
-        callControl.pbx = pbx;
-        callControl.routing = trigger;
-        callControl.changes = changes;
-        callControl.dialSteps = dialSteps;
-        callControl.clock = clock;
+        DefaultCallControlService callControl = new DefaultCallControlService(calls, agents, services, tickets, pbx,
+                trigger, changes, dialSteps, 30, clock);
 
+        // this one still takes its collaborators in fields
         DefaultCallEventService callEvents = new DefaultCallEventService();
         callEvents.calls = calls;
         callEvents.agents = agents;
