@@ -1,6 +1,5 @@
 package org.calldesk.application.internal;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,35 +38,47 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Interceptors(DomainRules.class)
 public class DefaultCallControlService implements CallControlService {
 
-    @Inject
-    CallRepository calls;
+    final CallRepository calls;
+    final AgentRepository agents;
+    final ServiceRepository services;
+    final TicketRepository tickets;
+    final PbxGateway pbx;
+    final RoutingTrigger routing;
+    final ChangeRecorder changes;
+    final OutboundDialSteps dialSteps;
+    final long ringTimeoutSeconds;
+    final Clock clock;
+
+    /** For the container's proxies; the instances that serve come from the injecting constructor. */
+    public DefaultCallControlService() {
+        this(null, null, null, null, null, null, null, null, 30, Clock.systemUTC());
+    }
 
     @Inject
-    AgentRepository agents;
+    public DefaultCallControlService(CallRepository calls, AgentRepository agents, ServiceRepository services,
+                                     TicketRepository tickets, PbxGateway pbx, RoutingTrigger routing,
+                                     ChangeRecorder changes, OutboundDialSteps dialSteps,
+                                     @ConfigProperty(name = "calldesk.pbx.ring-timeout-seconds", defaultValue = "30")
+                                     long ringTimeoutSeconds) {
+        this(calls, agents, services, tickets, pbx, routing, changes, dialSteps, ringTimeoutSeconds,
+                Clock.systemUTC());
+    }
 
-    @Inject
-    ServiceRepository services;
-
-    @Inject
-    TicketRepository tickets;
-
-    @Inject
-    PbxGateway pbx;
-
-    @Inject
-    RoutingTrigger routing;
-
-    @Inject
-    ChangeRecorder changes;
-
-    @EJB
-    OutboundDialSteps dialSteps;
-
-    @Inject
-    @ConfigProperty(name = "calldesk.pbx.ring-timeout-seconds", defaultValue = "30")
-    long ringTimeoutSeconds = 30;
-
-    Clock clock = Clock.systemUTC();
+    /** With another clock (tests). */
+    DefaultCallControlService(CallRepository calls, AgentRepository agents, ServiceRepository services,
+                              TicketRepository tickets, PbxGateway pbx, RoutingTrigger routing, ChangeRecorder changes,
+                              OutboundDialSteps dialSteps, long ringTimeoutSeconds, Clock clock) {
+        this.calls = calls;
+        this.agents = agents;
+        this.services = services;
+        this.tickets = tickets;
+        this.pbx = pbx;
+        this.routing = routing;
+        this.changes = changes;
+        this.dialSteps = dialSteps;
+        this.ringTimeoutSeconds = ringTimeoutSeconds;
+        this.clock = clock;
+    }
 
     /**
      * The call is Connecting: the PBX rings the agent's phone. It is Talking, with its ticket,

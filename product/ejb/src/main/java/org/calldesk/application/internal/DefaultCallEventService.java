@@ -61,34 +61,61 @@ public class DefaultCallEventService implements CallEventService {
     /** Attempts to apply one event that keeps losing to concurrent changes; then the broker redelivers it. */
     private static final int ATTEMPTS = 5;
 
-    @Resource
-    SessionContext context;
-
-    @Inject
-    CallRepository calls;
-
-    @Inject
-    AgentRepository agents;
-
-    @Inject
-    ServiceRepository services;
-
-    @Inject
-    TicketRepository tickets;
-
-    @Inject
-    RoutingTrigger routing;
-
-    @Inject
-    ChangeRecorder changes;
-
-    @Inject
-    AppliedPbxEvents applied;
-
     /** How much older than a PBX channel listing a call must be before its absence ends it. */
     static final java.time.Duration LISTING_MARGIN = java.time.Duration.ofSeconds(10);
 
-    Clock clock = Clock.systemUTC();
+    /**
+     * The part of the EJB context this bean uses: the bean as its clients reach it through the
+     * container, so that each {@link #applyOnce} it calls runs in a transaction of its own.
+     */
+    @FunctionalInterface
+    interface ThroughContainer {
+        DefaultCallEventService of(DefaultCallEventService bean);
+    }
+
+    /** In the container: the bean's business object, from the EJB context injected into it. */
+    private static final ThroughContainer EJB_CONTEXT =
+            bean -> bean.context.getBusinessObject(DefaultCallEventService.class);
+
+    @Resource
+    SessionContext context;
+
+    final CallRepository calls;
+    final AgentRepository agents;
+    final ServiceRepository services;
+    final TicketRepository tickets;
+    final RoutingTrigger routing;
+    final ChangeRecorder changes;
+    final AppliedPbxEvents applied;
+    final Clock clock;
+    final ThroughContainer throughContainer;
+
+    /** For the container's proxies; the instances that serve come from the injecting constructor. */
+    public DefaultCallEventService() {
+        this(null, null, null, null, null, null, null);
+    }
+
+    @Inject
+    public DefaultCallEventService(CallRepository calls, AgentRepository agents, ServiceRepository services,
+                                   TicketRepository tickets, RoutingTrigger routing, ChangeRecorder changes,
+                                   AppliedPbxEvents applied) {
+        this(calls, agents, services, tickets, routing, changes, applied, Clock.systemUTC(), EJB_CONTEXT);
+    }
+
+    /** With another clock, and another way to reach the bean as the container would (tests). */
+    DefaultCallEventService(CallRepository calls, AgentRepository agents, ServiceRepository services,
+                            TicketRepository tickets, RoutingTrigger routing, ChangeRecorder changes,
+                            AppliedPbxEvents applied, Clock clock, ThroughContainer throughContainer) {
+        this.calls = calls;
+        this.agents = agents;
+        this.services = services;
+        this.tickets = tickets;
+        this.routing = routing;
+        this.changes = changes;
+        this.applied = applied;
+        this.clock = clock;
+        this.throughContainer = throughContainer;
+    }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -104,11 +131,7 @@ public class DefaultCallEventService implements CallEventService {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each attempt in a transaction of its own
     public void handle(PbxReport event, String eventId) {
-        if (context == null) { // not in a container (unit tests): no transactions to retry
-            applyOnce(event, eventId);
-            return;
-        }
-        DefaultCallEventService self = context.getBusinessObject(DefaultCallEventService.class);
+        DefaultCallEventService self = throughContainer.of(this);
         for (int attempt = 1; ; attempt++) {
             try {
                 self.applyOnce(event, eventId);

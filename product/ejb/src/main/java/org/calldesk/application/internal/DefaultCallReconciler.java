@@ -76,25 +76,36 @@ public class DefaultCallReconciler implements CallReconciler {
     static final Duration MARGIN = Duration.ofSeconds(10);
     private static final int MAX_CALLS = 1000;
 
-    @Inject
-    PbxGateway pbx;
+    final PbxGateway pbx;
+    final CallRepository calls;
+    final AgentRepository agents;
+    final CallEventService callEvents;
+    final PbxEventsOnTheWay onTheWay;
+    final AppliedPbxEvents applied;
+    final Clock clock;
+
+    /** For the container's proxies; the instance that serves comes from the injecting constructor. */
+    public DefaultCallReconciler() {
+        this(null, null, null, null, null, null, Clock.systemUTC());
+    }
 
     @Inject
-    CallRepository calls;
+    public DefaultCallReconciler(PbxGateway pbx, CallRepository calls, AgentRepository agents,
+                                 CallEventService callEvents, PbxEventsOnTheWay onTheWay, AppliedPbxEvents applied) {
+        this(pbx, calls, agents, callEvents, onTheWay, applied, Clock.systemUTC());
+    }
 
-    @Inject
-    AgentRepository agents;
-
-    @Inject
-    CallEventService callEvents;
-
-    @Inject
-    PbxEventsOnTheWay onTheWay;
-
-    @Inject
-    AppliedPbxEvents applied;
-
-    Clock clock = Clock.systemUTC();
+    /** With another clock (tests). */
+    DefaultCallReconciler(PbxGateway pbx, CallRepository calls, AgentRepository agents, CallEventService callEvents,
+                          PbxEventsOnTheWay onTheWay, AppliedPbxEvents applied, Clock clock) {
+        this.pbx = pbx;
+        this.calls = calls;
+        this.agents = agents;
+        this.callEvents = callEvents;
+        this.onTheWay = onTheWay;
+        this.applied = applied;
+        this.clock = clock;
+    }
 
     /** How long a drift must last, seen by two runs at least this far apart, before it is repaired. */
     static final Duration CONFIRMATION = Duration.ofSeconds(5);

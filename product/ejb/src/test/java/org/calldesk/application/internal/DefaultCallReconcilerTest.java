@@ -80,14 +80,7 @@ class DefaultCallReconcilerTest {
             app.cti().registerAgent(ADMIN, idAndNumber[0], new AgentRegistration(idAndNumber[0], idAndNumber[1],
                     "PJSIP/" + idAndNumber[1], AgentRole.AGENT, Set.of("support")));
         });
-        reconciler = new DefaultCallReconciler();
-        reconciler.pbx = pbx;
-        reconciler.calls = repositories.callRepository;
-        reconciler.agents = repositories.agentRepository;
-        reconciler.callEvents = app.callEvents();
-        reconciler.clock = clock;
-        reconciler.onTheWay = onTheWay;
-        reconciler.applied = new AppliedPbxEvents() {
+        AppliedPbxEvents applied = new AppliedPbxEvents() {
             @Override
             public boolean applied(String eventId) {
                 return appliedIds.contains(eventId);
@@ -103,6 +96,8 @@ class DefaultCallReconcilerTest {
                 return 0;
             }
         };
+        reconciler = new DefaultCallReconciler(pbx, repositories.callRepository, repositories.agentRepository,
+                app.callEvents(), onTheWay, applied, clock);
         reconcilerLog.addHandler(logged);
     }
 

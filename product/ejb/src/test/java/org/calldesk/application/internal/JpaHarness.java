@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.function.Function;
+import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.infrastructure.persistence.jpa.JpaAgentRepository;
 import org.calldesk.infrastructure.persistence.jpa.JpaAppliedPbxEvents;
 import org.calldesk.infrastructure.persistence.jpa.JpaCallRepository;
@@ -32,8 +33,8 @@ final class JpaHarness {
         try {
             em.getTransaction().begin();
             Wiring wiring = Wiring.over(new JpaCallRepository(em), new JpaAgentRepository(em),
-                    new JpaServiceRepository(em), new JpaTicketRepository(em), pbx, events, events, clock);
-            wiring.callEvents().applied = new JpaAppliedPbxEvents(em);
+                    new JpaServiceRepository(em), new JpaTicketRepository(em), pbx, events, events, clock,
+                    new PbxEventsOnTheWay(clock), new JpaAppliedPbxEvents(em));
             T result = work.apply(wiring);
             em.getTransaction().commit();
             return result;

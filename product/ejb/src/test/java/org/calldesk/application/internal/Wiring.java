@@ -1,6 +1,7 @@
 package org.calldesk.application.internal;
 
 import java.time.Clock;
+import org.calldesk.application.AppliedPbxEvents;
 import org.calldesk.application.ContactCenterEvents;
 import org.calldesk.application.PbxEventsOnTheWay;
 import org.calldesk.application.PbxGateway;
@@ -23,6 +24,13 @@ record Wiring(DefaultAgentService agentService, DefaultRoutingService routing, D
     static Wiring over(CallRepository calls, AgentRepository agents, ServiceRepository services,
                        TicketRepository tickets, PbxGateway pbx, ContactCenterEvents events, RoutingTrigger trigger,
                        Clock clock, PbxEventsOnTheWay onTheWay) {
+        return over(calls, agents, services, tickets, pbx, events, trigger, clock, onTheWay, null);
+    }
+
+    /** With the record of the PBX events applied by id ({@code null}: events handled without an id only). */
+    static Wiring over(CallRepository calls, AgentRepository agents, ServiceRepository services,
+                       TicketRepository tickets, PbxGateway pbx, ContactCenterEvents events, RoutingTrigger trigger,
+                       Clock clock, PbxEventsOnTheWay onTheWay, AppliedPbxEvents applied) {
         ChangeRecorder changes = new ChangeRecorder(agents, events);
 
         DefaultAgentService agentService = new DefaultAgentService(agents, pbx, trigger, changes, clock);
@@ -32,26 +40,12 @@ record Wiring(DefaultAgentService agentService, DefaultRoutingService routing, D
         DefaultTicketService ticketService = new DefaultTicketService(tickets, changes, services, clock);
         DefaultCtiManagementService cti = new DefaultCtiManagementService(services, agents, changes, clock);
 
-        // these two still take their collaborators in fields
-        DefaultCallControlService callControl = new DefaultCallControlService();
-        callControl.calls = calls;
-        callControl.agents = agents;
-        callControl.services = services;
-        callControl.tickets = tickets;
-        callControl.pbx = pbx;
-        callControl.routing = trigger;
-        callControl.changes = changes;
-        callControl.dialSteps = dialSteps;
-        callControl.clock = clock;
+        DefaultCallControlService callControl = new DefaultCallControlService(calls, agents, services, tickets, pbx,
+                trigger, changes, dialSteps, 30, clock);
 
-        DefaultCallEventService callEvents = new DefaultCallEventService();
-        callEvents.calls = calls;
-        callEvents.agents = agents;
-        callEvents.services = services;
-        callEvents.tickets = tickets;
-        callEvents.routing = trigger;
-        callEvents.changes = changes;
-        callEvents.clock = clock;
+        // outside a container the bean calls itself, in the caller's transaction: nothing to retry
+        DefaultCallEventService callEvents = new DefaultCallEventService(calls, agents, services, tickets, trigger,
+                changes, applied, clock, bean -> bean);
 
         return new Wiring(agentService, routing, callControl, callEvents, ticketService, cti);
     }

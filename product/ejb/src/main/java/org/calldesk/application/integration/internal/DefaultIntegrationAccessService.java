@@ -23,10 +23,24 @@ public class DefaultIntegrationAccessService implements IntegrationAccessService
 
     private static final Logger LOG = Logger.getLogger(DefaultIntegrationAccessService.class.getName());
 
-    @Inject
-    IntegrationKeyRepository keys;
+    final IntegrationKeyRepository keys;
+    final Clock clock;
 
-    Clock clock = Clock.systemUTC();
+    /** For the container's proxies; the instances that serve come from the injecting constructor. */
+    public DefaultIntegrationAccessService() {
+        this(null, Clock.systemUTC());
+    }
+
+    @Inject
+    public DefaultIntegrationAccessService(IntegrationKeyRepository keys) {
+        this(keys, Clock.systemUTC());
+    }
+
+    /** With another clock (tests). */
+    DefaultIntegrationAccessService(IntegrationKeyRepository keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
 
     @Override
     public IssuedKey create(Actor actor, String name) {

@@ -29,11 +29,10 @@ class DefaultIntegrationAccessServiceTest {
 
     private final List<IntegrationKey> stored = new ArrayList<>();
     private final List<IntegrationAuditEntry> audited = new ArrayList<>();
-    private final DefaultIntegrationAccessService service = new DefaultIntegrationAccessService();
+    private final DefaultIntegrationAccessService service;
 
     DefaultIntegrationAccessServiceTest() {
-        service.clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-        service.keys = new IntegrationKeyRepository() {
+        IntegrationKeyRepository keys = new IntegrationKeyRepository() {
             @Override
             public Optional<IntegrationKey> find(String id) {
                 return stored.stream().filter(k -> k.id().equals(id)).findFirst();
@@ -64,6 +63,8 @@ class DefaultIntegrationAccessServiceTest {
                 return audited.stream().limit(max).toList();
             }
         };
+        service = new DefaultIntegrationAccessService(keys,
+                Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
