@@ -28,6 +28,17 @@ public class ConnectorPbxGateway implements PbxGateway {
         T on(PbxConnection connection) throws PbxException;
     }
 
+    private interface Action {
+        void on(PbxConnection connection) throws PbxException;
+    }
+
+    private void run(Action action) throws PbxRefusal {
+        call(connection -> {
+            action.on(connection);
+            return null;
+        });
+    }
+
     private <T> T call(Request<T> request) throws PbxRefusal {
         try (PbxConnection connection = connectionFactory.getConnection()) {
             return request.on(connection);
@@ -39,71 +50,48 @@ public class ConnectorPbxGateway implements PbxGateway {
     @Override
     public String originate(String agentDevice, String customerNumber, String sendingNumber, Duration timeout)
             throws PbxRefusal {
-        return call(c -> c.originate(PbxTranslation.device(agentDevice), customerNumber, sendingNumber, timeout)).value();
+        return call(c -> c.originate(PbxTranslation.device(agentDevice), customerNumber, sendingNumber, timeout))
+                .value();
     }
 
     @Override
     public void connect(String pbxCallId, String agentDevice, Duration ringTimeout) throws PbxRefusal {
-        call(c -> {
-            c.connect(PbxTranslation.callId(pbxCallId), PbxTranslation.device(agentDevice), ringTimeout);
-            return null;
-        });
+        run(c -> c.connect(PbxTranslation.callId(pbxCallId), PbxTranslation.device(agentDevice), ringTimeout));
     }
 
     @Override
     public void hold(String pbxCallId) throws PbxRefusal {
-        call(c -> {
-            c.hold(PbxTranslation.callId(pbxCallId));
-            return null;
-        });
+        run(c -> c.hold(PbxTranslation.callId(pbxCallId)));
     }
 
     @Override
     public void retrieve(String pbxCallId) throws PbxRefusal {
-        call(c -> {
-            c.retrieve(PbxTranslation.callId(pbxCallId));
-            return null;
-        });
+        run(c -> c.retrieve(PbxTranslation.callId(pbxCallId)));
     }
 
     @Override
     public void consult(String pbxCallId, String targetDevice, Duration ringTimeout) throws PbxRefusal {
-        call(c -> {
-            c.consult(PbxTranslation.callId(pbxCallId), PbxTranslation.device(targetDevice), ringTimeout);
-            return null;
-        });
+        run(c -> c.consult(PbxTranslation.callId(pbxCallId), PbxTranslation.device(targetDevice), ringTimeout));
     }
 
     @Override
     public void completeTransfer(String pbxCallId) throws PbxRefusal {
-        call(c -> {
-            c.completeTransfer(PbxTranslation.callId(pbxCallId));
-            return null;
-        });
+        run(c -> c.completeTransfer(PbxTranslation.callId(pbxCallId)));
     }
 
     @Override
     public void cancelConsult(String pbxCallId) throws PbxRefusal {
-        call(c -> {
-            c.cancelConsult(PbxTranslation.callId(pbxCallId));
-            return null;
-        });
+        run(c -> c.cancelConsult(PbxTranslation.callId(pbxCallId)));
     }
 
     @Override
     public void announceAndHangup(String pbxCallId, String announcement) throws PbxRefusal {
-        call(c -> {
-            c.announceAndHangup(PbxTranslation.callId(pbxCallId), announcement);
-            return null;
-        });
+        run(c -> c.announceAndHangup(PbxTranslation.callId(pbxCallId), announcement));
     }
 
     @Override
     public void hangup(String pbxCallId) throws PbxRefusal {
-        call(c -> {
-            c.hangup(PbxTranslation.callId(pbxCallId));
-            return null;
-        });
+        run(c -> c.hangup(PbxTranslation.callId(pbxCallId)));
     }
 
     @Override
@@ -123,9 +111,6 @@ public class ConnectorPbxGateway implements PbxGateway {
 
     @Override
     public void hangupChannel(String channelName) throws PbxRefusal {
-        call(c -> {
-            c.hangupChannel(channelName);
-            return null;
-        });
+        run(c -> c.hangupChannel(channelName));
     }
 }
