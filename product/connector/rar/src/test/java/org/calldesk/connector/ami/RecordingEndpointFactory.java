@@ -121,4 +121,16 @@ public final class RecordingEndpointFactory implements MessageEndpointFactory {
     public String toString() {
         return name;
     }
+
+    /** The first received event of the type that matches, waiting for it at most {@code patience}. */
+    public <T extends CallEvent> T awaitEvent(Class<T> type, Predicate<T> matching, java.time.Duration patience) {
+        return org.awaitility.Awaitility.await().atMost(patience)
+                .until(() -> receivedOf(type).stream().filter(matching).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** The received events of one call, in the order they came. */
+    public List<CallEvent> eventsOf(org.calldesk.connector.api.CallId call) {
+        return received.stream().filter(e -> e.callId().filter(call::equals).isPresent()).toList();
+    }
 }

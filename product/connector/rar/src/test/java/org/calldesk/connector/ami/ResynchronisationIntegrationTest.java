@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -84,12 +83,11 @@ class ResynchronisationIntegrationTest {
     }
 
     private <T extends CallEvent> T awaitEvent(Class<T> type, Predicate<T> matching) {
-        return await().atMost(PATIENCE).until(() -> endpoint.receivedOf(type).stream().filter(matching).findFirst(),
-                Optional::isPresent).orElseThrow();
+        return endpoint.awaitEvent(type, matching, PATIENCE);
     }
 
     private List<CallEvent> eventsOf(CallId call) {
-        return endpoint.received.stream().filter(e -> e.callId().filter(call::equals).isPresent()).toList();
+        return endpoint.eventsOf(call);
     }
 
     private CallId waitingCall(String caller) {
